@@ -1,0 +1,13 @@
+/** One jest run covers every tier: unit (.spec), integration (.int-spec) and end-to-end (test/). */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  },
+  testTimeout: 30000,
+};

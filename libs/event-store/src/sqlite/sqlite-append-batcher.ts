@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3';
+import { ExpectedRevision, AppendResult } from '../event-store.port';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { PreparedEvent } from '../input-validation';
+
+interface PendingAppend {
+  streamId: string;
+  events: PreparedEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/**
+ * Group commit: appends that arrive while the event loop is busy are written in one
+ * transaction, so one fsync covers them all. Each append runs in its own savepoint and
+ * checks its expected revision against what the transaction sees, including earlier
+ * appends of the same batch, so coalescing never weakens the check. Callers hear back only
+ * after the whole transaction committed.
+ */
+export class SqliteAppendBatcher {
+  private queue: PendingAppend[] = [];
+  private scheduled = false;
+  /** Transactions committed so far: fewer than appends when group commit coalesced them. */
+  transactionsCommitted = 0;
+  private readonly lastRevision: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly writeBatch: (batch: PendingAppend[]) => Outcome[];
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly maxBatchSize: number,
+    private readonly onCommitted: (lastPosition: bigint) => void,
+  ) {
+    this.lastRevision = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO events (id, stream_id, revision, type, schema_version, occurred_at, data, metadata)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const appendOne = db.transaction((p: PendingAppend) => this.appendOne(p));
+    this.writeBatch = db.transaction((batch: PendingAppend[]) =>
+      batch.map((p): Outcome => {
+        try {
+          return { ok: true, result: appendOne(p) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  enqueue(streamId: string, events: PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Writes everything queued now; used by close() so nothing accepted is dropped. */
+  flushNow(): void {
+    while (this.queue.length > 0) this.flushOnce();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushOnce();
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  private flushOnce(): void {
+    const batch = this.queue.splice(0, this.maxBatchSize);
+    if (batch.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.writeBatch(batch);
+      this.transactionsCommitted += 1;
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+      return;
+    }
+    let last = -1n;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) {
+        if (outcome.result.position > last) last = outcome.result.position;
+        batch[i].resolve(outcome.result);
+      } else {
+        batch[i].reject(outcome.error);
+      }
+    });
+    if (last >= 0n) this.onCommitted(last);
+  }
+
+  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const current = (this.lastRevision.get(streamId) as { revision: bigint | null }).revision ?? undefined;
+    checkExpectation(streamId, expected, current);
+    const occurredAt = new Date().toISOString();
+    let revision = current ?? -1n;
+    let position = -1n;
+    for (const e of events) {
+      revision += 1n;
+      position = this.insertOne(e, streamId, revision, occurredAt);
+    }
+    return { nextExpectedRevision: revision, position, eventIds: events.map((e) => e.id) };
+  }
+
+  private insertOne(e: PreparedEvent, streamId: string, revision: bigint, occurredAt: string): bigint {
+    try {
+      const info = this.insert.run(
+        e.id, streamId, revision, e.type, e.schemaVersion, occurredAt,
+        JSON.stringify(e.data), JSON.stringify(e.metadata),
+      );
+      return BigInt(info.lastInsertRowid);
+    } catch (error) {
+      if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(e.id);
+      throw error;
+    }
+  }
+}
+
+function isUniqueViolationOn(error: unknown, column: string): boolean {
+  const e = error as { code?: string; message?: string };
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && !!e.message?.includes(column);
+}
+
+export function checkExpectation(streamId: string, expected: ExpectedRevision, current: bigint | undefined): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === undefined) ||
+    (expected === 'stream_exists' && current !== undefined) ||
+    (typeof expected === 'bigint' && current === expected);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
+}
