@@ -7,3 +7,5 @@ export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-schema';
+export * from './event-store.module';
+export * from './event-store.health';

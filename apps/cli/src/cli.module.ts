@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { EventStoreModule } from '@app/event-store';
+import { ReadAllCommand } from './commands/read-all.command';
+import { ReadStreamCommand } from './commands/read-stream.command';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule],
+      providers: [ReadStreamCommand, ReadAllCommand],
+    };
+  }
+}

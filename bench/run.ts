@@ -1,0 +1,31 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { appendBench } from './append.bench';
+import { Figure, printTable } from './bench-utils';
+
+const suites: Record<string, () => Promise<Figure[]>> = { append: appendBench };
+
+/** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
+async function main(): Promise<void> {
+  const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(suites);
+  const unknown = chosen.filter((name) => !suites[name]);
+  if (unknown.length > 0) throw new Error(`unknown bench suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);
+  const figures: Figure[] = [];
+  for (const name of chosen) {
+    console.error(`running ${name}...`);
+    figures.push(...(await suites[name]()));
+  }
+  printTable(figures);
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

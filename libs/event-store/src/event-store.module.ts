@@ -1,0 +1,37 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { EVENT_STORE, EventStore } from './event-store.port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { UpcasterRegistry } from './upcasting/upcaster-registry';
+import { UpcastingEventStore } from './upcasting/upcasting-event-store';
+
+/** The registry of schema upcasters; areas register theirs at boot. */
+export const UPCASTERS = Symbol('UPCASTERS');
+
+export function openEventStore(config: AppConfig): EventStore {
+  if (config.EVENTSTORE_URL) return new EventStoreDbEventStore(config.EVENTSTORE_URL);
+  return new SqliteEventStore({ file: config.eventStoreFile, synchronous: config.SQLITE_SYNCHRONOUS });
+}
+
+/** Provides the configured event store (EventStoreDB when EVENTSTORE_URL is set, else SQLite). */
+@Global()
+@Module({
+  providers: [
+    { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+    {
+      provide: EVENT_STORE,
+      inject: [AppConfig, UPCASTERS],
+      useFactory: (config: AppConfig, upcasters: UpcasterRegistry) =>
+        new UpcastingEventStore(openEventStore(config), upcasters),
+    },
+  ],
+  exports: [EVENT_STORE, UPCASTERS],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

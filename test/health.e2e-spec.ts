@@ -1,0 +1,31 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { loadConfig } from '@app/config';
+import { ApiModule } from '../apps/api/src/api.module';
+
+describe('GET /health (embedded defaults)', () => {
+  let app: INestApplication;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'api-health-'));
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 200 with the event store up and its head position as a string', async () => {
+    const res = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.eventStore).toEqual({ status: 'up', headPosition: '-1' });
+  });
+});
