@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreHealthIndicator, EventStoreModule } from '@app/event-store';
+import { AuthModule } from '@app/auth';
+import { CommandsModule, createValidationPipe } from '@app/commands';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -9,9 +12,16 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), loggingModule(config), EventStoreModule, TerminusModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        EventStoreModule,
+        TerminusModule,
+        AuthModule,
+        CommandsModule,
+      ],
       controllers: [HealthController],
-      providers: [EventStoreHealthIndicator],
+      providers: [EventStoreHealthIndicator, { provide: APP_PIPE, useFactory: createValidationPipe }],
     };
   }
 }

@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadAllCommand } from './commands/read-all.command';
 import { ReadStreamCommand } from './commands/read-stream.command';
+import { MintTokenCommand } from './commands/mint-token.command';
 
 @Module({})
 export class CliModule {
@@ -10,7 +11,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule],
-      providers: [ReadStreamCommand, ReadAllCommand],
+      providers: [ReadStreamCommand, ReadAllCommand, MintTokenCommand],
     };
   }
 }

@@ -9,7 +9,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the settings it knows and ignores the rest', () => {
-    const config = loadConfig({ PORT: '8080', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', HOME: '/root' });
+    const secret = 's'.repeat(32);
+    const config = loadConfig({ PORT: '8080', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', AUTH_JWT_SECRET: secret, HOME: '/root' });
     expect(config.PORT).toBe(8080);
     expect(config.EVENTSTORE_URL).toBe('esdb://localhost:2113?tls=false');
   });
@@ -28,5 +29,30 @@ describe('loadConfig', () => {
 
   it('lists every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
+
+describe('loadConfig: authentication settings', () => {
+  it('accepts one verification key and the trusted proxies', () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32), TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16' });
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16']);
+  });
+
+  it('refuses a short secret without echoing it', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short-secret' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters long \(got \[redacted\]\)/);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('refuses two verification keys at once', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks' })).toThrow(/set only one of/);
+  });
+
+  it('requires a verification key outside embedded mode', () => {
+    expect(() => loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' })).toThrow(/is required when EVENTSTORE_URL is set/);
+  });
+
+  it('refuses malformed proxies and keys', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'not an ip' })).toThrow(/TRUSTED_PROXIES must be/);
+    expect(() => loadConfig({ AUTH_JWT_PUBLIC_KEY: 'abc' })).toThrow(/AUTH_JWT_PUBLIC_KEY must be a PEM public key/);
   });
 });

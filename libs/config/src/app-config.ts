@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync,
+} from 'class-validator';
 import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (/^\d+$/.test(String(value)) ? Number(value) : value);
@@ -33,10 +35,56 @@ export class AppConfig {
   })
   EVENTSTORE_URL?: string;
 
+  /** HS256 secret shared with the panel's identity service (32 characters or more). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters long' })
+  AUTH_JWT_SECRET?: string;
+
+  /** PEM public key (RSA or EC) for RS256/ES256 tokens. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, {
+    message: 'AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+  })
+  AUTH_JWT_PUBLIC_KEY?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_ISSUER?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_AUDIENCE?: string;
+
+  /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^\s*[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*\s*$/, {
+    message: 'TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges',
+  })
+  TRUSTED_PROXIES?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL = 'info';
+
+  /** Embedded mode: everything on local files, no external engine configured. */
+  get embedded(): boolean {
+    return !this.EVENTSTORE_URL;
+  }
+
+  get trustedProxies(): string[] {
+    return (this.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  }
 
   get eventStoreFile(): string {
     return resolve(this.DATA_DIR, 'events.sqlite');
@@ -55,11 +103,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined));
   const config = plainToInstance(AppConfig, given);
-  const errors = validateSync(config);
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => `${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${JSON.stringify(e.value)})`),
-    );
-  }
+  const problems = validateSync(config).map(
+    (e) => `${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown(e.property, e.value)})`,
+  );
+  problems.push(...authProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Secrets are never echoed back, even in an error message. */
+function shown(property: string, value: unknown): string {
+  return property.includes('SECRET') ? '[redacted]' : JSON.stringify(value);
+}
+
+function authProblems(config: AppConfig): string[] {
+  const keys = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL'] as const;
+  const set = keys.filter((k) => config[k]);
+  if (set.length > 1) return [`set only one of ${keys.join(', ')} (got ${set.join(' and ')})`];
+  if (set.length === 0 && !config.embedded) {
+    return [`one of ${keys.join(', ')} is required when EVENTSTORE_URL is set (embedded mode alone may use a generated development secret)`];
+  }
+  return [];
 }

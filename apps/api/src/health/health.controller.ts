@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from '@app/event-store';
+import { Public } from '@app/auth';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { v7 as uuidv7 } from 'uuid';
+import { initiatorOf } from './principal';
+import { AuthenticationError } from './auth.errors';
+import { ClientIpResolver } from './client-ip';
+import { JwtVerifier } from './jwt-verifier';
+import { AuthenticatedRequest } from './request-context';
+
+const PUBLIC = 'auth:public';
+/** Marks a route that needs no token (health, OpenAPI). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** Every route needs a valid bearer token unless marked @Public(): 401 otherwise. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+    private readonly clientIp: ClientIpResolver,
+  ) {}
+
+  async canActivate(host: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [host.getHandler(), host.getClass()])) return true;
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.verifier.verify(bearerToken(request.headers.authorization));
+    request.context = {
+      principal,
+      initiator: initiatorOf(principal),
+      client: {
+        ip: this.clientIp.resolve(request.socket.remoteAddress, request.headers['x-forwarded-for']),
+        ...(request.headers['user-agent'] && { userAgent: request.headers['user-agent'].slice(0, 512) }),
+      },
+      correlationId: correlationId(request.headers['x-correlation-id']),
+      commandId: uuidv7(),
+    };
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string {
+  if (!header) throw new AuthenticationError('missing Authorization header (expected: Bearer <token>)');
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationError('Authorization header must be: Bearer <token>');
+  return token;
+}
+
+function correlationId(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : uuidv7();
+}

@@ -1,0 +1,24 @@
+import { Initiator, MSP_ROLES, ORG_ROLES, Role } from '@app/domain';
+
+/** Who is calling, as a verified token says. The tenant comes from here and nowhere else. */
+export interface Principal {
+  subject: string;
+  role: Role;
+  email?: string;
+  name?: string;
+  mspId?: string;
+  orgId?: string;
+}
+
+export function initiatorOf(principal: Principal): Initiator {
+  const { subject, ...rest } = principal;
+  return { memberId: subject, ...rest };
+}
+
+/** MSP roles need an mspId, organization roles an orgId, a service at least one of them. */
+export function tenantProblem(principal: Principal): string | undefined {
+  if ((MSP_ROLES as readonly string[]).includes(principal.role) && !principal.mspId) return `role ${principal.role} needs an mspId claim`;
+  if ((ORG_ROLES as readonly string[]).includes(principal.role) && !principal.orgId) return `role ${principal.role} needs an orgId claim`;
+  if (principal.role === 'service' && !principal.mspId && !principal.orgId) return 'a service token needs an mspId or orgId claim';
+  return undefined;
+}

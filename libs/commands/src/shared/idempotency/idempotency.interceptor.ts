@@ -1,0 +1,54 @@
+import {
+  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Injectable, NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { catchError, Observable, of, tap, throwError } from 'rxjs';
+import { AuthenticatedRequest } from '@app/auth';
+import { toErrorBody } from '../http-error.filter';
+import { IdempotencyStore } from './idempotency.store';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * With an Idempotency-Key header, a retried command is a no-op that answers the first result
+ * (marked Idempotent-Replayed: true). The same key with a different request is refused (422);
+ * while the first is still running, a retry gets 409. Keys are scoped to the principal.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore, private readonly reflector: Reflector) {}
+
+  intercept(host: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = request.header('idempotency-key');
+    if (!WRITES.has(request.method) || key === undefined || !request.context) return next.handle();
+    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 255 visible ASCII characters');
+    const { principal } = request.context;
+    const scope = [principal.subject, principal.mspId ?? '', principal.orgId ?? ''].join('|');
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const outcome = this.store.begin(scope, key, fingerprint);
+    if (outcome.kind === 'mismatch') throw new UnprocessableEntityException('This Idempotency-Key was already used with a different request');
+    if (outcome.kind === 'in_progress') throw new ConflictException('A request with this Idempotency-Key is still in progress');
+    const response = host.switchToHttp().getResponse<Response>();
+    if (outcome.kind === 'replay') {
+      response.setHeader('Idempotent-Replayed', 'true');
+      if (outcome.status >= 400) throw new HttpException(outcome.body as object, outcome.status);
+      response.status(outcome.status);
+      return of(outcome.body);
+    }
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, host.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    return next.handle().pipe(
+      tap((body) => this.store.complete(scope, key, status, body)),
+      catchError((error: unknown) => {
+        const body = toErrorBody(error);
+        if (body.statusCode < 500) this.store.complete(scope, key, body.statusCode, body);
+        else this.store.abandon(scope, key);
+        return throwError(() => error);
+      }),
+    );
+  }
+}

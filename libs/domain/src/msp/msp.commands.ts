@@ -1,0 +1,39 @@
+import { MspRole } from '../access/roles';
+import { Initiator } from '../shared/initiator';
+
+interface MspCommandBase {
+  mspId: string;
+  by: Initiator;
+}
+
+type OnMember = MspCommandBase & { memberId: string };
+
+export type CreateMspAccount = MspCommandBase & {
+  type: 'CreateMspAccount';
+  name: string;
+  ownerMemberId: string;
+  ownerEmail: string;
+  ownerName: string;
+};
+/** `memberId` is the id the invitee will keep once the invitation is accepted. */
+export type InviteMspMember = OnMember & { type: 'InviteMspMember'; email: string; role: MspRole; name?: string };
+export type AcceptMspInvitation = OnMember & { type: 'AcceptMspInvitation'; name?: string };
+export type RevokeMspInvitation = OnMember & { type: 'RevokeMspInvitation' };
+export type ChangeMspMemberRole = OnMember & { type: 'ChangeMspMemberRole'; role: MspRole };
+export type SuspendMspMember = OnMember & { type: 'SuspendMspMember'; reason?: string };
+export type ReactivateMspMember = OnMember & { type: 'ReactivateMspMember' };
+export type RemoveMspMember = OnMember & { type: 'RemoveMspMember' };
+export type TransferMspOwnership = OnMember & { type: 'TransferMspOwnership' };
+
+export type MspCommand =
+  | CreateMspAccount
+  | InviteMspMember
+  | AcceptMspInvitation
+  | RevokeMspInvitation
+  | ChangeMspMemberRole
+  | SuspendMspMember
+  | ReactivateMspMember
+  | RemoveMspMember
+  | TransferMspOwnership;
+
+export const mspStream = (mspId: string) => `msp-${mspId}`;

@@ -1,0 +1,26 @@
+import { OrgRole } from '../access/roles';
+import { Initiator } from '../shared/initiator';
+
+interface OrgRosterCommandBase {
+  memberId: string;
+  by: Initiator;
+}
+
+export type InviteMember = OrgRosterCommandBase & { type: 'InviteMember'; email: string; name?: string; role: OrgRole };
+export type AcceptMemberInvitation = OrgRosterCommandBase & { type: 'AcceptMemberInvitation' };
+export type DeclineMemberInvitation = OrgRosterCommandBase & { type: 'DeclineMemberInvitation' };
+export type ChangeMemberRole = OrgRosterCommandBase & { type: 'ChangeMemberRole'; role: OrgRole };
+export type SuspendMember = OrgRosterCommandBase & { type: 'SuspendMember'; reason?: string };
+export type ReactivateMember = OrgRosterCommandBase & { type: 'ReactivateMember' };
+export type RemoveMember = OrgRosterCommandBase & { type: 'RemoveMember' };
+
+export type OrgRosterCommand =
+  | InviteMember
+  | AcceptMemberInvitation
+  | DeclineMemberInvitation
+  | ChangeMemberRole
+  | SuspendMember
+  | ReactivateMember
+  | RemoveMember;
+
+export const orgRosterStream = (orgId: string) => `orgRoster-${orgId}`;

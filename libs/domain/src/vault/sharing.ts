@@ -1,0 +1,78 @@
+import { Forbidden, Refused } from '../shared/domain-errors';
+import { Initiator } from '../shared/initiator';
+
+export const SHARING_RIGHTS = ['view', 'edit', 'manage'] as const;
+export const PRINCIPAL_TYPES = ['member', 'group'] as const;
+
+export type SharingRights = (typeof SHARING_RIGHTS)[number];
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+
+/** Who an item or folder is shared with, with the name the log shows. */
+export interface SharePrincipal {
+  type: PrincipalType;
+  id: string;
+  displayName: string;
+}
+
+/** How a command names an existing share target: the display name comes from the share. */
+export type PrincipalRef = Pick<SharePrincipal, 'type' | 'id'>;
+
+export interface Share {
+  principal: SharePrincipal;
+  rights: SharingRights;
+}
+
+export interface Shareable {
+  ownerMemberId: string;
+  shares: readonly Share[];
+}
+
+export type Access = SharingRights | 'owner';
+const ACCESS_ORDER: readonly Access[] = ['view', 'edit', 'manage', 'owner'];
+
+export const samePrincipal = (a: PrincipalRef, b: PrincipalRef) => a.type === b.type && a.id === b.id;
+
+export function findShare(target: Shareable, principal: PrincipalRef): Share | undefined {
+  return target.shares.find((share) => samePrincipal(share.principal, principal));
+}
+
+export const isOwnerPrincipal = (target: Shareable, principal: PrincipalRef) =>
+  principal.type === 'member' && principal.id === target.ownerMemberId;
+
+/** Only the owner and direct member shares count: the domain does not know group membership. */
+export function accessOf(target: Shareable, memberId: string): Access | undefined {
+  if (target.ownerMemberId === memberId) return 'owner';
+  return findShare(target, { type: 'member', id: memberId })?.rights;
+}
+
+export function requireAccess(target: Shareable, by: Initiator, needed: Access, what: string): void {
+  const access = accessOf(target, by.memberId);
+  if (!access || ACCESS_ORDER.indexOf(access) < ACCESS_ORDER.indexOf(needed)) {
+    const need = needed === 'owner' ? 'to be the owner of' : `${needed} rights on`;
+    throw new Forbidden(`You need ${need} ${what}`);
+  }
+}
+
+/** A new share goes to someone who has none yet, and never to the owner. */
+export function requireNewShareTarget(target: Shareable, principal: SharePrincipal, what: string): void {
+  if (isOwnerPrincipal(target, principal)) throw new Refused(`${principal.displayName} owns ${what} and cannot be a share target`);
+  if (findShare(target, principal)) {
+    throw new Refused(`${what} is already shared with ${principal.displayName}; change the rights instead`);
+  }
+}
+
+export function requireShare(target: Shareable, principal: PrincipalRef, what: string): Share {
+  const share = findShare(target, principal);
+  if (!share) throw new Refused(`${what} is not shared with ${principal.type} ${principal.id}`);
+  return share;
+}
+
+export function withShare(shares: readonly Share[], share: Share): Share[] {
+  return [...withoutShare(shares, share.principal), share];
+}
+
+export function withoutShare(shares: readonly Share[], principal: PrincipalRef): Share[] {
+  return shares.filter((share) => !samePrincipal(share.principal, principal));
+}
+
+export const displayNameOf = (by: Initiator) => by.name ?? by.email ?? by.memberId;

@@ -1,0 +1,202 @@
+import { Decider } from '../shared/decider';
+import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
+import {
+  Access,
+  displayNameOf,
+  requireAccess,
+  requireNewShareTarget,
+  requireShare,
+  Share,
+  withoutShare,
+  withShare,
+} from './sharing';
+import {
+  ChangeItemOwner,
+  ChangeItemSharingRights,
+  CreateItem,
+  MoveItemToFolder,
+  RevokeItemAccess,
+  ShareItem,
+  UpdateItem,
+  VaultItemCommand,
+} from './vault-item.commands';
+import { FolderRef } from './folder.events';
+import { ItemChange, ItemCreated, ItemRef, ItemType, VaultItemEvent } from './vault-item.events';
+
+export type VaultItemState =
+  | { exists: false }
+  | {
+      exists: true;
+      itemId: string;
+      itemType: ItemType;
+      itemName: string;
+      orgId: string;
+      ownerMemberId: string;
+      ownerName: string;
+      folder: FolderRef | null;
+      shares: readonly Share[];
+      deleted: boolean;
+    };
+
+type Item = Extract<VaultItemState, { exists: true }>;
+type LiveCommand = Exclude<VaultItemCommand, CreateItem>;
+
+/** The least access each command needs on the item (owner > manage > edit > view). */
+const NEEDED: Record<LiveCommand['type'], Access> = {
+  UseItem: 'view',
+  UpdateItem: 'edit',
+  MoveItemToFolder: 'edit',
+  ShareItem: 'manage',
+  ChangeItemSharingRights: 'manage',
+  RevokeItemAccess: 'manage',
+  DeleteItem: 'manage',
+  RestoreItem: 'manage',
+  ChangeItemOwner: 'owner',
+};
+
+export const vaultItemDecider: Decider<VaultItemCommand, VaultItemEvent, VaultItemState> = {
+  initialState: { exists: false },
+  evolve,
+  decide,
+};
+
+function evolve(state: VaultItemState, event: VaultItemEvent): VaultItemState {
+  if (event.type === 'ItemCreated') return created(event.data);
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'ItemUsed':
+      return state;
+    case 'ItemUpdated':
+      return { ...state, itemName: event.data.itemName };
+    case 'ItemShared':
+      return { ...state, shares: withShare(state.shares, { principal: event.data.principal, rights: event.data.rights }) };
+    case 'ItemSharingRightsChanged':
+      return { ...state, shares: withShare(state.shares, { principal: event.data.principal, rights: event.data.newRights }) };
+    case 'ItemAccessRevoked':
+      return { ...state, shares: withoutShare(state.shares, event.data.principal) };
+    case 'ItemOwnerChanged':
+      return ownerChanged(state, event.data.newOwnerMemberId, event.data.newOwnerName);
+    case 'ItemMovedToFolder':
+      return { ...state, folder: folderOf(event.data.newFolderId, event.data.newFolderName) };
+    case 'ItemDeleted':
+      return { ...state, deleted: true };
+    case 'ItemRestored':
+      return { ...state, deleted: false };
+  }
+}
+
+function created(data: ItemCreated['data']): Item {
+  const { itemId, itemType, itemName, orgId, ownerMemberId, ownerName, folderId, folderName } = data;
+  const folder = folderOf(folderId, folderName);
+  return { exists: true, itemId, itemType, itemName, orgId, ownerMemberId, ownerName, folder, shares: [], deleted: false };
+}
+
+const folderOf = (folderId?: string | null, folderName?: string | null): FolderRef | null =>
+  folderId ? { folderId, folderName: folderName ?? folderId } : null;
+
+/** The new owner's own share is dropped: an owner is never a share target. */
+function ownerChanged(item: Item, memberId: string, name: string): Item {
+  const shares = withoutShare(item.shares, { type: 'member', id: memberId });
+  return { ...item, ownerMemberId: memberId, ownerName: name, shares };
+}
+
+function decide(command: VaultItemCommand, state: VaultItemState): VaultItemEvent[] {
+  if (command.type === 'CreateItem') return create(command, state);
+  const item = inOrganization(state, command);
+  requireAccess(item, command.by, NEEDED[command.type], `item '${item.itemName}'`);
+  if (command.type === 'RestoreItem') return restore(item);
+  if (item.deleted) throw new Refused(`Item '${item.itemName}' is deleted`);
+  return decideLive(command, item);
+}
+
+function decideLive(command: Exclude<LiveCommand, { type: 'RestoreItem' }>, item: Item): VaultItemEvent[] {
+  const ref = refOf(item);
+  switch (command.type) {
+    case 'UseItem':
+      return [{ type: 'ItemUsed', data: { ...ref, usage: command.usage, ...(command.field && { field: command.field }) } }];
+    case 'UpdateItem':
+      return update(command, item);
+    case 'ShareItem':
+      return share(command, item);
+    case 'ChangeItemSharingRights':
+      return changeRights(command, item);
+    case 'RevokeItemAccess':
+      return revoke(command, item);
+    case 'ChangeItemOwner':
+      return changeOwner(command, item);
+    case 'MoveItemToFolder':
+      return move(command, item);
+    case 'DeleteItem':
+      return [{ type: 'ItemDeleted', data: ref }];
+  }
+}
+
+function create(command: CreateItem, state: VaultItemState): VaultItemEvent[] {
+  if (state.exists) throw new Refused(`Item ${command.itemId} already exists`);
+  const orgId = command.by.orgId;
+  if (!orgId) throw new NotFound('Only a member of an organization can create items');
+  const { itemId, itemType, itemName, folder } = command;
+  const owner = { ownerMemberId: command.by.memberId, ownerName: displayNameOf(command.by) };
+  return [{ type: 'ItemCreated', data: { itemId, itemType, itemName, orgId, ...owner, ...folder } }];
+}
+
+function restore(item: Item): VaultItemEvent[] {
+  if (!item.deleted) throw new Refused(`Item '${item.itemName}' is not deleted`);
+  return [{ type: 'ItemRestored', data: refOf(item) }];
+}
+
+function update(command: UpdateItem, item: Item): VaultItemEvent[] {
+  const fields = [...new Set(command.changedFields ?? [])];
+  if (fields.includes('name')) throw new InvalidInput('A new name is sent as itemName', 'changedFields');
+  const newName = command.itemName ?? item.itemName;
+  const renamed: ItemChange[] =
+    newName === item.itemName ? [] : [{ field: 'name', previousValue: item.itemName, newValue: newName }];
+  const changes = [...renamed, ...fields.map((field) => ({ field }))];
+  if (changes.length === 0) throw new Refused(`Nothing changed in item '${item.itemName}'`);
+  return [{ type: 'ItemUpdated', data: { ...refOf(item), itemName: newName, changes } }];
+}
+
+function share(command: ShareItem, item: Item): VaultItemEvent[] {
+  const { type, id, displayName } = command.principal;
+  requireNewShareTarget(item, command.principal, `Item '${item.itemName}'`);
+  return [{ type: 'ItemShared', data: { ...refOf(item), principal: { type, id, displayName }, rights: command.rights } }];
+}
+
+function changeRights(command: ChangeItemSharingRights, item: Item): VaultItemEvent[] {
+  const { principal, rights: previousRights } = requireShare(item, command.principal, `Item '${item.itemName}'`);
+  if (previousRights === command.rights) {
+    throw new Refused(`${principal.displayName} already has ${previousRights} rights on item '${item.itemName}'`);
+  }
+  return [{ type: 'ItemSharingRightsChanged', data: { ...refOf(item), principal, previousRights, newRights: command.rights } }];
+}
+
+function revoke(command: RevokeItemAccess, item: Item): VaultItemEvent[] {
+  const { principal, rights: previousRights } = requireShare(item, command.principal, `Item '${item.itemName}'`);
+  return [{ type: 'ItemAccessRevoked', data: { ...refOf(item), principal, previousRights } }];
+}
+
+function changeOwner(command: ChangeItemOwner, item: Item): VaultItemEvent[] {
+  const { memberId, displayName } = command.newOwner;
+  if (memberId === item.ownerMemberId) throw new Refused(`${item.ownerName} already owns item '${item.itemName}'`);
+  const previous = { previousOwnerMemberId: item.ownerMemberId, previousOwnerName: item.ownerName };
+  return [{ type: 'ItemOwnerChanged', data: { ...refOf(item), ...previous, newOwnerMemberId: memberId, newOwnerName: displayName } }];
+}
+
+function move(command: MoveItemToFolder, item: Item): VaultItemEvent[] {
+  const from = item.folder;
+  const to = command.folder;
+  if ((from?.folderId ?? null) === (to?.folderId ?? null)) {
+    throw new Refused(to ? `Item '${item.itemName}' is already in folder '${to.folderName}'` : `Item '${item.itemName}' is in no folder`);
+  }
+  const previous = { previousFolderId: from?.folderId ?? null, previousFolderName: from?.folderName ?? null };
+  const next = { newFolderId: to?.folderId ?? null, newFolderName: to?.folderName ?? null };
+  return [{ type: 'ItemMovedToFolder', data: { ...refOf(item), ...previous, ...next } }];
+}
+
+/** An item of another organization looks like a missing one. */
+function inOrganization(state: VaultItemState, command: LiveCommand): Item {
+  if (!state.exists || state.orgId !== command.by.orgId) throw new NotFound(`Item ${command.itemId} not found`);
+  return state;
+}
+
+const refOf = (item: Item): ItemRef => ({ itemId: item.itemId, itemType: item.itemType, itemName: item.itemName });
