@@ -121,9 +121,12 @@ describe('MSP Access over HTTP', () => {
       expect(await t.events(stream)).toHaveLength(1);
     });
 
-    it('ignores a body on a route that takes none: a forged tenant changes nothing', async () => {
+    it('refuses a body on a route that takes none: a forged tenant writes nothing', async () => {
       const { memberId, token, stream } = await newMember();
-      await post(`/msp-members/${memberId}/password/changed`, token, { mspId: 'msp-b', orgId: 'org-x' }).expect(200);
+      const res = await post(`/msp-members/${memberId}/password/changed`, token, { mspId: 'msp-b', orgId: 'org-x' }).expect(400);
+      expect(Object.keys(res.body.fields)).toEqual(['mspId', 'orgId']);
+      expect(await t.events(stream)).toHaveLength(1);
+      await post(`/msp-members/${memberId}/password/changed`, token).expect(200);
       const event = await lastEvent(stream);
       expect(event.data).toEqual({ memberId, email: `${memberId}@msp.example` });
       expect(event.metadata.tenant).toEqual({ mspId: 'msp-a' });

@@ -109,6 +109,13 @@ describe('Organization Management over HTTP', () => {
       expect(await t.events(`organization-${id}`)).toHaveLength(1);
     });
 
+    it('refuses fields sent to a route that takes no body, and writes nothing', async () => {
+      const id = await create();
+      const res = await post(`/organizations/${id}/deploy`, admin, { mspId: 'msp-b' }).expect(400);
+      expect(res.body.fields).toEqual({ mspId: ['property mspId should not exist'] });
+      expect(await t.events(`organization-${id}`)).toHaveLength(1);
+    });
+
     it('answers 400 for a malformed id and 403 when an admin terminates', async () => {
       await post('/organizations/not-a-uuid/deploy', admin).expect(400);
       const id = await create();

@@ -269,10 +269,12 @@ describe('Vault items and folders over HTTP', () => {
       await post(`/vault/items/${itemId}/restore`, outsider).expect(404);
     });
 
-    it('ignores a forged tenant on a route without a body: the token decides', async () => {
+    it('refuses a forged tenant on a route without a body, and the token alone decides', async () => {
       const itemId = await createItem();
-      await post(`/vault/items/${itemId}/delete`, outsider, { orgId }).expect(404);
-      const res = await post(`/vault/items/${itemId}/delete`, annToken, { orgId: 'org-elsewhere', mspId: 'msp-b' }).expect(200);
+      await post(`/vault/items/${itemId}/delete`, outsider, { orgId }).expect(400);
+      await post(`/vault/items/${itemId}/delete`, annToken, { orgId: 'org-elsewhere', mspId: 'msp-b' }).expect(400);
+      await post(`/vault/items/${itemId}/delete`, outsider).expect(404);
+      const res = await post(`/vault/items/${itemId}/delete`, annToken).expect(200);
       await expectRecorded(res, 'ItemDeleted', { itemId });
     });
   });

@@ -5,12 +5,14 @@ import { CliModule } from './cli.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const fail = (error: Error) => {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(1);
+  };
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: ['error', 'warn'],
-    errorHandler: (error) => {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
-    },
+    errorHandler: fail,
+    serviceErrorHandler: fail,
   });
 }
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MspMemberAccessCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { MemberId } from '../msp/member-id';
+import { MemberId } from '../shared/request-ids';
 import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteMspMemberAccessCommand } from './msp-access-command.handler';

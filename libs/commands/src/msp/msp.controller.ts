@@ -6,7 +6,7 @@ import { MspCommand, NotFound } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
 import { CommandResultDto } from '../shared/command-result.dto';
-import { MemberId } from './member-id';
+import { MemberId } from '../shared/request-ids';
 import { ExecuteMspCommand } from './msp-command.handler';
 import {
   AcceptMspInvitationDto, ChangeMspMemberRoleDto, CreateMspAccountDto, InviteMspMemberDto, SuspendMspMemberDto,

@@ -6,7 +6,7 @@ import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteOrgMemberAccessCommand } from './org-members-command.handlers';
-import { MemberId } from './org-ids';
+import { MemberId } from '../shared/request-ids';
 import { MemberAccessDto, SignInFailureDto, VaultAccessDto } from './org-member-access.dto';
 
 /**

@@ -6,7 +6,7 @@ import { RequestContext } from '@app/auth';
 import { CommandExecutor } from '../shared/command-executor';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { TenantDirectory } from '../shared/tenant-directory';
-import { orgOf } from './org-ids';
+import { orgOf } from '../shared/request-ids';
 
 /** Carries a roster command (invitations, roles, account status) over the CommandBus. */
 export class ExecuteOrgRosterCommand {

@@ -7,7 +7,7 @@ import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteOrgRosterCommand } from './org-members-command.handlers';
-import { MemberId } from './org-ids';
+import { MemberId } from '../shared/request-ids';
 import { ChangeMemberRoleDto, InviteMemberDto, SuspendMemberDto } from './org-roster.dto';
 
 /** The roster of the token's organization: invitations, roles and account status (Members and Access). */

@@ -7,7 +7,7 @@ import { RequestContext } from '@app/auth';
 import { CommandExecutor } from '../shared/command-executor';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { TenantDirectory } from '../shared/tenant-directory';
-import { orgOf } from '../org-members/org-ids';
+import { orgOf } from '../shared/request-ids';
 
 /** Carries a company-wide policy command over the CommandBus. */
 export class ExecuteOrgPoliciesCommand {

@@ -8,6 +8,7 @@ import { HttpErrorFilter } from './http-error.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { TenantDirectory } from './tenant-directory';
+import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
 
 /** What every area's command module uses: the executor, the tenant directory, idempotency, error mapping. */
 @Global()
@@ -17,6 +18,7 @@ import { TenantDirectory } from './tenant-directory';
     CommandExecutor,
     TenantDirectory,
     { provide: IdempotencyStore, inject: [AppConfig], useFactory: (c: AppConfig) => new IdempotencyStore(join(c.DATA_DIR, 'idempotency.sqlite')) },
+    { provide: APP_INTERCEPTOR, useClass: NoUnexpectedBodyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
   ],

@@ -1,0 +1,107 @@
+import { MSP_ROLES, ORG_ROLES, Role, ROLES } from './roles';
+import { AREA_PERMISSIONS, mayExecute, ROLE_MATRIX } from './role-matrix';
+
+/** The role matrix, written out by hand: a change to who may do what must change this table. */
+const EXPECTED: [string, string][] = [
+  // msp
+  ['CreateMspAccount', 'service'],
+  ['InviteMspMember', 'msp_owner msp_admin'],
+  ['AcceptMspInvitation', 'msp_admin msp_member'],
+  ['RevokeMspInvitation', 'msp_owner msp_admin'],
+  ['ChangeMspMemberRole', 'msp_owner msp_admin'],
+  ['SuspendMspMember', 'msp_owner msp_admin'],
+  ['ReactivateMspMember', 'msp_owner msp_admin'],
+  ['RemoveMspMember', 'msp_owner msp_admin'],
+  ['TransferMspOwnership', 'msp_owner'],
+  // mspAccess
+  ['RecordMspSignInSuccess', 'service'],
+  ['RecordMspSignInFailure', 'service'],
+  ['ChangeMspPassword', 'msp_owner msp_admin msp_member'],
+  ['EnableMspTwoFactor', 'msp_owner msp_admin msp_member'],
+  ['DisableMspTwoFactor', 'msp_owner msp_admin msp_member'],
+  // organizations
+  ['CreateOrganization', 'msp_owner msp_admin'],
+  ['DeployOrganization', 'msp_owner msp_admin'],
+  ['RenameOrganization', 'msp_owner msp_admin'],
+  ['SuspendOrganization', 'msp_owner msp_admin'],
+  ['ReactivateOrganization', 'msp_owner msp_admin'],
+  ['TerminateOrganization', 'msp_owner'],
+  // integrations
+  ['SetUpIntegration', 'msp_owner msp_admin'],
+  ['EditIntegration', 'msp_owner msp_admin'],
+  ['DisconnectIntegration', 'msp_owner msp_admin'],
+  ['RecordIntegrationSyncSuccess', 'service msp_owner msp_admin'],
+  ['RecordIntegrationSyncFailure', 'service msp_owner msp_admin'],
+  ['GenerateMspApiKey', 'msp_owner msp_admin'],
+  ['RevokeMspApiKey', 'msp_owner msp_admin'],
+  // billing
+  ['AddBillingDetails', 'msp_owner'],
+  ['ChangeBillingDetails', 'msp_owner'],
+  ['AddCreditCard', 'msp_owner'],
+  ['RemoveCreditCard', 'msp_owner'],
+  ['ChangeDefaultCreditCard', 'msp_owner'],
+  // settings
+  ['ChangeMspSetting', 'msp_owner msp_admin'],
+  // orgMembers
+  ['InviteMember', 'org_owner org_admin service'],
+  ['AcceptMemberInvitation', 'org_owner org_admin org_member'],
+  ['DeclineMemberInvitation', 'org_owner org_admin org_member'],
+  ['ChangeMemberRole', 'org_owner org_admin'],
+  ['SuspendMember', 'org_owner org_admin'],
+  ['ReactivateMember', 'org_owner org_admin'],
+  ['RemoveMember', 'org_owner org_admin'],
+  ['RecordAdminPanelAccess', 'org_owner org_admin service'],
+  ['RecordVaultAccess', 'org_owner org_admin org_member service'],
+  ['RecordMemberSignInSuccess', 'service'],
+  ['RecordMemberSignInFailure', 'service'],
+  ['EnableMemberMfa', 'org_owner org_admin org_member'],
+  ['DisableMemberMfa', 'org_owner org_admin org_member'],
+  // policies
+  ['EnablePolicy', 'org_owner org_admin'],
+  ['DisablePolicy', 'org_owner org_admin'],
+  ['ConnectVantaIntegration', 'org_owner org_admin'],
+  ['DisconnectVantaIntegration', 'org_owner org_admin'],
+  ['CreateActivityLogToken', 'org_owner org_admin'],
+  ['RevokeActivityLogToken', 'org_owner org_admin'],
+  // vault
+  ['CreateItem', 'org_owner org_admin org_member'],
+  ['UseItem', 'org_owner org_admin org_member'],
+  ['UpdateItem', 'org_owner org_admin org_member'],
+  ['ShareItem', 'org_owner org_admin org_member'],
+  ['ChangeItemSharingRights', 'org_owner org_admin org_member'],
+  ['RevokeItemAccess', 'org_owner org_admin org_member'],
+  ['ChangeItemOwner', 'org_owner org_admin org_member'],
+  ['MoveItemToFolder', 'org_owner org_admin org_member'],
+  ['DeleteItem', 'org_owner org_admin org_member'],
+  ['RestoreItem', 'org_owner org_admin org_member'],
+  ['CreateFolder', 'org_owner org_admin org_member'],
+  ['ShareFolder', 'org_owner org_admin org_member'],
+  ['RevokeFolderAccess', 'org_owner org_admin org_member'],
+  ['DeleteFolder', 'org_owner org_admin org_member'],
+];
+
+const MSP_AREAS = ['msp', 'mspAccess', 'organizations', 'integrations', 'billing', 'settings'];
+
+describe('the role matrix', () => {
+  it('is exactly the table: same commands, same roles', () => {
+    expect(Object.keys(ROLE_MATRIX).sort()).toEqual(EXPECTED.map(([command]) => command).sort());
+  });
+
+  it.each(EXPECTED)('%s: allowed to %s and to no other role', (command, roles) => {
+    const allowed = roles.split(' ');
+    for (const role of ROLES) expect([role, mayExecute(role, command)]).toEqual([role, allowed.includes(role)]);
+  });
+
+  it('keeps organization roles out of MSP commands and MSP roles out of organization commands', () => {
+    for (const [area, permissions] of Object.entries(AREA_PERMISSIONS)) {
+      const foreign: readonly Role[] = MSP_AREAS.includes(area) ? ORG_ROLES : MSP_ROLES;
+      for (const [command, roles] of Object.entries(permissions)) {
+        expect([command, roles.filter((r) => foreign.includes(r))]).toEqual([command, []]);
+      }
+    }
+  });
+
+  it('refuses to answer for a command it does not know', () => {
+    expect(() => mayExecute('msp_owner', 'LaunchRockets')).toThrow('LaunchRockets has no entry in the role matrix');
+  });
+});
