@@ -8,6 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    '^@test/(.*)$': '<rootDir>/test/$1',
   },
   testTimeout: 30000,
 };

@@ -5,6 +5,8 @@ import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreHealthIndicator, EventStoreModule } from '@app/event-store';
 import { AuthModule } from '@app/auth';
 import { CommandsModule, createValidationPipe } from '@app/commands';
+import { ReadModelsModule } from '@app/projections';
+import { QueriesModule } from '@app/queries';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -19,6 +21,8 @@ export class ApiModule {
         TerminusModule,
         AuthModule,
         CommandsModule,
+        ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
+        QueriesModule,
       ],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator, { provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -4,14 +4,16 @@ import { EventStoreModule } from '@app/event-store';
 import { ReadAllCommand } from './commands/read-all.command';
 import { ReadStreamCommand } from './commands/read-stream.command';
 import { MintTokenCommand } from './commands/mint-token.command';
+import { RebuildCommand } from './commands/rebuild.command';
+import { ReadModelsModule } from '@app/projections';
 
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule],
-      providers: [ReadStreamCommand, ReadAllCommand, MintTokenCommand],
+      imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
+      providers: [ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { mayExecute } from '@app/domain';
+import { mayPerform } from '@app/domain';
 import { AuthenticatedRequest } from './request-context';
 
 const COMMAND = 'auth:command';
@@ -16,7 +16,7 @@ export class AuthorizeGuard implements CanActivate {
     const commandType = this.reflector.get<string | undefined>(COMMAND, host.getHandler());
     if (!commandType) return true;
     const role = host.switchToHttp().getRequest<AuthenticatedRequest>().context?.principal.role;
-    if (!role || !mayExecute(role, commandType)) {
+    if (!role || !mayPerform(role, commandType)) {
       throw new ForbiddenException(`role ${role ?? 'none'} may not ${commandType}`);
     }
     return true;

@@ -56,3 +56,19 @@ describe('loadConfig: authentication settings', () => {
     expect(() => loadConfig({ AUTH_JWT_PUBLIC_KEY: 'abc' })).toThrow(/AUTH_JWT_PUBLIC_KEY must be a PEM public key/);
   });
 });
+
+describe('loadConfig: engines', () => {
+  it('runs the projectors in the API on the embedded stores only, unless told otherwise', () => {
+    expect(loadConfig({}).projectorsInApi).toBe(true);
+    expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x' }).projectorsInApi).toBe(false);
+    expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x', PROJECTORS_IN_API: 'true' }).projectorsInApi).toBe(true);
+  });
+
+  it('reads Kafka settings and refuses bad ones', () => {
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:19092,kafka:9092' }).kafkaBrokers).toEqual(['127.0.0.1:19092', 'kafka:9092']);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'nope' })).toThrow(/KAFKA_BROKERS must be/);
+    expect(() => loadConfig({ MONGO_URL: 'postgres://x' })).toThrow(/MONGO_URL must be/);
+    expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: '0' })).toThrow(/KAFKA_TOPIC_PARTITIONS/);
+    expect(() => loadConfig({ PROJECTORS_IN_API: 'maybe' })).toThrow(/PROJECTORS_IN_API must be true or false/);
+  });
+});

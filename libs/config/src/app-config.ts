@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync,
+  IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
 
@@ -72,6 +72,46 @@ export class AppConfig {
   })
   TRUSTED_PROXIES?: string;
 
+  /** Run the projectors inside the API process; by default yes on the embedded stores, no with MONGO_URL. */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
+  @IsOptional()
+  @IsBoolean({ message: 'PROJECTORS_IN_API must be true or false' })
+  PROJECTORS_IN_API?: boolean;
+
+  /** When set, the read models live in MongoDB (or a MongoDB-wire server) instead of SQLite. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGO_URL must be a MongoDB connection string such as mongodb://localhost:27017/activity-log' })
+  MONGO_URL?: string;
+
+  /** When set, the worker relays every event to Kafka: comma-separated host:port list. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS?: string;
+
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX must be 1 to 100 letters, digits, dots, underscores or dashes' })
+  KAFKA_TOPIC_PREFIX = 'activity';
+
+  @Transform(toInt)
+  @IsInt({ message: 'KAFKA_TOPIC_PARTITIONS must be an integer between 1 and 1000' })
+  @Min(1, { message: 'KAFKA_TOPIC_PARTITIONS must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'KAFKA_TOPIC_PARTITIONS must be an integer between 1 and 1000' })
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
+  @Min(1, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
+  @Max(10, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
+  KAFKA_TOPIC_REPLICATION = 1;
+
+  /** How long a query with ?minPosition= waits for the view to catch up before answering 503. */
+  @Transform(toInt)
+  @IsInt({ message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
+  @Min(0, { message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
+  @Max(60000, { message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
+  MIN_POSITION_TIMEOUT_MS = 5000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -82,8 +122,20 @@ export class AppConfig {
     return !this.EVENTSTORE_URL;
   }
 
+  get projectorsInApi(): boolean {
+    return this.PROJECTORS_IN_API ?? !this.MONGO_URL;
+  }
+
+  get kafkaBrokers(): string[] {
+    return (this.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  }
+
   get trustedProxies(): string[] {
     return (this.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  }
+
+  get readModelsFile(): string {
+    return resolve(this.DATA_DIR, 'read-models.sqlite');
   }
 
   get eventStoreFile(): string {

@@ -3,6 +3,7 @@ export * from './shared/domain-errors';
 export * from './shared/initiator';
 export * from './access/roles';
 export * from './access/role-matrix';
+export * from './access/query-permissions';
 export * from './catalog/activity-category';
 export * from './catalog/event-catalog';
 export * from './organizations';

@@ -1,5 +1,5 @@
 import { MSP_ROLES, ORG_ROLES, Role, ROLES } from './roles';
-import { AREA_PERMISSIONS, mayExecute, ROLE_MATRIX } from './role-matrix';
+import { AREA_PERMISSIONS, mayExecute, mayPerform, ROLE_MATRIX } from './role-matrix';
 
 /** The role matrix, written out by hand: a change to who may do what must change this table. */
 const EXPECTED: [string, string][] = [
@@ -103,5 +103,17 @@ describe('the role matrix', () => {
 
   it('refuses to answer for a command it does not know', () => {
     expect(() => mayExecute('msp_owner', 'LaunchRockets')).toThrow('LaunchRockets has no entry in the role matrix');
+  });
+});
+
+describe('the query permissions', () => {
+  it.each([
+    ['ReadMspActivityLog', 'msp_owner msp_admin'],
+    ['ReadBusinessActivityLog', 'org_owner org_admin'],
+    ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
+    ['ReadSharingHub', 'org_owner'],
+  ])('%s: allowed to %s and to no other role', (query, roles) => {
+    const allowed = roles.split(' ');
+    for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);
   });
 });

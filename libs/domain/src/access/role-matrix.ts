@@ -7,6 +7,7 @@ import { organizationPermissions } from '../organizations/organization.permissio
 import { policiesPermissions } from '../policies/policies.permissions';
 import { settingsPermissions } from '../settings/settings.permissions';
 import { vaultPermissions } from '../vault/vault.permissions';
+import { QUERY_PERMISSIONS } from './query-permissions';
 import { Role } from './roles';
 
 /** Which role may send which command: the one place this is decided. */
@@ -30,4 +31,10 @@ export function mayExecute(role: Role, commandType: string): boolean {
   const allowed = ROLE_MATRIX[commandType];
   if (!allowed) throw new Error(`Command ${commandType} has no entry in the role matrix`);
   return allowed.includes(role);
+}
+
+/** Commands and queries alike: what a route's @Authorize names. */
+export function mayPerform(role: Role, action: string): boolean {
+  const queryRoles = (QUERY_PERMISSIONS as Record<string, readonly Role[]>)[action];
+  return queryRoles ? queryRoles.includes(role) : mayExecute(role, action);
 }

@@ -2,12 +2,13 @@ import { Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_TYPES, ROLE_MATRIX } from '@app/domain';
-import { CommandsModule } from './commands.module';
+import { EVENT_TYPES, QUERY_PERMISSIONS, ROLE_MATRIX } from '@app/domain';
+import { CommandsModule } from '@app/commands';
+import { QueriesModule } from '@app/queries';
 
-/** Every command route of every area module, with the command its @Authorize names. */
-function commandRoutes(): { route: string; command: string | undefined }[] {
-  const areaModules: Type[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, CommandsModule);
+/** Every route of every area module, with the command or query its @Authorize names. */
+function routesOf(root: Type): { route: string; command: string | undefined }[] {
+  const areaModules: Type[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, root);
   return areaModules.flatMap((module) =>
     ((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Type[]).flatMap((controller) =>
       Object.getOwnPropertyNames(controller.prototype)
@@ -22,7 +23,7 @@ function commandRoutes(): { route: string; command: string | undefined }[] {
 }
 
 describe('command routes and the role matrix', () => {
-  const routes = commandRoutes();
+  const routes = routesOf(CommandsModule);
 
   it('finds the routes of every area', () => {
     expect(routes.length).toBeGreaterThanOrEqual(Object.keys(ROLE_MATRIX).length);
@@ -36,6 +37,15 @@ describe('command routes and the role matrix', () => {
   it('exposes every command of the matrix through some route', () => {
     const routed = new Set(routes.map((r) => r.command));
     expect(Object.keys(ROLE_MATRIX).filter((command) => !routed.has(command))).toEqual([]);
+  });
+});
+
+describe('query routes and the query permissions', () => {
+  const routes = routesOf(QueriesModule);
+
+  it('guards every query route with a query the permissions know', () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => !r.command || !(r.command in QUERY_PERMISSIONS))).toEqual([]);
   });
 });
 

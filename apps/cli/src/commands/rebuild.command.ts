@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectorRegistry, rebuildView } from '@app/projections';
+
+interface RebuildFlags {
+  batchSize?: number;
+}
+
+/** Drops views and rebuilds them from the event store, with a progress bar per view. */
+@Command({
+  name: 'rebuild',
+  arguments: '[views...]',
+  description: 'Rebuild read models from the event store (all by default). Stop the worker and API first.',
+})
+export class RebuildCommand extends CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: ProjectorRegistry,
+  ) {
+    super();
+  }
+
+  async run(views: string[], flags: RebuildFlags): Promise<void> {
+    const projectors = views.length > 0 ? views.map((v) => this.registry.get(v)) : this.registry.all;
+    for (const projector of projectors) {
+      const bar = new SingleBar(
+        { format: `${projector.name.padEnd(14)} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s`, hideCursor: true },
+        Presets.shades_classic,
+      );
+      const started = Date.now();
+      bar.start(1, 0, { rate: 0 });
+      const done = await rebuildView(this.store, projector, {
+        batchSize: flags.batchSize,
+        onProgress: (p) => {
+          bar.setTotal(Math.max(Number(p.head), 1));
+          bar.update(Number(p.position), { rate: Math.round(p.applied / Math.max((Date.now() - started) / 1000, 0.001)) });
+        },
+      });
+      bar.update(bar.getTotal());
+      bar.stop();
+      process.stdout.write(`${projector.name}: ${done.applied} events applied, checkpoint ${done.position}\n`);
+    }
+  }
+
+  @Option({ flags: '--batch-size <count>', description: 'events per transaction (default 1000)' })
+  parseBatchSize(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 100000) throw new Error('--batch-size must be 1 to 100000');
+    return n;
+  }
+}

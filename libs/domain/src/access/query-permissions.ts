@@ -1,0 +1,11 @@
+import { Role } from './roles';
+
+/** Which role may read which view (the read side's half of the role matrix). */
+export const QUERY_PERMISSIONS = {
+  ReadMspActivityLog: ['msp_owner', 'msp_admin'],
+  ReadBusinessActivityLog: ['org_owner', 'org_admin'],
+  ReadOrganizationFeed: ['org_owner', 'org_admin', 'msp_owner', 'msp_admin'],
+  ReadSharingHub: ['org_owner'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type QueryType = keyof typeof QUERY_PERMISSIONS;

@@ -1,0 +1,42 @@
+import { ActivityCategory } from '@app/domain';
+import { CursorPosition } from '../shared/cursor';
+import { TimeWindow } from '../shared/time-window';
+import { ActivityEntry } from './activity-entry';
+
+/** Whose entries a query may ever see: always taken from the verified principal. */
+export type ActivityScope = { mspId: string; orgId?: string } | { orgId: string; mspId?: undefined };
+
+export interface ActivityLogQuery {
+  scope: ActivityScope;
+  /** The categories this log shows (the MSP six, the business ones, or all when absent). */
+  categories?: readonly ActivityCategory[];
+  window: TimeWindow;
+  memberEmail?: string;
+  memberId?: string;
+  organizationId?: string;
+  category?: ActivityCategory;
+  itemId?: string;
+  /** Keyset: entries strictly older than this (occurredAt, position). */
+  after?: CursorPosition;
+  limit: number;
+}
+
+/** Entries applied after a position, oldest first: what a live tail sends next. */
+export interface ActivityTailQuery {
+  scope: ActivityScope;
+  categories?: readonly ActivityCategory[];
+  afterPosition?: bigint;
+  limit: number;
+}
+
+/** The activity-entries read model: written by its projector, read by the log queries and exports. */
+export interface ActivityLogStore {
+  /** Inserts the entries (ignoring ids already there) and advances the checkpoint. */
+  applyBatch(entries: ActivityEntry[], checkpoint: bigint): Promise<void>;
+  /** Newest first: (occurredAt, position) descending. */
+  query(query: ActivityLogQuery): Promise<ActivityEntry[]>;
+  /** Oldest first by position, strictly after `afterPosition`. */
+  tail(query: ActivityTailQuery): Promise<ActivityEntry[]>;
+  checkpoint(): Promise<bigint | undefined>;
+  reset(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { MspMemberAccessEvent, MspSignInFailureReason, MspTwoFactorMethod } from '@app/domain';
+import { DescriberMap, TargetRef } from './event-describer';
+import { Describers } from './describe-helpers';
+
+const FAILURE_LABELS: Record<MspSignInFailureReason, string> = {
+  wrong_password: 'wrong password',
+  mfa_failed: 'two-factor check failed',
+  account_locked: 'account locked',
+  account_suspended: 'account suspended',
+};
+
+const METHOD_LABELS: Record<MspTwoFactorMethod, string> = {
+  totp: 'authenticator app',
+  webauthn: 'security key',
+  sms: 'SMS',
+};
+
+type Member = { memberId: string; email: string };
+const memberTarget = (member: Member): TargetRef => ({ type: 'member', id: member.memberId, name: member.email });
+/** A sign-in is recorded by a service: the entry's initiator is the member who signed in. */
+const signedInMember = (member: Member) => ({ id: member.memberId, email: member.email });
+
+/** How an MSP member's own sign-ins and credential changes read in the Activity Log. */
+const describers: Describers<MspMemberAccessEvent> = {
+  MspSignInSucceeded: {
+    action: 'Signed in',
+    target: memberTarget,
+    initiator: signedInMember,
+    summary: (_d, v) => `${v.initiatorName} signed in`,
+  },
+  MspSignInFailed: {
+    action: 'Failed to sign in',
+    target: memberTarget,
+    initiator: signedInMember,
+    summary: (d, v) => `${v.initiatorName} failed to sign in (${FAILURE_LABELS[d.reason] ?? d.reason})`,
+  },
+  MspPasswordChanged: {
+    action: 'Changed password',
+    target: memberTarget,
+    summary: (_d, v) => `${v.initiatorName} changed their password`,
+  },
+  MspTwoFactorEnabled: {
+    action: 'Enabled two-factor authentication',
+    target: memberTarget,
+    summary: (d, v) => `${v.initiatorName} enabled two-factor authentication (${METHOD_LABELS[d.method] ?? d.method})`,
+  },
+  MspTwoFactorDisabled: {
+    action: 'Disabled two-factor authentication',
+    target: memberTarget,
+    summary: (d, v) => `${v.initiatorName} disabled two-factor authentication (${METHOD_LABELS[d.method] ?? d.method})`,
+  },
+};
+
+export const mspAccessDescribers: DescriberMap = describers;

@@ -1,0 +1,7 @@
+export * from './activity-entry';
+export * from './activity-log.store';
+export * from './sqlite-activity-log.store';
+export * from './activity-log.projection';
+export * from './activity-log.projector';
+export * from './present-entry';
+export * from './describers';

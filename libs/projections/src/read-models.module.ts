@@ -1,0 +1,111 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { Db, MongoClient } from 'mongodb';
+import { AppConfig } from '@app/config';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ActivityLogProjector } from './activity-log/activity-log.projector';
+import { ActivityLogStore } from './activity-log/activity-log.store';
+import { MongoActivityLogStore } from './activity-log/mongo-activity-log.store';
+import { SqliteActivityLogStore } from './activity-log/sqlite-activity-log.store';
+import { CHECKPOINT_STORE, mongoCheckpointStore, sqliteCheckpointStore } from './shared/checkpoint-store';
+import { ProjectionRunner } from './shared/projection-runner';
+import { Projector } from './shared/projector';
+import { openReadDatabase } from './shared/sqlite-read-database';
+import { SharingHubProjector } from './sharing-hub/sharing-hub.projector';
+import { SHARING_HUB_STORE, SharingHubStore } from './sharing-hub/sharing-hub.store';
+import { SqliteSharingHubStore } from './sharing-hub/sqlite-sharing-hub.store';
+
+export const READ_DATABASE = Symbol('READ_DATABASE');
+export const MONGO_DATABASE = Symbol('MONGO_DATABASE');
+export const ACTIVITY_LOG_STORE = Symbol('ACTIVITY_LOG_STORE');
+
+/** Every projector by name, for queries that wait for a position and for rebuilds. */
+export class ProjectorRegistry {
+  constructor(readonly all: Projector[]) {}
+
+  get(name: string): Projector {
+    const projector = this.all.find((p) => p.name === name);
+    if (!projector) throw new Error(`unknown view '${name}'; known: ${this.all.map((p) => p.name).join(', ')}`);
+    return projector;
+  }
+}
+
+/** Runs every projector as a checkpointed subscription while the application is up. */
+class ProjectionRunners implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly runners: ProjectionRunner[];
+
+  constructor(store: EventStore, registry: ProjectorRegistry) {
+    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector));
+  }
+
+  onApplicationBootstrap(): void {
+    this.runners.forEach((r) => r.start());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((r) => r.stop()));
+  }
+}
+
+/** Closes whichever database the read models opened. */
+class ReadDatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly close: () => Promise<void> | void) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+}
+
+/** The embedded read database: one SQLite file for every view and checkpoint. */
+const sqliteProviders: Provider[] = [
+  { provide: READ_DATABASE, inject: [AppConfig], useFactory: (c: AppConfig) => openReadDatabase(c.readModelsFile) },
+  { provide: ACTIVITY_LOG_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteActivityLogStore(db) },
+  { provide: SHARING_HUB_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteSharingHubStore(db) },
+  { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
+  { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => db.close()) },
+];
+
+/** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
+const mongoProviders: Provider[] = [
+  {
+    provide: MongoClient,
+    inject: [AppConfig],
+    useFactory: async (c: AppConfig) => new MongoClient(c.MONGO_URL!, { serverSelectionTimeoutMS: 10_000 }).connect(),
+  },
+  { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
+  {
+    provide: ACTIVITY_LOG_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoActivityLogStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
+  { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
+];
+
+/** The read stores (SQLite by default, MongoDB with MONGO_URL) and their projectors. */
+@Global()
+@Module({})
+export class ReadModelsModule {
+  static forRoot(options: { runProjectors: boolean; mongo: boolean }): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      providers: [
+        ...(options.mongo ? mongoProviders : sqliteProviders),
+        {
+          provide: ProjectorRegistry,
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE],
+          useFactory: (activity: ActivityLogStore, hub: SharingHubStore) =>
+            new ProjectorRegistry([new ActivityLogProjector(activity), new SharingHubProjector(hub)]),
+        },
+        ...(options.runProjectors
+          ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
+          : []),
+      ],
+      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { RecordedEvent } from '@app/event-store';
+
+/**
+ * A read model fed by the event store. `applyBatch` must be idempotent (an event applied twice
+ * changes nothing) and must advance the checkpoint together with the writes: in one
+ * transaction where the store allows it, otherwise after the writes, each guarded by event id.
+ */
+export interface Projector {
+  readonly name: string;
+  applyBatch(events: RecordedEvent[]): Promise<void>;
+  /** Last applied position, or undefined when nothing was applied yet. */
+  checkpoint(): Promise<bigint | undefined>;
+  /** Drops everything the projector wrote, checkpoint included (for a rebuild). */
+  reset(): Promise<void>;
+}

@@ -1,0 +1,181 @@
+import { AnyBulkWriteOperation, Collection, Db, Document, Filter, Long, MongoBulkWriteError } from 'mongodb';
+import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
+import {
+  keyOf,
+  NO_SHARING_POLICY,
+  SharingHistoryEntry,
+  SharingHubDetail,
+  SharingHubKey,
+  SharingHubKind,
+  SharingHubRecord,
+  SharingHubView,
+  SharingPolicy,
+  SharingPolicyChange,
+} from './sharing-hub.record';
+import { SHARING_HUB_PROJECTOR, SharingHubBatch, SharingHubQuery, SharingHubStore } from './sharing-hub.store';
+
+interface RecordDocument extends Omit<SharingHubRecord, 'lastPosition'> {
+  _id: string;
+  lastPosition: Long;
+}
+
+interface HistoryDocument extends Omit<SharingHistoryEntry, 'eventId' | 'position'> {
+  _id: string;
+  position: Long;
+}
+
+interface PolicyDocument {
+  _id: string;
+  restrictSharingOutsideOrg: boolean;
+  position: Long;
+  updatedAt: string;
+}
+
+const DUPLICATE_KEY = 11000;
+/** Positions stay Longs (never JS numbers); undefined optional fields are left out rather than stored as null. */
+const BSON_OPTIONS = { promoteLongs: false, ignoreUndefined: true } as const;
+
+/**
+ * Sharing Hub in MongoDB (or FerretDB): no transactions, so `save` writes history, then policies,
+ * then records, each idempotent on its own, and the checkpoint last (see the port).
+ */
+export class MongoSharingHubStore implements SharingHubStore {
+  private readonly records: Collection<RecordDocument>;
+  private readonly history: Collection<HistoryDocument>;
+  private readonly policies: Collection<PolicyDocument>;
+  private readonly checkpoints: MongoCheckpoints;
+
+  constructor(db: Db) {
+    this.records = db.collection<RecordDocument>('sharing_hub_records', BSON_OPTIONS);
+    this.history = db.collection<HistoryDocument>('sharing_hub_history', BSON_OPTIONS);
+    this.policies = db.collection<PolicyDocument>('sharing_hub_policies', BSON_OPTIONS);
+    this.checkpoints = new MongoCheckpoints(db);
+  }
+
+  /** Indexes for the hub queries and the history lookup; idempotent, run at boot. */
+  async ensureIndexes(): Promise<void> {
+    const time = { updatedAt: -1, lastPosition: -1 } as const;
+    await this.records.createIndexes([
+      { key: { orgId: 1, ...time }, name: 'org_time' },
+      { key: { orgId: 1, deleted: 1, ...time }, name: 'org_deleted' },
+      { key: { orgId: 1, kind: 1, ...time }, name: 'org_kind' },
+      { key: { orgId: 1, kind: 1, deleted: 1, ...time }, name: 'org_kind_deleted' },
+    ]);
+    await this.history.createIndexes([{ key: { orgId: 1, kind: 1, recordId: 1, position: 1 }, name: 'record_history' }]);
+    await this.checkpoints.ensureIndexes();
+  }
+
+  async load(keys: readonly SharingHubKey[]): Promise<SharingHubRecord[]> {
+    if (keys.length === 0) return [];
+    const docs = await this.records.find({ _id: { $in: keys.map(keyOf) } }).toArray();
+    return docs.map(recordFromDocument);
+  }
+
+  async save(batch: SharingHubBatch): Promise<void> {
+    if (batch.history.length > 0) {
+      await this.history.bulkWrite(
+        batch.history.map((e) => ({ updateOne: { filter: { _id: e.eventId }, update: { $setOnInsert: historyToDocument(e) }, upsert: true } })),
+        { ordered: false },
+      );
+    }
+    await upsertWhereNewer(this.policies, batch.policies.map(policyToDocument), 'position');
+    await upsertWhereNewer(this.records, batch.records.map(recordToDocument), 'lastPosition');
+    await this.checkpoints.advance(SHARING_HUB_PROJECTOR, batch.checkpoint);
+  }
+
+  async query(q: SharingHubQuery): Promise<SharingHubView[]> {
+    const docs = await this.records.find(filterOf(q), { sort: { updatedAt: -1, lastPosition: -1 }, limit: q.limit }).toArray();
+    if (docs.length === 0) return [];
+    const policy = await this.policyOf(q.orgId);
+    return docs.map((doc) => ({ ...recordFromDocument(doc), sharingPolicy: policy }));
+  }
+
+  async get(orgId: string, id: string, kind?: SharingHubKind): Promise<SharingHubDetail | undefined> {
+    const kinds: SharingHubKind[] = kind ? [kind] : ['item', 'folder'];
+    const docs = await this.records.find({ _id: { $in: kinds.map((k) => keyOf({ kind: k, id })) }, orgId }).toArray();
+    const doc = docs.find((d) => d.kind === 'item') ?? docs[0];
+    if (!doc) return undefined;
+    const history = await this.history.find({ orgId, kind: doc.kind, recordId: id }, { sort: { position: 1 } }).toArray();
+    return { ...recordFromDocument(doc), sharingPolicy: await this.policyOf(orgId), history: history.map(historyFromDocument) };
+  }
+
+  checkpoint(): Promise<bigint | undefined> {
+    return this.checkpoints.get(SHARING_HUB_PROJECTOR);
+  }
+
+  async reset(): Promise<void> {
+    await this.records.deleteMany({});
+    await this.history.deleteMany({});
+    await this.policies.deleteMany({});
+    await this.checkpoints.clear(SHARING_HUB_PROJECTOR);
+  }
+
+  private async policyOf(orgId: string): Promise<SharingPolicy> {
+    const doc = await this.policies.findOne({ _id: orgId });
+    return doc ? { restrictSharingOutsideOrg: doc.restrictSharingOutsideOrg } : NO_SHARING_POLICY;
+  }
+}
+
+/**
+ * Replaces each document only where the stored `guard` position is lower. When the filter misses
+ * because a newer document exists, the upsert's insert fails on the duplicate _id: ignored. When it
+ * fails because another writer inserted first, the write is retried as a plain guarded update.
+ */
+async function upsertWhereNewer<T extends Document & { _id: string }>(collection: Collection<T>, docs: T[], guard: keyof T & string) {
+  if (docs.length === 0) return;
+  const write = (upsert: boolean) => (doc: T): AnyBulkWriteOperation<T> => {
+    const { _id, ...fields } = doc;
+    const filter = { _id, [guard]: { $lt: doc[guard] } } as Filter<T>;
+    return { updateOne: { filter, update: { $set: fields as Partial<T> }, upsert } };
+  };
+  try {
+    await collection.bulkWrite(docs.map(write(true)), { ordered: false });
+  } catch (error) {
+    const lost = duplicateKeyIndexes(error);
+    if (!lost) throw error;
+    await collection.bulkWrite(lost.map((i) => write(false)(docs[i])), { ordered: false });
+  }
+}
+
+/** Indexes of the failed operations when every failure is a duplicate key; undefined otherwise. */
+function duplicateKeyIndexes(error: unknown): number[] | undefined {
+  if (!(error instanceof MongoBulkWriteError)) return undefined;
+  const errors = [error.writeErrors].flat();
+  if (errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) return undefined;
+  return errors.map((e) => e.index);
+}
+
+function filterOf(q: SharingHubQuery): Filter<RecordDocument> {
+  const and: Filter<RecordDocument>[] = [{ orgId: q.orgId }];
+  if (q.kind !== undefined) and.push({ kind: q.kind });
+  if (q.deleted !== undefined) and.push({ deleted: q.deleted });
+  if (q.window) and.push({ updatedAt: { $gte: q.window.from, $lt: q.window.to } });
+  if (q.after) {
+    const position = Long.fromBigInt(q.after.position);
+    and.push({ $or: [{ updatedAt: { $lt: q.after.occurredAt } }, { updatedAt: q.after.occurredAt, lastPosition: { $lt: position } }] });
+  }
+  return { $and: and };
+}
+
+function recordToDocument(r: SharingHubRecord): RecordDocument {
+  return { ...r, _id: keyOf(r), lastPosition: Long.fromBigInt(r.lastPosition) };
+}
+
+function recordFromDocument(doc: RecordDocument): SharingHubRecord {
+  const { _id, lastPosition, ...rest } = doc;
+  return { ...rest, lastPosition: BigInt(lastPosition.toString()) };
+}
+
+function historyToDocument(e: SharingHistoryEntry): HistoryDocument {
+  const { eventId, position, ...rest } = e;
+  return { _id: eventId, position: Long.fromBigInt(position), ...rest };
+}
+
+function historyFromDocument(doc: HistoryDocument): SharingHistoryEntry {
+  const { _id, position, ...rest } = doc;
+  return { eventId: _id, position: BigInt(position.toString()), ...rest };
+}
+
+function policyToDocument(p: SharingPolicyChange): PolicyDocument {
+  return { _id: p.orgId, restrictSharingOutsideOrg: p.restrictSharingOutsideOrg, position: Long.fromBigInt(p.position), updatedAt: p.occurredAt };
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/domain';
+import { Principal } from '@app/auth';
+import { TenantDirectory } from '@app/commands';
+import {
+  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, decodeCursor, Page, PresentedEntry, presentEntry,
+  resolveWindow, toPage,
+} from '@app/projections';
+import { Freshness } from '../shared/freshness';
+import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
+
+export type LogPage = Page<PresentedEntry> & { window: { from: string; to: string } };
+
+/** A log query, already scoped to the principal's tenant, with its filters and audience. */
+export interface ScopedLogQuery {
+  query: Omit<ActivityLogQuery, 'window' | 'after' | 'limit'>;
+  redactItems: boolean;
+  dto: LogWindowQueryDto;
+}
+
+const DEFAULT_LIMIT = 100;
+
+/** Turns the three log views into store queries scoped by the verified principal, never the request. */
+@Injectable()
+export class ActivityLogService {
+  constructor(
+    @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
+    private readonly freshness: Freshness,
+    private readonly tenants: TenantDirectory,
+  ) {}
+
+  mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
+    const { memberEmail, organizationId, category } = dto;
+    return {
+      query: { scope: { mspId: principal.mspId! }, categories: MSP_CATEGORIES, memberEmail, organizationId, category },
+      redactItems: true,
+      dto,
+    };
+  }
+
+  businessLog(principal: Principal, dto: BusinessLogQueryDto): ScopedLogQuery {
+    const { memberId, memberEmail, itemId, category } = dto;
+    return {
+      query: { scope: { orgId: principal.orgId! }, categories: BUSINESS_CATEGORIES, memberId, memberEmail, itemId, category },
+      redactItems: principal.role !== 'org_owner',
+      dto,
+    };
+  }
+
+  /** An organization's own owners and admins, and the owners and admins of the MSP supervising it. */
+  async organizationFeed(principal: Principal, organizationId: string, dto: FeedQueryDto): Promise<ScopedLogQuery> {
+    const { memberId, memberEmail, itemId, category } = dto;
+    const filters = { memberId, memberEmail, itemId, category };
+    if ((MSP_ROLES as readonly string[]).includes(principal.role)) {
+      if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
+      return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, redactItems: true, dto };
+    }
+    if (principal.orgId !== organizationId) throw feedNotFound(organizationId);
+    return { query: { scope: { orgId: organizationId }, ...filters }, redactItems: principal.role !== 'org_owner', dto };
+  }
+
+  async page(scoped: ScopedLogQuery): Promise<LogPage> {
+    await this.freshness.ensure('activity-log', scoped.dto.minPosition);
+    const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
+    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, scoped.query) : undefined;
+    const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
+    const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
+    const page = toPage(rows, limit, scoped.query, window, (e) => presentEntry(e, { redactItems: scoped.redactItems }));
+    return { ...page, window };
+  }
+}
+
+function feedNotFound(organizationId: string): NotFound {
+  return new NotFound(`Organization ${organizationId} not found`);
+}

@@ -1,0 +1,4 @@
+export * from './queries.module';
+export * from './activity-log/activity-log.service';
+export * from './shared/log-query.dto';
+export * from './shared/freshness';

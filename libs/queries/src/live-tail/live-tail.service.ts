@@ -1,0 +1,42 @@
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { ACTIVITY_LOG_STORE, ActivityLogStore } from '@app/projections';
+import { ScopedLogQuery } from '../activity-log/activity-log.service';
+import { LiveTail } from './live-tail';
+import { LIVE_TAIL_OPTIONS, LiveTailOptions } from './live-tail.options';
+import { SseResponse } from './sse-response';
+
+/** Opens live tails as Server-Sent Events and ends them all before the HTTP server closes. */
+@Injectable()
+export class LiveTailService implements BeforeApplicationShutdown {
+  private readonly running = new Map<AbortController, Promise<void>>();
+
+  constructor(
+    @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
+    @Inject(LIVE_TAIL_OPTIONS) private readonly options: LiveTailOptions,
+  ) {}
+
+  /**
+   * Streams the scoped log after `resumeAfter`, or from the view's checkpoint (live only).
+   * Everything that can fail as a JSON answer happens before the headers are sent.
+   */
+  async stream(scoped: ScopedLogQuery, resumeAfter: bigint | undefined, res: Response): Promise<void> {
+    const after = resumeAfter ?? (await this.store.checkpoint());
+    const sse = SseResponse.open(res, this.options);
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    const run = new LiveTail(this.store, scoped, sse, this.options)
+      .run(after, abort.signal)
+      .finally(() => {
+        sse.end();
+        this.running.delete(abort);
+      });
+    this.running.set(abort, run);
+  }
+
+  /** An open stream would keep the HTTP server from closing. */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const abort of this.running.keys()) abort.abort();
+    await Promise.all(this.running.values());
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from '@app/domain';
+
+/** What every log query accepts: the date window, paging and freshness. */
+export class LogWindowQueryDto {
+  @ApiPropertyOptional({ description: 'ISO-8601 start, inclusive (default: 30 days before `to`)', example: '2026-06-01T00:00:00Z' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 end, exclusive (default: now); at most 90 days after `from`' })
+  @IsOptional()
+  @IsString()
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the view has applied this global position, e.g. a command’s answer' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a string of digits' })
+  minPosition?: string;
+}
+
+export class MspLogQueryDto extends LogWindowQueryDto {
+  @ApiPropertyOptional({ description: 'Initiator’s email (any case)' })
+  @IsOptional()
+  @IsEmail()
+  memberEmail?: string;
+
+  @ApiPropertyOptional({ description: 'Only entries about this organization' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  organizationId?: string;
+
+  @ApiPropertyOptional({ enum: MSP_CATEGORIES })
+  @IsOptional()
+  @IsIn(MSP_CATEGORIES)
+  category?: (typeof MSP_CATEGORIES)[number];
+}
+
+export class BusinessLogQueryDto extends LogWindowQueryDto {
+  @ApiPropertyOptional({ description: 'Initiator’s member id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  memberId?: string;
+
+  @ApiPropertyOptional({ description: 'Initiator’s email (any case)' })
+  @IsOptional()
+  @IsEmail()
+  memberEmail?: string;
+
+  @ApiPropertyOptional({ description: 'Only entries about this vault item or folder' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  itemId?: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_CATEGORIES })
+  @IsOptional()
+  @IsIn(BUSINESS_CATEGORIES)
+  category?: (typeof BUSINESS_CATEGORIES)[number];
+}
+
+/** An organization feed takes every filter of both logs that makes sense for one organization. */
+export class FeedQueryDto extends BusinessLogQueryDto {}

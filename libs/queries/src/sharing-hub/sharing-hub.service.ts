@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@app/domain';
+import { Principal } from '@app/auth';
+import { decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
+import {
+  PresentedHubDetail,
+  presentHubDetail,
+  PresentedHubRecord,
+  presentHubRecord,
+  SHARING_HUB_PROJECTOR,
+  SHARING_HUB_STORE,
+  SharingHubKind,
+  SharingHubStore,
+  SharingHubView,
+} from '@app/projections/sharing-hub';
+import { Freshness } from '../shared/freshness';
+import { SharingHubQueryDto, SharingHubRecordQueryDto } from './sharing-hub.dto';
+
+export type HubPage = Page<PresentedHubRecord> & { window: { from: string; to: string } };
+
+const DEFAULT_LIMIT = 100;
+
+/** The Sharing Hub of the principal's own organization (never one named by the request). */
+@Injectable()
+export class SharingHubService {
+  constructor(
+    @Inject(SHARING_HUB_STORE) private readonly store: SharingHubStore,
+    private readonly freshness: Freshness,
+  ) {}
+
+  async page(principal: Principal, dto: SharingHubQueryDto): Promise<HubPage> {
+    await this.freshness.ensure(SHARING_HUB_PROJECTOR, dto.minPosition);
+    const filters = { orgId: orgOf(principal), kind: dto.kind, deleted: dto.includeDeleted ? undefined : false };
+    const limit = dto.limit ?? DEFAULT_LIMIT;
+    const cursor = dto.cursor ? decodeCursor(dto.cursor, filters) : undefined;
+    const window = cursor?.window ?? resolveWindow(dto.from, dto.to);
+    const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
+    const keyed = rows.map((view) => ({ occurredAt: view.updatedAt, position: view.lastPosition, view }));
+    const page = toPage(keyed, limit, filters, window, (row: { view: SharingHubView }) => presentHubRecord(row.view));
+    return { ...page, window };
+  }
+
+  async record(principal: Principal, id: string, dto: SharingHubRecordQueryDto): Promise<PresentedHubDetail> {
+    await this.freshness.ensure(SHARING_HUB_PROJECTOR, dto.minPosition);
+    const detail = await this.store.get(orgOf(principal), id, dto.kind as SharingHubKind | undefined);
+    if (!detail) throw new NotFound(`${dto.kind === 'folder' ? 'Folder' : 'Item'} ${id} not found`);
+    return presentHubDetail(detail);
+  }
+}
+
+function orgOf(principal: Principal): string {
+  if (!principal.orgId) throw new NotFound('This token belongs to no organization');
+  return principal.orgId;
+}
