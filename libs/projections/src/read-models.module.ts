@@ -62,7 +62,7 @@ const sqliteProviders: Provider[] = [
   { provide: ACTIVITY_LOG_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteActivityLogStore(db) },
   { provide: SHARING_HUB_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteSharingHubStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
-  { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => db.close()) },
+  { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */

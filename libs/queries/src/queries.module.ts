@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { ActivityLogQueriesModule } from './activity-log/activity-log.module';
 import { ExportsModule } from './exports/exports.module';
 import { SharingHubQueriesModule } from './sharing-hub/sharing-hub.module';
+import { LiveTailModule } from './live-tail/live-tail.module';
 
-/** The read side over HTTP: logs, feeds, the Sharing Hub and exports. */
+/** The read side over HTTP: logs, feeds, the Sharing Hub, exports and live tails. */
 @Module({
-  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule],
+  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule],
 })
 export class QueriesModule {}

@@ -22,9 +22,10 @@ export class LiveTailService implements BeforeApplicationShutdown {
    */
   async stream(scoped: ScopedLogQuery, resumeAfter: bigint | undefined, res: Response): Promise<void> {
     const after = resumeAfter ?? (await this.store.checkpoint());
-    const sse = SseResponse.open(res, this.options);
     const abort = new AbortController();
     res.once('close', () => abort.abort());
+    if (res.destroyed) abort.abort(); // gone while the checkpoint was read: 'close' will not come again
+    const sse = SseResponse.open(res, this.options);
     const run = new LiveTail(this.store, scoped, sse, this.options)
       .run(after, abort.signal)
       .finally(() => {
@@ -32,6 +33,11 @@ export class LiveTailService implements BeforeApplicationShutdown {
         this.running.delete(abort);
       });
     this.running.set(abort, run);
+  }
+
+  /** Streams still being served. */
+  get openStreams(): number {
+    return this.running.size;
   }
 
   /** An open stream would keep the HTTP server from closing. */
