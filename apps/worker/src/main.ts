@@ -10,6 +10,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  // Subscriptions wait on unref'd timers; this keeps the worker up until SIGTERM/SIGINT closes it.
+  setInterval(() => undefined, 60_000);
 }
 
 void bootstrap();

@@ -2,14 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadModelsModule } from '@app/projections';
+import { StreamsModule } from '@app/streams';
 
-/** The worker: every projector (and, later, the relays) as checkpointed subscriptions. */
+/** The worker: every projector and, with KAFKA_BROKERS, the Kafka relay, as checkpointed subscriptions. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), loggingModule(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: true, mongo: !!config.MONGO_URL })],
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        EventStoreModule,
+        ReadModelsModule.forRoot({ runProjectors: true, mongo: !!config.MONGO_URL }),
+        StreamsModule.forRoot(config),
+      ],
     };
   }
 }

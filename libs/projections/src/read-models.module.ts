@@ -1,4 +1,6 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown, DynamicModule, Global, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider,
+} from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { Db, MongoClient } from 'mongodb';
 import { AppConfig } from '@app/config';
@@ -31,7 +33,7 @@ export class ProjectorRegistry {
 }
 
 /** Runs every projector as a checkpointed subscription while the application is up. */
-class ProjectionRunners implements OnApplicationBootstrap, OnApplicationShutdown {
+class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ProjectionRunner[];
 
   constructor(store: EventStore, registry: ProjectorRegistry) {
@@ -42,7 +44,8 @@ class ProjectionRunners implements OnApplicationBootstrap, OnApplicationShutdown
     this.runners.forEach((r) => r.start());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the databases close, so no batch is cut off mid-write. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 }

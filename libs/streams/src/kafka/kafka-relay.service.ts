@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { EventStore } from '@app/event-store';
+import { CheckpointStore, ProjectionRunner, RunnerOptions } from '@app/projections';
+import { createKafka } from './kafka-client';
+import { KafkaPublisher } from './kafka-publisher';
+import { KafkaRelay } from './kafka-relay';
+
+/** How long shutdown waits for a batch in flight before dropping the connection (it is resent on restart). */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/**
+ * Runs the Kafka relay as a checkpointed subscription while the application is up. It stops
+ * before shutdown proper, while the event store and the checkpoint store are still open.
+ */
+export class KafkaRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('KafkaRelay');
+  private readonly runner: ProjectionRunner;
+
+  constructor(
+    store: EventStore,
+    readonly relay: KafkaRelay,
+    private readonly publisher: KafkaPublisher,
+    private readonly description: string,
+    options: RunnerOptions = {},
+  ) {
+    this.runner = new ProjectionRunner(store, relay, options);
+  }
+
+  start(): void {
+    this.logger.log(`relaying events to ${this.description}`);
+    this.runner.start();
+  }
+
+  async stop(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+    await Promise.race([this.runner.stop(), grace]);
+    clearTimeout(timer);
+    await this.publisher.close();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+}
+
+/** The relay as the worker runs it, from the configuration (KAFKA_BROKERS and KAFKA_TOPIC_*). */
+export function createKafkaRelayService(
+  config: AppConfig,
+  store: EventStore,
+  checkpoints: CheckpointStore,
+  options: RunnerOptions = {},
+): KafkaRelayService {
+  const publisher = new KafkaPublisher(createKafka(config.kafkaBrokers), {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replication: config.KAFKA_TOPIC_REPLICATION,
+  });
+  const relay = new KafkaRelay(publisher, checkpoints, config.KAFKA_TOPIC_PREFIX);
+  const description = `${config.kafkaBrokers.join(',')} (topics ${config.KAFKA_TOPIC_PREFIX}.*)`;
+  return new KafkaRelayService(store, relay, publisher, description, options);
+}
