@@ -2,10 +2,18 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
-import { exportBench } from './export.bench';
 import { Figure, printTable } from './bench-utils';
+import { ingestBench } from './ingest.bench';
+import { lagBench } from './lag.bench';
+import { queryBench } from './query.bench';
+import { rebuildBench } from './rebuild.bench';
 
-const suites: Record<string, () => Promise<Figure[]>> = { append: appendBench, export: exportBench };
+const suites: Record<string, () => Promise<Figure[]>> = { append: appendBench };
+suites.export = () => import('./export.bench').then(({ exportBench }) => exportBench());
+suites.ingest = ingestBench;
+suites.lag = lagBench;
+suites.query = queryBench;
+suites.rebuild = rebuildBench;
 
 /** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
 async function main(): Promise<void> {

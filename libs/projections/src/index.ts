@@ -10,3 +10,4 @@ export * from './shared/rebuild';
 export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
+export * from './mongo/mongo-indexes';

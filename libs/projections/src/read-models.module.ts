@@ -16,6 +16,7 @@ import { openReadDatabase } from './shared/sqlite-read-database';
 import { SharingHubProjector } from './sharing-hub/sharing-hub.projector';
 import { SHARING_HUB_STORE, SharingHubStore } from './sharing-hub/sharing-hub.store';
 import { SqliteSharingHubStore } from './sharing-hub/sqlite-sharing-hub.store';
+import { MongoSharingHubStore } from './sharing-hub/mongo-sharing-hub.store';
 
 export const READ_DATABASE = Symbol('READ_DATABASE');
 export const MONGO_DATABASE = Symbol('MONGO_DATABASE');
@@ -81,6 +82,15 @@ const mongoProviders: Provider[] = [
     inject: [MONGO_DATABASE],
     useFactory: async (db: Db) => {
       const store = new MongoActivityLogStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  {
+    provide: SHARING_HUB_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoSharingHubStore(db);
       await store.ensureIndexes();
       return store;
     },

@@ -1,4 +1,4 @@
-import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
@@ -6,7 +6,9 @@ import { AppConfig } from '@app/config';
 import { CommandExecutor } from './command-executor';
 import { HttpErrorFilter } from './http-error.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyStore } from './idempotency/idempotency.store';
+import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency/idempotency.store';
+import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
+import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
 import { TenantDirectory } from './tenant-directory';
 import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
 
@@ -17,7 +19,7 @@ import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
   providers: [
     CommandExecutor,
     TenantDirectory,
-    { provide: IdempotencyStore, inject: [AppConfig], useFactory: (c: AppConfig) => new IdempotencyStore(join(c.DATA_DIR, 'idempotency.sqlite')) },
+    { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
     { provide: APP_INTERCEPTOR, useClass: NoUnexpectedBodyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -25,9 +27,15 @@ import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
   exports: [CqrsModule, CommandExecutor, TenantDirectory],
 })
 export class CommandsCoreModule implements OnApplicationShutdown {
-  constructor(private readonly idempotency: IdempotencyStore) {}
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore) {}
 
-  onApplicationShutdown(): void {
-    this.idempotency.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.idempotency.close();
   }
+}
+
+/** Shared in MongoDB when MONGO_URL is set (scaled-out APIs), else a local SQLite file. */
+async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
+  if (config.MONGO_URL) return MongoIdempotencyStore.connect(config.MONGO_URL);
+  return new SqliteIdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
 }

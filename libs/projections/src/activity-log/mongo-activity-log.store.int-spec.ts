@@ -13,3 +13,17 @@ describeWithServer('MONGO_URL', 'MongoActivityLogStore on a real MongoDB-wire se
     return store;
   });
 });
+
+describeWithServer('MONGO_URL', 'Mongo stores booting twice on one database (API and worker)', (url) => {
+  const databases = mongoTestDatabases(url);
+  afterAll(() => databases.dropAll());
+
+  it('creates only the missing indexes, so a second boot keeps its connection', async () => {
+    const db = await databases.fresh();
+    await new MongoActivityLogStore(db).ensureIndexes();
+    await new MongoActivityLogStore(db).ensureIndexes();
+    const names = (await db.collection('activity_entries').listIndexes().toArray()).map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['msp_time', 'org_item', 'msp_position']));
+    expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });
+  });
+});

@@ -2,6 +2,8 @@ import { Collection, Db, Filter, Long } from 'mongodb';
 import { ActivityEntry } from './activity-entry';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
+import { insertNew } from '../mongo/mongo-writes';
+import { ensureIndexes } from '../mongo/mongo-indexes';
 
 const PROJECTOR = 'activity-log';
 
@@ -13,7 +15,7 @@ interface EntryDocument extends Omit<ActivityEntry, 'eventId' | 'position'> {
 
 /**
  * Activity entries in MongoDB (or FerretDB): no transactions, so every write is idempotent by
- * event id ($setOnInsert upserts) and the checkpoint ($max) is written after the batch.
+ * event id (duplicate _ids are skipped) and the checkpoint ($max) is written after the batch.
  */
 export class MongoActivityLogStore implements ActivityLogStore {
   private readonly entries: Collection<EntryDocument>;
@@ -27,7 +29,7 @@ export class MongoActivityLogStore implements ActivityLogStore {
   /** Indexes for every filter the logs offer; idempotent, run at boot. */
   async ensureIndexes(): Promise<void> {
     const time = { occurredAt: -1, position: -1 } as const;
-    await this.entries.createIndexes([
+    await ensureIndexes(this.entries, [
       { key: { mspId: 1, ...time }, name: 'msp_time' },
       { key: { mspId: 1, category: 1, ...time }, name: 'msp_category' },
       { key: { mspId: 1, initiatorEmailLc: 1, ...time }, name: 'msp_email' },
@@ -43,12 +45,7 @@ export class MongoActivityLogStore implements ActivityLogStore {
   }
 
   async applyBatch(entries: ActivityEntry[], checkpoint: bigint): Promise<void> {
-    if (entries.length > 0) {
-      await this.entries.bulkWrite(
-        entries.map((e) => ({ updateOne: { filter: { _id: e.eventId }, update: { $setOnInsert: toDocument(e) }, upsert: true } })),
-        { ordered: false },
-      );
-    }
+    await insertNew(this.entries, entries.map(toDocument)); // entries never change: a stored id is already right
     await this.checkpoints.advance(PROJECTOR, checkpoint);
   }
 

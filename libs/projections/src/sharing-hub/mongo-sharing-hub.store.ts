@@ -1,5 +1,6 @@
-import { AnyBulkWriteOperation, Collection, Db, Document, Filter, Long, MongoBulkWriteError } from 'mongodb';
+import { AnyBulkWriteOperation, Collection, Db, Document, Filter, Long } from 'mongodb';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
+import { insertNew } from '../mongo/mongo-writes';
 import {
   keyOf,
   NO_SHARING_POLICY,
@@ -13,6 +14,7 @@ import {
   SharingPolicyChange,
 } from './sharing-hub.record';
 import { SHARING_HUB_PROJECTOR, SharingHubBatch, SharingHubQuery, SharingHubStore } from './sharing-hub.store';
+import { ensureIndexes } from '../mongo/mongo-indexes';
 
 interface RecordDocument extends Omit<SharingHubRecord, 'lastPosition'> {
   _id: string;
@@ -31,7 +33,6 @@ interface PolicyDocument {
   updatedAt: string;
 }
 
-const DUPLICATE_KEY = 11000;
 /** Positions stay Longs (never JS numbers); undefined optional fields are left out rather than stored as null. */
 const BSON_OPTIONS = { promoteLongs: false, ignoreUndefined: true } as const;
 
@@ -55,13 +56,13 @@ export class MongoSharingHubStore implements SharingHubStore {
   /** Indexes for the hub queries and the history lookup; idempotent, run at boot. */
   async ensureIndexes(): Promise<void> {
     const time = { updatedAt: -1, lastPosition: -1 } as const;
-    await this.records.createIndexes([
+    await ensureIndexes(this.records, [
       { key: { orgId: 1, ...time }, name: 'org_time' },
       { key: { orgId: 1, deleted: 1, ...time }, name: 'org_deleted' },
       { key: { orgId: 1, kind: 1, ...time }, name: 'org_kind' },
       { key: { orgId: 1, kind: 1, deleted: 1, ...time }, name: 'org_kind_deleted' },
     ]);
-    await this.history.createIndexes([{ key: { orgId: 1, kind: 1, recordId: 1, position: 1 }, name: 'record_history' }]);
+    await ensureIndexes(this.history, [{ key: { orgId: 1, kind: 1, recordId: 1, position: 1 }, name: 'record_history' }]);
     await this.checkpoints.ensureIndexes();
   }
 
@@ -72,14 +73,9 @@ export class MongoSharingHubStore implements SharingHubStore {
   }
 
   async save(batch: SharingHubBatch): Promise<void> {
-    if (batch.history.length > 0) {
-      await this.history.bulkWrite(
-        batch.history.map((e) => ({ updateOne: { filter: { _id: e.eventId }, update: { $setOnInsert: historyToDocument(e) }, upsert: true } })),
-        { ordered: false },
-      );
-    }
-    await upsertWhereNewer(this.policies, batch.policies.map(policyToDocument), 'position');
-    await upsertWhereNewer(this.records, batch.records.map(recordToDocument), 'lastPosition');
+    await insertNew(this.history, batch.history.map(historyToDocument));
+    await insertOrReplaceOlder(this.policies, batch.policies.map(policyToDocument), 'position');
+    await insertOrReplaceOlder(this.records, batch.records.map(recordToDocument), 'lastPosition');
     await this.checkpoints.advance(SHARING_HUB_PROJECTOR, batch.checkpoint);
   }
 
@@ -117,32 +113,20 @@ export class MongoSharingHubStore implements SharingHubStore {
 }
 
 /**
- * Replaces each document only where the stored `guard` position is lower. When the filter misses
- * because a newer document exists, the upsert's insert fails on the duplicate _id: ignored. When it
- * fails because another writer inserted first, the write is retried as a plain guarded update.
+ * Inserts new documents in one round trip (single updates are slow on FerretDB), then replaces the
+ * stored ones only where their `guard` position is lower: an older or equal write changes nothing.
  */
-async function upsertWhereNewer<T extends Document & { _id: string }>(collection: Collection<T>, docs: T[], guard: keyof T & string) {
-  if (docs.length === 0) return;
-  const write = (upsert: boolean) => (doc: T): AnyBulkWriteOperation<T> => {
-    const { _id, ...fields } = doc;
-    const filter = { _id, [guard]: { $lt: doc[guard] } } as Filter<T>;
-    return { updateOne: { filter, update: { $set: fields as Partial<T> }, upsert } };
-  };
-  try {
-    await collection.bulkWrite(docs.map(write(true)), { ordered: false });
-  } catch (error) {
-    const lost = duplicateKeyIndexes(error);
-    if (!lost) throw error;
-    await collection.bulkWrite(lost.map((i) => write(false)(docs[i])), { ordered: false });
-  }
-}
-
-/** Indexes of the failed operations when every failure is a duplicate key; undefined otherwise. */
-function duplicateKeyIndexes(error: unknown): number[] | undefined {
-  if (!(error instanceof MongoBulkWriteError)) return undefined;
-  const errors = [error.writeErrors].flat();
-  if (errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) return undefined;
-  return errors.map((e) => e.index);
+async function insertOrReplaceOlder<T extends Document & { _id: string }>(collection: Collection<T>, docs: T[], guard: keyof T & string) {
+  const stored = await insertNew(collection, docs);
+  if (stored.length === 0) return;
+  await collection.bulkWrite(
+    stored.map((i) => {
+      const { _id, ...fields } = docs[i];
+      const filter = { _id, [guard]: { $lt: docs[i][guard] } } as Filter<T>;
+      return { updateOne: { filter, update: { $set: fields as Partial<T> } } } satisfies AnyBulkWriteOperation<T>;
+    }),
+    { ordered: false },
+  );
 }
 
 function filterOf(q: SharingHubQuery): Filter<RecordDocument> {

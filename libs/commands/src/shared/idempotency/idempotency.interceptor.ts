@@ -1,15 +1,15 @@
 import {
-  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Injectable, NestInterceptor,
-  UnprocessableEntityException,
+  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Inject, Injectable, Logger,
+  NestInterceptor, ServiceUnavailableException, UnprocessableEntityException,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
-import { catchError, Observable, of, tap, throwError } from 'rxjs';
+import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { AuthenticatedRequest } from '@app/auth';
 import { toErrorBody } from '../http-error.filter';
-import { IdempotencyStore } from './idempotency.store';
+import { BeginOutcome, IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -20,9 +20,11 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore, private readonly reflector: Reflector) {}
+  private readonly logger = new Logger('Idempotency');
 
-  intercept(host: ExecutionContext, next: CallHandler): Observable<unknown> {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore, private readonly reflector: Reflector) {}
+
+  async intercept(host: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.header('idempotency-key');
     if (!WRITES.has(request.method) || key === undefined || !request.context) return next.handle();
@@ -30,7 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const { principal } = request.context;
     const scope = [principal.subject, principal.mspId ?? '', principal.orgId ?? ''].join('|');
     const fingerprint = createHash('sha256').update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`).digest('hex');
-    const outcome = this.store.begin(scope, key, fingerprint);
+    const outcome = await this.begin(scope, key, fingerprint);
     if (outcome.kind === 'mismatch') throw new UnprocessableEntityException('This Idempotency-Key was already used with a different request');
     if (outcome.kind === 'in_progress') throw new ConflictException('A request with this Idempotency-Key is still in progress');
     const response = host.switchToHttp().getResponse<Response>();
@@ -42,13 +44,35 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, host.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
-      tap((body) => this.store.complete(scope, key, status, body)),
+      concatMap(async (body) => {
+        await this.settle(() => this.store.complete(scope, key, status, body));
+        return body;
+      }),
       catchError((error: unknown) => {
         const body = toErrorBody(error);
-        if (body.statusCode < 500) this.store.complete(scope, key, body.statusCode, body);
-        else this.store.abandon(scope, key);
-        return throwError(() => error);
+        const settled = this.settle(() =>
+          body.statusCode < 500 ? this.store.complete(scope, key, body.statusCode, body) : this.store.abandon(scope, key),
+        );
+        return from(settled).pipe(concatMap(() => throwError(() => error)));
       }),
     );
+  }
+
+  private async begin(scope: string, key: string, fingerprint: string): Promise<BeginOutcome> {
+    try {
+      return await this.store.begin(scope, key, fingerprint);
+    } catch (error) {
+      this.logger.error(`idempotency store unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServiceUnavailableException('The idempotency store is unavailable; try again shortly');
+    }
+  }
+
+  /** The command has run: failing to record its answer must not turn it into an error (a retry then gets 409). */
+  private async settle(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.logger.error(`could not record an idempotent answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

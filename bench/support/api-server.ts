@@ -1,0 +1,51 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { AppConfig, loadConfig } from '@app/config';
+import { mintToken, Principal } from '@app/auth';
+
+export interface BenchServer {
+  url: string;
+  config: AppConfig;
+  token(principal: Principal): Promise<string>;
+  close(): Promise<void>;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Boots bench-server.ts in a child process on a fresh data directory (embedded engines only), so the load generator
+ * (autocannon, samplers) does not share the API's event loop. LOG_LEVEL defaults to what
+ * `npm start` uses (info, one line per request); its output is discarded.
+ */
+export async function startBenchServer(dataDir: string): Promise<BenchServer> {
+  const env = {
+    DATA_DIR: dataDir, AUTH_JWT_SECRET: randomBytes(32).toString('hex'), EVENTSTORE_URL: '', MONGO_URL: '', KAFKA_BROKERS: '', PROJECTORS_IN_API: 'true',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', HOST: '127.0.0.1',
+  };
+  const config = loadConfig(env);
+  const child = fork(join(__dirname, 'bench-server.ts'), [], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench server did not start within 120 s')), 120_000);
+    child.once('message', (m: { port: number }) => { clearTimeout(timer); resolve(m.port); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`bench server exited with ${code} before listening`)); });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    token: (principal) => mintToken(config, principal, '2h'),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
