@@ -23,4 +23,12 @@ export class ActivityLogProjector implements Projector {
   reset(): Promise<void> {
     return this.store.reset();
   }
+
+  async beforeRebuild(): Promise<void> {
+    await this.store.beforeRebuild?.();
+  }
+
+  async afterRebuild(): Promise<void> {
+    await this.store.afterRebuild?.();
+  }
 }

@@ -39,4 +39,7 @@ export interface ActivityLogStore {
   tail(query: ActivityTailQuery): Promise<ActivityEntry[]>;
   checkpoint(): Promise<bigint | undefined>;
   reset(): Promise<void>;
+  /** Around a rebuild, after reset: e.g. drop indexes, then build them once at the end. */
+  beforeRebuild?(): Promise<void>;
+  afterRebuild?(): Promise<void>;
 }

@@ -12,4 +12,7 @@ export interface Projector {
   checkpoint(): Promise<bigint | undefined>;
   /** Drops everything the projector wrote, checkpoint included (for a rebuild). */
   reset(): Promise<void>;
+  /** Around a rebuild: after reset, and once every event was replayed. */
+  beforeRebuild?(): Promise<void>;
+  afterRebuild?(): Promise<void>;
 }

@@ -21,6 +21,7 @@ export async function rebuildView(
   const head = await store.headPosition();
   const batchSize = options.batchSize ?? 1000;
   await projector.reset();
+  await projector.beforeRebuild?.();
   const progress: RebuildProgress = { applied: 0, position: -1n, head };
   while (progress.position < head) {
     const page = await store.readAll({ fromPosition: progress.position < 0n ? undefined : progress.position, limit: batchSize });
@@ -31,5 +32,6 @@ export async function rebuildView(
     progress.position = batch[batch.length - 1].position;
     options.onProgress?.(progress);
   }
+  await projector.afterRebuild?.();
   return progress;
 }

@@ -1,12 +1,8 @@
 import { BillingEvent, billingEventCategories, DomainEvent } from '@app/domain';
-import { TargetRef } from './event-describer';
 import { billingDescribers } from './billing.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const ownerView = { redact: false, initiatorName: 'Ann Lee' };
-const adminView = { redact: true, initiatorName: 'Ann Lee' };
+const { ownerView } = areaViews();
 
 const visa = { cardId: 'card-1', brand: 'visa' as const, last4: '4242' };
 const mastercard = { cardId: 'card-2', brand: 'mastercard' as const, last4: '4444' };
@@ -67,28 +63,7 @@ const cases: Cases<BillingEvent> = {
 };
 
 describe('Billing describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(billingEventCategories).sort();
-    expect(Object.keys(billingDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = billingDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, ownerView)).toBe(c.summary);
-    });
-
-    it('concerns no vault item, is recorded by its own initiator, and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.initiator).toBeUndefined();
-      expect(describer.summary(c.data, adminView)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
-  });
+  describeAreaDescribers(billingDescribers, billingEventCategories, cases);
 
   it("shows a card's brand and last four only: never its expiry nor the provider's token", () => {
     const summary = billingDescribers.CreditCardAdded.summary(cases.CreditCardAdded.data, ownerView);

@@ -1,12 +1,8 @@
-import { DomainEvent, IntegrationEvent, integrationsEventCategories, MspApiKeyEvent } from '@app/domain';
-import { TargetRef } from './event-describer';
+import { IntegrationEvent, integrationsEventCategories, MspApiKeyEvent } from '@app/domain';
 import { integrationsDescribers } from './integrations.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const ownerView = { redact: false, initiatorName: 'Ann Lee' };
-const adminView = { redact: true, initiatorName: 'Ann Lee' };
+const { ownerView } = areaViews();
 
 const splunk = { integrationId: 'int-1', kind: 'splunk' as const, name: 'SIEM prod' };
 const splunkTarget = { type: 'integration', id: 'int-1', name: 'SIEM prod' };
@@ -76,28 +72,7 @@ const cases: Cases<IntegrationEvent | MspApiKeyEvent> = {
 };
 
 describe('Integration describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(integrationsEventCategories).sort();
-    expect(Object.keys(integrationsDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = integrationsDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, ownerView)).toBe(c.summary);
-    });
-
-    it('concerns no vault item, is recorded by its own initiator, and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.initiator).toBeUndefined();
-      expect(describer.summary(c.data, adminView)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
-  });
+  describeAreaDescribers(integrationsDescribers, integrationsEventCategories, cases);
 
   it('never shows the trace of a secret nor setting values', () => {
     for (const type of ['IntegrationSetUp', 'IntegrationEdited'] as const) {

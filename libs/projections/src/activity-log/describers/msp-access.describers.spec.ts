@@ -1,12 +1,8 @@
-import { DomainEvent, MspMemberAccessEvent, mspAccessEventCategories } from '@app/domain';
-import { TargetRef } from './event-describer';
+import { MspMemberAccessEvent, mspAccessEventCategories } from '@app/domain';
 import { mspAccessDescribers } from './msp-access.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const ownerView = { redact: false, initiatorName: 'Ivy Chen' };
-const adminView = { redact: true, initiatorName: 'Ivy Chen' };
+const { ownerView } = areaViews('Ivy Chen');
 
 const ivy = { memberId: 'mem-ivy', email: 'ivy@northwind.example' };
 const ivyTarget = { type: 'member', id: 'mem-ivy', name: 'ivy@northwind.example' };
@@ -46,26 +42,9 @@ const cases: Cases<MspMemberAccessEvent> = {
 };
 
 describe('MSP access describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(mspAccessEventCategories).sort();
-    expect(Object.keys(mspAccessDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = mspAccessDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, ownerView)).toBe(c.summary);
-    });
-
-    it('concerns no vault item and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.summary(c.data, adminView)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
+  describeAreaDescribers(mspAccessDescribers, mspAccessEventCategories, cases, {
+    initiatorName: 'Ivy Chen',
+    ownInitiator: false,
   });
 
   it.each(['MspSignInSucceeded', 'MspSignInFailed'])(

@@ -1,12 +1,8 @@
-import { DomainEvent, MspEvent, mspEventCategories } from '@app/domain';
-import { TargetRef } from './event-describer';
+import { MspEvent, mspEventCategories } from '@app/domain';
 import { mspDescribers } from './msp.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const owner = { view: { redact: false, initiatorName: 'Ann Lee' } };
-const admin = { view: { redact: true, initiatorName: 'Ann Lee' } };
+const owner = { view: areaViews().ownerView };
 
 const bob = { memberId: 'mem-bob', email: 'bob@northwind.example', name: 'Bob Stone' };
 const cara = { memberId: 'mem-cara', email: 'cara@northwind.example' };
@@ -78,28 +74,7 @@ const cases: Cases<MspEvent> = {
 };
 
 describe('MSP describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(mspEventCategories).sort();
-    expect(Object.keys(mspDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = mspDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, owner.view)).toBe(c.summary);
-    });
-
-    it('concerns no vault item, is recorded by its own initiator, and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.initiator).toBeUndefined();
-      expect(describer.summary(c.data, admin.view)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
-  });
+  describeAreaDescribers(mspDescribers, mspEventCategories, cases);
 
   it('leaves the reason out when a member is suspended without one', () => {
     expect(mspDescribers.MspMemberSuspended.summary(bob, owner.view)).toBe('Ann Lee suspended Bob Stone');

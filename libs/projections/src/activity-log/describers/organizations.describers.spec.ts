@@ -1,12 +1,8 @@
-import { DomainEvent, OrganizationEvent, organizationEventCategories } from '@app/domain';
-import { TargetRef } from './event-describer';
+import { OrganizationEvent, organizationEventCategories } from '@app/domain';
 import { organizationsDescribers } from './organizations.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const ownerView = { redact: false, initiatorName: 'Ann Lee' };
-const adminView = { redact: true, initiatorName: 'Ann Lee' };
+const { ownerView } = areaViews();
 
 const acme = { organizationId: 'org-acme', name: 'Acme' };
 const acmeTarget = { type: 'organization', id: 'org-acme', name: 'Acme' };
@@ -51,28 +47,7 @@ const cases: Cases<OrganizationEvent> = {
 };
 
 describe('Organization describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(organizationEventCategories).sort();
-    expect(Object.keys(organizationsDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = organizationsDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, ownerView)).toBe(c.summary);
-    });
-
-    it('concerns no vault item, is recorded by its own initiator, and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.initiator).toBeUndefined();
-      expect(describer.summary(c.data, adminView)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
-  });
+  describeAreaDescribers(organizationsDescribers, organizationEventCategories, cases);
 
   it.each(['OrganizationSuspended', 'OrganizationTerminated'])('leaves out a reason %s was not given', (type) => {
     expect(organizationsDescribers[type].summary(acme, ownerView)).toMatch(/organization 'Acme'$/);

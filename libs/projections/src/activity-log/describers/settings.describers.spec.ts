@@ -1,12 +1,8 @@
-import { DomainEvent, MspSettingChanged, MspSettingsEvent, settingsEventCategories } from '@app/domain';
-import { TargetRef } from './event-describer';
+import { MspSettingChanged, MspSettingsEvent, settingsEventCategories } from '@app/domain';
 import { settingsDescribers } from './settings.describers';
+import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
-type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
-type Cases<E extends DomainEvent> = { [T in E['type']]: Case<Extract<E, { type: T }>['data']> };
-
-const ownerView = { redact: false, initiatorName: 'Ann Lee' };
-const adminView = { redact: true, initiatorName: 'Ann Lee' };
+const { ownerView } = areaViews();
 
 const cases: Cases<MspSettingsEvent> = {
   MspSettingChanged: {
@@ -25,28 +21,7 @@ const change = (
 ) => ({ mspId: 'msp-1', key, oldValue, newValue });
 
 describe('Settings describers', () => {
-  it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(settingsEventCategories).sort();
-    expect(Object.keys(settingsDescribers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
-  });
-
-  describe.each(Object.entries(cases))('%s', (type, c) => {
-    const describer = settingsDescribers[type];
-
-    it('reads as expected', () => {
-      expect(describer.action).toBe(c.action);
-      expect(describer.target(c.data)).toEqual(c.target);
-      expect(describer.summary(c.data, ownerView)).toBe(c.summary);
-    });
-
-    it('concerns no vault item, is recorded by its own initiator, and reads the same for admins', () => {
-      expect(describer.item?.(c.data) ?? null).toBeNull();
-      expect(describer.initiator).toBeUndefined();
-      expect(describer.summary(c.data, adminView)).toBe(c.summary);
-      expect(c.summary).not.toMatch(/\.$/);
-    });
-  });
+  describeAreaDescribers(settingsDescribers, settingsEventCategories, cases);
 
   it.each([
     [
