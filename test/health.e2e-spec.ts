@@ -27,5 +27,10 @@ describe('GET /health (embedded defaults)', () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.info.eventStore).toEqual({ status: 'up', headPosition: '-1' });
+    expect(res.body.info.readModels).toEqual({
+      status: 'up',
+      'activity-log': { checkpoint: '-1', behind: '0' },
+      'sharing-hub': { checkpoint: '-1', behind: '0' },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreHealthIndicator, EventStoreModule } from '@app/event-store';
 import { AuthModule } from '@app/auth';
 import { CommandsModule, createValidationPipe } from '@app/commands';
-import { ReadModelsModule } from '@app/projections';
+import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { HealthController } from './health/health.controller';
 
@@ -25,7 +25,7 @@ export class ApiModule {
         QueriesModule,
       ],
       controllers: [HealthController],
-      providers: [EventStoreHealthIndicator, { provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator, { provide: APP_PIPE, useFactory: createValidationPipe }],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './mongo/mongo-indexes';
+export * from './read-models.health';
