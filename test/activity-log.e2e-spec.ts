@@ -6,20 +6,13 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('Activity logs over HTTP', () => {
   let t: TestApp;
-  let last = '0';
   const tokens: Record<string, string> = {};
   let orgX: string;
   let orgY: string;
   let itemId: string;
 
-  const post = async (path: string, token: string, body: object = {}) => {
-    const res = await t.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP).send(body);
-    if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    last = res.body.position;
-    return res.body;
-  };
-  const get = (path: string, token: string, query: Record<string, string | number> = {}) =>
-    t.http().get(path).set('Authorization', `Bearer ${token}`).query({ minPosition: last, ...query });
+  const post = (path: string, token: string, body?: object) => t.command(path, token, body);
+  const get = (path: string, token: string, query: Record<string, string | number | boolean> = {}) => t.query(path, token, query);
 
   beforeAll(async () => {
     t = await startTestApp({ MIN_POSITION_TIMEOUT_MS: '2000' });

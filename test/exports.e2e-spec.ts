@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore } from '@app/projections';
 import { syntheticEntries } from '@app/queries/exports/synthetic-entries';
-import { CLIENT_IP, mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
+import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,20 +68,13 @@ const cell = (record: string[], column: string) => record[COLUMNS.indexOf(column
 
 describe('Activity log exports over HTTP', () => {
   let t: TestApp;
-  let last = '0';
   const tokens: Record<string, string> = {};
   let orgX: string;
   let orgY: string;
   let itemId: string;
 
-  const post = async (path: string, token: string, body: object = {}) => {
-    const res = await t.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP).send(body);
-    if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    last = res.body.position;
-    return res.body;
-  };
-  const get = (path: string, token: string, query: Record<string, string | number> = {}) =>
-    t.http().get(path).set('Authorization', `Bearer ${token}`).query({ minPosition: last, ...query });
+  const post = (path: string, token: string, body?: object) => t.command(path, token, body);
+  const get = (path: string, token: string, query: Record<string, string | number | boolean> = {}) => t.query(path, token, query);
   /** The export's body as text, whatever its content type. */
   const download = (path: string, token: string, query: Record<string, string | number>) =>
     get(path, token, query)

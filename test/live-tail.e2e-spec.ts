@@ -1,6 +1,6 @@
 import { request as httpRequest, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { CLIENT_IP, mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
+import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 import { LiveTailService } from '@app/queries/live-tail/live-tail.service';
 
@@ -81,21 +81,16 @@ type Opened = { status: number; stream: SseStream; contentType?: string } | { st
 describe('Live tail over Server-Sent Events', () => {
   let t: TestApp;
   let port: number;
-  let last = '0';
   const tokens: Record<string, string> = {};
   const open: SseStream[] = [];
   let orgX: string;
   let orgY: string;
 
-  const post = async (path: string, token: string, body: object = {}) => {
-    const res = await t.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP).send(body);
-    if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    last = res.body.position;
-    return res.body as { id: string; position: string; eventIds: string[] };
-  };
+  const post = (path: string, token: string, body?: object) =>
+    t.command<{ id: string; position: string; eventIds: string[] }>(path, token, body);
   const rename = (name: string) => post(`/organizations/${orgX}/rename`, tokens.mspAdmin, { name });
   /** So that a live-only stream opened next starts after everything sent so far. */
-  const caughtUp = () => t.http().get('/activity-log/msp').set('Authorization', `Bearer ${tokens.mspOwner}`).query({ minPosition: last }).expect(200);
+  const caughtUp = () => t.query('/activity-log/msp', tokens.mspOwner).expect(200);
 
   const connect = (path: string, token: string | undefined, headers: Record<string, string> = {}): Promise<Opened> =>
     new Promise((resolve, reject) => {

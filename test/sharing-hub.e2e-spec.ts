@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { CLIENT_IP, mspPrincipal, orgPrincipal } from './support/principals';
+import { mspPrincipal, orgPrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,7 +17,6 @@ interface HubRecord {
 
 describe('Sharing Hub over HTTP', () => {
   let t: TestApp;
-  let last = '0';
   const tokens: Record<string, string> = {};
   let orgX: string;
   let orgY: string;
@@ -32,15 +31,8 @@ describe('Sharing Hub over HTTP', () => {
   const ops = { type: 'group', id: 'ops', displayName: 'Operations' };
   const ref = (p: { type: string; id: string }) => ({ type: p.type, id: p.id });
 
-  const post = async (path: string, token: string, body?: object) => {
-    const req = t.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP);
-    const res = await (body ? req.send(body) : req);
-    if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    last = res.body.position;
-    return res.body;
-  };
-  const get = (path: string, token: string, query: Record<string, string | number | boolean> = {}) =>
-    t.http().get(path).set('Authorization', `Bearer ${token}`).query({ minPosition: last, ...query });
+  const post = (path: string, token: string, body?: object) => t.command(path, token, body);
+  const get = (path: string, token: string, query: Record<string, string | number | boolean> = {}) => t.query(path, token, query);
   const names = (items: HubRecord[]) => items.map((r) => r.name);
 
   beforeAll(async () => {
@@ -227,7 +219,7 @@ describe('Sharing Hub over HTTP', () => {
   });
 
   it('answers 503 when the view cannot reach minPosition in time', async () => {
-    const ahead = (BigInt(last) + 1000n).toString();
+    const ahead = (BigInt(t.lastPosition) + 1000n).toString();
     const late = await get('/sharing-hub', tokens.owner, { minPosition: ahead }).expect(503);
     expect(late.body.message).toMatch(/sharing-hub view has not reached position/);
   });

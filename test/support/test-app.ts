@@ -7,6 +7,7 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { mintToken, Principal } from '@app/auth';
+import { CLIENT_IP } from './principals';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 
@@ -22,6 +23,15 @@ export interface TestApp {
   token(principal: Principal): Promise<string>;
   /** The events of one stream, as stored. */
   events(streamId: string): Promise<RecordedEvent[]>;
+  /** The position of the last command sent through `command` ('0' before any). */
+  lastPosition: string;
+  /**
+   * Sends a command as `token` from CLIENT_IP; throws on a non-2xx answer, remembers its position
+   * as `lastPosition` and returns the answer's body. Without `body`, none is sent.
+   */
+  command<T = any>(path: string, token: string, body?: object): Promise<T>;
+  /** A GET as `token`, waiting for `lastPosition` (`minPosition`) unless the query says otherwise. */
+  query(path: string, token: string, query?: Record<string, string | number | boolean>): ReturnType<ReturnType<typeof request>['get']>;
   close(): Promise<void>;
 }
 
@@ -33,16 +43,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = configureApi(await NestFactory.create(ApiModule.forRoot(config), { logger: false }));
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
-  return {
+  const testApp: TestApp = {
     app,
     config,
     store,
     http: () => request(app.getHttpServer()),
     token: (principal) => mintToken(config, principal),
     events: (streamId) => store.readStream(streamId),
+    lastPosition: '0',
+    command: async (path, token, body) => {
+      const req = testApp.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP);
+      const res = await (body ? req.send(body) : req);
+      if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      testApp.lastPosition = res.body.position;
+      return res.body;
+    },
+    query: (path, token, query = {}) =>
+      testApp.http().get(path).set('Authorization', `Bearer ${token}`).query({ minPosition: testApp.lastPosition, ...query }),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
