@@ -60,6 +60,7 @@ describe('streaming exports', () => {
 
   it('quotes cells holding line breaks, quotes or commas, and neutralises formulas', async () => {
     const [entry] = syntheticEntries({ ...RUN, idPrefix: 'odd', startMs: Date.parse('2026-03-31T00:00:00Z') }, 0, 1);
+    entry.position = 5000n; // positions are unique, as the store's key
     entry.initiator.name = '=1+1';
     entry.target = { type: 'member', id: 'm-1', name: 'line\nbreak, "quoted"\rend' };
     await store.applyBatch([entry], 2001n);
