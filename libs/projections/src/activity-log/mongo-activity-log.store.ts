@@ -41,7 +41,6 @@ export class MongoActivityLogStore implements ActivityLogStore {
       { key: { mspId: 1, position: 1 }, name: 'msp_position' },
       { key: { orgId: 1, position: 1 }, name: 'org_position' },
     ]);
-    await this.checkpoints.ensureIndexes();
   }
 
   async applyBatch(entries: ActivityEntry[], checkpoint: bigint): Promise<void> {

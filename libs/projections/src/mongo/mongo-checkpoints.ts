@@ -13,10 +13,6 @@ export class MongoCheckpoints {
     this.collection = db.collection<CheckpointDocument>('checkpoints');
   }
 
-  async ensureIndexes(): Promise<void> {
-    // _id is the only key; nothing else to index.
-  }
-
   async get(projector: string): Promise<bigint | undefined> {
     const doc = await this.collection.findOne({ _id: projector }, { promoteLongs: false });
     return doc ? BigInt(doc.position.toString()) : undefined;

@@ -63,7 +63,6 @@ export class MongoSharingHubStore implements SharingHubStore {
       { key: { orgId: 1, kind: 1, deleted: 1, ...time }, name: 'org_kind_deleted' },
     ]);
     await ensureIndexes(this.history, [{ key: { orgId: 1, kind: 1, recordId: 1, position: 1 }, name: 'record_history' }]);
-    await this.checkpoints.ensureIndexes();
   }
 
   async load(keys: readonly SharingHubKey[]): Promise<SharingHubRecord[]> {
