@@ -4,5 +4,4 @@ export * from './sqlite-activity-log.store';
 export * from './activity-log.projection';
 export * from './activity-log.projector';
 export * from './present-entry';
-export * from './describers';
 export * from './mongo-activity-log.store';

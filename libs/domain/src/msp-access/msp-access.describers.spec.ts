@@ -1,6 +1,6 @@
-import { MspMemberAccessEvent, mspAccessEventCategories } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { mspAccessDescribers } from './msp-access.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
+import { MspMemberAccessEvent } from './msp-member-access.events';
 
 const { ownerView } = areaViews('Ivy Chen');
 
@@ -42,7 +42,7 @@ const cases: Cases<MspMemberAccessEvent> = {
 };
 
 describe('MSP access describers', () => {
-  describeAreaDescribers(mspAccessDescribers, mspAccessEventCategories, cases, {
+  describeAreaDescribers(mspAccessDescribers, cases, {
     initiatorName: 'Ivy Chen',
     ownInitiator: false,
   });

@@ -1,6 +1,6 @@
-import { MspEvent, mspEventCategories } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { mspDescribers } from './msp.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
+import { MspEvent } from './msp.events';
 
 const owner = { view: areaViews().ownerView };
 
@@ -74,7 +74,7 @@ const cases: Cases<MspEvent> = {
 };
 
 describe('MSP describers', () => {
-  describeAreaDescribers(mspDescribers, mspEventCategories, cases);
+  describeAreaDescribers(mspDescribers, cases);
 
   it('leaves the reason out when a member is suspended without one', () => {
     expect(mspDescribers.MspMemberSuspended.summary(bob, owner.view)).toBe('Ann Lee suspended Bob Stone');

@@ -1,15 +1,16 @@
+import { BusinessCategory } from '../catalog/activity-category';
+import { because, quote } from '../catalog/describe-helpers';
+import { BusinessAreaDescribers, DescriberMap, TargetRef } from '../catalog/event-describer';
+import { ActivityLogTokenEvent } from './activity-log-token.events';
+import { OrgPoliciesEvent } from './org-policies.events';
 import {
-  ActivityLogTokenEvent,
   IpAllowlistSettings,
-  OrgPoliciesEvent,
   PasswordComplexitySettings,
   PolicyKey,
   PolicySettings,
-  VantaIntegrationEvent,
   VaultTimeoutSettings,
-} from '@app/domain';
-import { because, Describers, quote } from './describe-helpers';
-import { DescriberMap, TargetRef } from './event-describer';
+} from './policy-definitions';
+import { VantaIntegrationEvent } from './vanta-integration.events';
 
 const policyTarget = (d: { policyKey: PolicyKey; policyName: string }): TargetRef => ({
   type: 'policy',
@@ -53,29 +54,34 @@ function settingsText(key: PolicyKey, settings?: PolicySettings): string {
 }
 
 /** How company-wide policies, the Vanta integration and Activity Log tokens read in the Activity Log. */
-const describers: Describers<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent> = {
+const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent> = {
   PolicyEnabled: {
+    category: 'Policies and Integrations',
     action: 'Enabled policy',
     target: policyTarget,
     summary: (d, v) =>
       `${v.initiatorName} enabled policy ${quote(d.policyName)}${settingsText(d.policyKey, d.settings)}`,
   },
   PolicyDisabled: {
+    category: 'Policies and Integrations',
     action: 'Disabled policy',
     target: policyTarget,
     summary: (d, v) => `${v.initiatorName} disabled policy ${quote(d.policyName)}`,
   },
   VantaIntegrationConnected: {
+    category: 'Policies and Integrations',
     action: 'Connected Vanta integration',
     target: vantaTarget,
     summary: (d, v) => `${v.initiatorName} connected ${vanta(d.accountName)}`,
   },
   VantaIntegrationDisconnected: {
+    category: 'Policies and Integrations',
     action: 'Disconnected Vanta integration',
     target: vantaTarget,
     summary: (d, v) => `${v.initiatorName} disconnected ${vanta(d.accountName)}${because(d.reason)}`,
   },
   ActivityLogTokenCreated: {
+    category: 'Policies and Integrations',
     action: 'Created Activity Log token',
     target: tokenTarget,
     summary: (d, v) =>
@@ -83,10 +89,11 @@ const describers: Describers<OrgPoliciesEvent | VantaIntegrationEvent | Activity
       (d.expiresAt ? ` (expires ${d.expiresAt.slice(0, 10)})` : ''),
   },
   ActivityLogTokenRevoked: {
+    category: 'Policies and Integrations',
     action: 'Revoked Activity Log token',
     target: tokenTarget,
     summary: (d, v) => `${v.initiatorName} revoked Activity Log token ${quote(d.name)}`,
   },
 };
 
-export const policiesDescribers: DescriberMap = describers;
+export const policiesDescribers: DescriberMap<BusinessCategory> = describers;

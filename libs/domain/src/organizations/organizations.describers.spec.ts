@@ -1,6 +1,6 @@
-import { OrganizationEvent, organizationEventCategories } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
+import { OrganizationEvent } from './organization.events';
 import { organizationsDescribers } from './organizations.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
 const { ownerView } = areaViews();
 
@@ -47,7 +47,7 @@ const cases: Cases<OrganizationEvent> = {
 };
 
 describe('Organization describers', () => {
-  describeAreaDescribers(organizationsDescribers, organizationEventCategories, cases);
+  describeAreaDescribers(organizationsDescribers, cases);
 
   it.each(['OrganizationSuspended', 'OrganizationTerminated'])('leaves out a reason %s was not given', (type) => {
     expect(organizationsDescribers[type].summary(acme, ownerView)).toMatch(/organization 'Acme'$/);

@@ -1,6 +1,7 @@
-import { BillingEvent, BillingField, CardBrand, CardRef } from '@app/domain';
-import { DescriberMap, TargetRef } from './event-describer';
-import { Describers, quote } from './describe-helpers';
+import { MspCategory } from '../catalog/activity-category';
+import { quote } from '../catalog/describe-helpers';
+import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
+import { BillingEvent, BillingField, CardBrand, CardRef } from './billing.events';
 
 const BRAND_LABELS: Record<CardBrand, string> = {
   visa: 'Visa',
@@ -30,13 +31,15 @@ const billing = (d: { mspId: string; companyName: string }): TargetRef => ({
 });
 
 /** How an MSP's billing details and credit cards read in the Activity Log. */
-const describers: Describers<BillingEvent> = {
+const describers: MspAreaDescribers<BillingEvent> = {
   BillingDetailsAdded: {
+    category: 'Billing',
     action: 'Added billing details',
     target: billing,
     summary: (d, v) => `${v.initiatorName} added billing details for ${quote(d.companyName)}`,
   },
   BillingDetailsChanged: {
+    category: 'Billing',
     action: 'Changed billing details',
     target: billing,
     summary: (d, v) =>
@@ -44,20 +47,23 @@ const describers: Describers<BillingEvent> = {
       `(${d.changes.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ')})`,
   },
   CreditCardAdded: {
+    category: 'Billing',
     action: 'Added credit card',
     target: cardTarget,
     summary: (d, v) => `${v.initiatorName} added ${card(d)}${d.isDefault ? ' as the default card' : ''}`,
   },
   CreditCardRemoved: {
+    category: 'Billing',
     action: 'Removed credit card',
     target: cardTarget,
     summary: (d, v) => `${v.initiatorName} removed ${card(d)}`,
   },
   DefaultCreditCardChanged: {
+    category: 'Billing',
     action: 'Changed default credit card',
     target: (d) => cardTarget(d.newCard),
     summary: (d, v) => `${v.initiatorName} changed the default card from ${card(d.previousCard)} to ${card(d.newCard)}`,
   },
 };
 
-export const billingDescribers: DescriberMap = describers;
+export const billingDescribers: DescriberMap<MspCategory> = describers;

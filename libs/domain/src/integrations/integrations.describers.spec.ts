@@ -1,6 +1,7 @@
-import { IntegrationEvent, integrationsEventCategories, MspApiKeyEvent } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
+import { IntegrationEvent } from './integration.events';
 import { integrationsDescribers } from './integrations.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
+import { MspApiKeyEvent } from './msp-api-key.events';
 
 const { ownerView } = areaViews();
 
@@ -72,7 +73,7 @@ const cases: Cases<IntegrationEvent | MspApiKeyEvent> = {
 };
 
 describe('Integration describers', () => {
-  describeAreaDescribers(integrationsDescribers, integrationsEventCategories, cases);
+  describeAreaDescribers(integrationsDescribers, cases);
 
   it('never shows the trace of a secret nor setting values', () => {
     for (const type of ['IntegrationSetUp', 'IntegrationEdited'] as const) {

@@ -1,6 +1,6 @@
-import { MspSettingChanged, MspSettingsEvent, settingsEventCategories } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
+import { MspSettingChanged, MspSettingsEvent } from './msp-settings.events';
 import { settingsDescribers } from './settings.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
 
 const { ownerView } = areaViews();
 
@@ -21,7 +21,7 @@ const change = (
 ) => ({ mspId: 'msp-1', key, oldValue, newValue });
 
 describe('Settings describers', () => {
-  describeAreaDescribers(settingsDescribers, settingsEventCategories, cases);
+  describeAreaDescribers(settingsDescribers, cases);
 
   it.each([
     [

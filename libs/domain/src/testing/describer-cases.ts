@@ -1,5 +1,5 @@
-import { DomainEvent } from '@app/domain';
-import { DescriberMap, SummaryView, TargetRef } from './event-describer';
+import { DescriberMap, SummaryView, TargetRef } from '../catalog/event-describer';
+import { DomainEvent } from '../shared/decider';
 
 /** What one event type of an area is expected to read as. */
 export type Case<D> = { data: D; action: string; target: TargetRef; summary: string };
@@ -23,13 +23,12 @@ export const areaViews = (initiatorName = 'Ann Lee'): { ownerView: SummaryView; 
 });
 
 /**
- * Registers, inside the current `describe`, the tests every area shares: its describers and
- * its table of cases cover every event type of its catalog, and each case reads as expected,
- * concerns no vault item and reads the same for admins.
+ * Registers, inside the current `describe`, the tests every area shares: its table of cases
+ * covers every event type its describers know, and each case reads as expected, concerns no
+ * vault item and reads the same for admins.
  */
 export function describeAreaDescribers<E extends DomainEvent>(
   describers: DescriberMap,
-  catalog: Record<string, unknown>,
   cases: Cases<E>,
   options: AreaDescriberOptions = {},
 ): void {
@@ -37,9 +36,7 @@ export function describeAreaDescribers<E extends DomainEvent>(
   const ownInitiator = options.ownInitiator ?? true;
 
   it('describe every event type of the area, and the table covers them all', () => {
-    const types = Object.keys(catalog).sort();
-    expect(Object.keys(describers).sort()).toEqual(types);
-    expect(Object.keys(cases).sort()).toEqual(types);
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(describers).sort());
   });
 
   describe.each(Object.entries<Case<unknown>>(cases))('%s', (type, c) => {

@@ -1,14 +1,16 @@
-import { FolderEvent, FolderRef, ItemChange, ItemRef as ItemData, VaultItemEvent } from '@app/domain';
-import { Describers, folderLabel, itemLabel, principalLabel, quote } from './describe-helpers';
-import { DescriberMap, ItemRef, TargetRef } from './event-describer';
+import { BusinessCategory } from '../catalog/activity-category';
+import { folderLabel, itemLabel, principalLabel, quote } from '../catalog/describe-helpers';
+import { BusinessAreaDescribers, DescriberMap, ItemOrFolderRef, TargetRef } from '../catalog/event-describer';
+import { FolderEvent, FolderRef } from './folder.events';
+import { ItemChange, ItemRef, VaultItemEvent } from './vault-item.events';
 
-const itemTarget = (d: ItemData): TargetRef => ({ type: 'item', id: d.itemId, name: d.itemName });
-const itemOf = (d: ItemData): ItemRef => ({ id: d.itemId, type: d.itemType, name: d.itemName });
+const itemTarget = (d: ItemRef): TargetRef => ({ type: 'item', id: d.itemId, name: d.itemName });
+const itemOf = (d: ItemRef): ItemOrFolderRef => ({ id: d.itemId, type: d.itemType, name: d.itemName });
 const folderTarget = (d: FolderRef): TargetRef => ({ type: 'folder', id: d.folderId, name: d.folderName });
-const folderOf = (d: FolderRef): ItemRef => ({ id: d.folderId, type: 'folder', name: d.folderName });
+const folderOf = (d: FolderRef): ItemOrFolderRef => ({ id: d.folderId, type: 'folder', name: d.folderName });
 
 /** Field names are item content too: admins see how many fields changed, owners which ones. */
-function updateSummary(d: ItemData & { changes: ItemChange[] }, redact: boolean): string {
+function updateSummary(d: ItemRef & { changes: ItemChange[] }, redact: boolean): string {
   const rename = d.changes.find((c) => c.field === 'name');
   const fields = d.changes.filter((c) => c !== rename).map((c) => c.field);
   const fieldText = redact ? `${fields.length} field${fields.length === 1 ? '' : 's'}` : fields.join(', ');
@@ -31,8 +33,9 @@ function moveSummary(from: string | null, to: string | null, item: string, redac
  * How vault item and folder events read in the Activity Log. With `redact` (organization
  * admins) no sentence names an item type, an item name or a folder name.
  */
-const describers: Describers<VaultItemEvent | FolderEvent> = {
+const describers: BusinessAreaDescribers<VaultItemEvent | FolderEvent> = {
   ItemCreated: {
+    category: 'Vault Items and Folders',
     action: 'Created item',
     target: itemTarget,
     item: itemOf,
@@ -41,6 +44,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       (d.folderId ? ` in ${folderLabel(d.folderName ?? d.folderId, v.redact)}` : ''),
   },
   ItemUsed: {
+    category: 'Vault Items and Folders',
     action: 'Used item',
     target: itemTarget,
     item: itemOf,
@@ -50,12 +54,14 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       (d.field && !v.redact ? ` (field ${quote(d.field)})` : ''),
   },
   ItemUpdated: {
+    category: 'Vault Items and Folders',
     action: 'Updated item',
     target: itemTarget,
     item: itemOf,
     summary: (d, v) => `${v.initiatorName} ${updateSummary(d, v.redact)}`,
   },
   ItemShared: {
+    category: 'Vault Items and Folders',
     action: 'Shared item',
     target: itemTarget,
     item: itemOf,
@@ -63,6 +69,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `${v.initiatorName} shared ${itemLabel(d, v.redact)} with ${principalLabel(d.principal)} (${d.rights})`,
   },
   ItemSharingRightsChanged: {
+    category: 'Vault Items and Folders',
     action: 'Changed sharing rights',
     target: itemTarget,
     item: itemOf,
@@ -71,6 +78,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `from ${d.previousRights} to ${d.newRights}`,
   },
   ItemAccessRevoked: {
+    category: 'Vault Items and Folders',
     action: 'Revoked item access',
     target: itemTarget,
     item: itemOf,
@@ -78,6 +86,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `${v.initiatorName} revoked ${d.previousRights} access to ${itemLabel(d, v.redact)} from ${principalLabel(d.principal)}`,
   },
   ItemOwnerChanged: {
+    category: 'Vault Items and Folders',
     action: 'Changed item owner',
     target: itemTarget,
     item: itemOf,
@@ -85,6 +94,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `${v.initiatorName} transferred ownership of ${itemLabel(d, v.redact)} from ${d.previousOwnerName} to ${d.newOwnerName}`,
   },
   ItemMovedToFolder: {
+    category: 'Vault Items and Folders',
     action: 'Moved item',
     target: itemTarget,
     item: itemOf,
@@ -95,24 +105,28 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
     },
   },
   ItemDeleted: {
+    category: 'Vault Items and Folders',
     action: 'Deleted item',
     target: itemTarget,
     item: itemOf,
     summary: (d, v) => `${v.initiatorName} deleted ${itemLabel(d, v.redact)}`,
   },
   ItemRestored: {
+    category: 'Vault Items and Folders',
     action: 'Restored item',
     target: itemTarget,
     item: itemOf,
     summary: (d, v) => `${v.initiatorName} restored ${itemLabel(d, v.redact)}`,
   },
   FolderCreated: {
+    category: 'Vault Items and Folders',
     action: 'Created folder',
     target: folderTarget,
     item: folderOf,
     summary: (d, v) => `${v.initiatorName} created ${folderLabel(d.folderName, v.redact)}`,
   },
   FolderShared: {
+    category: 'Vault Items and Folders',
     action: 'Shared folder',
     target: folderTarget,
     item: folderOf,
@@ -120,6 +134,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `${v.initiatorName} shared ${folderLabel(d.folderName, v.redact)} with ${principalLabel(d.principal)} (${d.rights})`,
   },
   FolderAccessRevoked: {
+    category: 'Vault Items and Folders',
     action: 'Revoked folder access',
     target: folderTarget,
     item: folderOf,
@@ -128,6 +143,7 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
       `from ${principalLabel(d.principal)}`,
   },
   FolderDeleted: {
+    category: 'Vault Items and Folders',
     action: 'Deleted folder',
     target: folderTarget,
     item: folderOf,
@@ -135,4 +151,4 @@ const describers: Describers<VaultItemEvent | FolderEvent> = {
   },
 };
 
-export const vaultDescribers: DescriberMap = describers;
+export const vaultDescribers: DescriberMap<BusinessCategory> = describers;

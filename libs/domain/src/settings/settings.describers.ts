@@ -1,6 +1,7 @@
-import { MspSettingKey, MspSettingValue, MspSettingsEvent } from '@app/domain';
-import { DescriberMap } from './event-describer';
-import { Describers } from './describe-helpers';
+import { MspCategory } from '../catalog/activity-category';
+import { DescriberMap, MspAreaDescribers } from '../catalog/event-describer';
+import { MspSettingKey, MspSettingValue } from './msp-setting-definitions';
+import { MspSettingsEvent } from './msp-settings.events';
 
 interface SettingFormat {
   label: string;
@@ -34,8 +35,9 @@ function formatValue(value: MspSettingValue, unit?: string): string {
 }
 
 /** How an MSP's settings changes read in the Activity Log. */
-const describers: Describers<MspSettingsEvent> = {
+const describers: MspAreaDescribers<MspSettingsEvent> = {
   MspSettingChanged: {
+    category: 'Settings',
     action: 'Changed setting',
     target: (d) => ({ type: 'setting', id: d.key, name: formatOf(d.key).label }),
     summary: (d, v) => {
@@ -45,4 +47,4 @@ const describers: Describers<MspSettingsEvent> = {
   },
 };
 
-export const settingsDescribers: DescriberMap = describers;
+export const settingsDescribers: DescriberMap<MspCategory> = describers;

@@ -1,6 +1,6 @@
-import { BillingEvent, billingEventCategories, DomainEvent } from '@app/domain';
+import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { billingDescribers } from './billing.describers';
-import { areaViews, Cases, describeAreaDescribers } from './describer-cases.testing';
+import { BillingEvent } from './billing.events';
 
 const { ownerView } = areaViews();
 
@@ -63,7 +63,7 @@ const cases: Cases<BillingEvent> = {
 };
 
 describe('Billing describers', () => {
-  describeAreaDescribers(billingDescribers, billingEventCategories, cases);
+  describeAreaDescribers(billingDescribers, cases);
 
   it("shows a card's brand and last four only: never its expiry nor the provider's token", () => {
     const summary = billingDescribers.CreditCardAdded.summary(cases.CreditCardAdded.data, ownerView);

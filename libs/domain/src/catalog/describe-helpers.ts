@@ -1,8 +1,6 @@
-import { DomainEvent, ItemType, OrgRole, SharePrincipal } from '@app/domain';
-import { EventDescriber } from './event-describer';
-
-/** One describer per event type of the union, each typed against that event's data. */
-export type Describers<E extends DomainEvent> = { [T in E['type']]: EventDescriber<Extract<E, { type: T }>['data']> };
+import { OrgRole } from '../access/roles';
+import { SharePrincipal } from '../vault/sharing';
+import { ItemType } from '../vault/vault-item.events';
 
 export const quote = (text: string) => `'${text}'`;
 
