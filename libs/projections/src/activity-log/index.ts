@@ -1,5 +1,6 @@
 export * from './activity-entry';
 export * from './activity-log.store';
+export * from './activity-log.indexes';
 export * from './sqlite-activity-log.store';
 export * from './activity-log.projection';
 export * from './activity-log.projector';
