@@ -23,7 +23,8 @@ describe('sharing hub rules', () => {
     expect(misread.ItemUsed).not.toBe('ignored');
   });
 
+  // A whole compile takes seconds, more on a busy machine: its own generous timeout.
   it('are held to that by the compiler: each expected error above does occur', () => {
     expect(typeErrorsIn([__filename])).toEqual([]);
-  });
+  }, 120_000);
 });
