@@ -85,6 +85,18 @@ def consistency_ok(size1, size2, root1, root2, proof):
     return h1 == root1 and h2 == root2
 
 
+def chains_of(data):
+    # Links inside the stored event, or in an envelope {"integrity": ..., "event": ...}.
+    try:
+        value = json.loads(data.decode("utf-8"))
+        inside = value.get("metadata", {}).get("integrity", {}).get("chains")
+        outside = value.get("integrity", {}).get("chains")
+    except (AttributeError, ValueError, UnicodeDecodeError):
+        return []
+    chains = inside if outside is None else (outside if inside is None else None)
+    return chains if isinstance(chains, list) and all(isinstance(c, dict) for c in chains) else []
+
+
 def parse_checkpoint(note):
     text = note[: note.rindex("\n\n") + 1]
     origin, size, root, *ext = text[:-1].split("\n")
@@ -142,12 +154,7 @@ def check_export(lines):
             ok = inclusion_ok(r["leafIndex"], cp["size"], leaf(data), [b64(p) for p in r["proof"]], cp["root"])
         except (KeyError, ValueError, TypeError):
             data, ok = None, False
-        link = None
-        try:
-            chains = json.loads(data)["metadata"]["integrity"]["chains"]
-            link = next((c for c in chains if c["scope"] == scope), None)
-        except (TypeError, ValueError, KeyError):
-            pass
+        link = next((c for c in chains_of(data) if c.get("scope") == scope), None)
         events.append({"line": n, "included": ok})
         if ok and link is not None:
             seqs.append((link["seq"], link["prev"], base64.b64encode(leaf(data)).decode()))

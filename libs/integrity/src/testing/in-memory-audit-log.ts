@@ -20,6 +20,9 @@ export interface AuditEventInput {
   data: Record<string, unknown>;
 }
 
+/** Where the chain links go: into the stored event's metadata, or an envelope around it. */
+export type LinksIn = 'metadata' | 'envelope';
+
 interface SignedCheckpoint {
   cp: AuditCheckpoint;
   note: string;
@@ -37,12 +40,13 @@ export class InMemoryAuditLog {
     readonly origin: string,
     private readonly log: MerkleLog,
     signerKeys: readonly string[],
+    private readonly linksIn: LinksIn,
   ) {
     this.signers = signerKeys.map(parseSignerKey);
   }
 
-  static async create(origin: string, signerKeys: readonly string[]): Promise<InMemoryAuditLog> {
-    return new InMemoryAuditLog(origin, await MerkleLog.open(new InMemoryMerkleNodeStore()), signerKeys);
+  static async create(origin: string, signerKeys: readonly string[], linksIn: LinksIn = 'metadata'): Promise<InMemoryAuditLog> {
+    return new InMemoryAuditLog(origin, await MerkleLog.open(new InMemoryMerkleNodeStore()), signerKeys, linksIn);
   }
 
   get size(): number {
@@ -69,9 +73,13 @@ export class InMemoryAuditLog {
       revision: '0',
       occurredAt: new Date(Date.UTC(2024, 0, 1) + n * 1000).toISOString(),
       data: input.data,
-      metadata: { actor: { type: 'member', id: 'u-1' }, tenant: input.tenant, client: { ip: '192.0.2.1' }, integrity: { chains: links } },
+      metadata: { actor: { type: 'member', id: 'u-1' }, tenant: input.tenant, client: { ip: '192.0.2.1' } },
     };
-    const bytes = utf8(JSON.stringify(event));
+    const leafData =
+      this.linksIn === 'metadata'
+        ? { ...event, metadata: { ...event.metadata, integrity: { chains: links } } }
+        : { integrity: { chains: links }, event };
+    const bytes = utf8(JSON.stringify(leafData));
     const leaf = leafHash(bytes);
     const { firstIndex } = await this.log.append([leaf]);
     this.chains.advance(links, firstIndex, leaf);

@@ -79,17 +79,26 @@ function checkLinks(bySeq: ReadonlyMap<number, Proven>, findings: Finding[]) {
   }
 }
 
-/** The signed heads fix which seqs lie before each checkpoint, and the last one's leaf. */
+/**
+ * The signed heads fix which seqs lie before each checkpoint, and the last one's leaf.
+ * Seqs and leaf indexes of a scope grow together, so each head needs only its boundary
+ * checked: seq count - 1 is its last leaf, seq count lies beyond its tree.
+ */
 function checkHeads(heads: ReadonlyMap<number, HeadEntry>, bySeq: ReadonlyMap<number, Proven>, findings: Finding[]) {
+  const ordered = [...bySeq.values()].sort((a, b) => a.link.seq - b.link.seq);
+  for (let i = 1; i < ordered.length; i++) {
+    const [a, b] = [ordered[i - 1], ordered[i]];
+    if (b.leafIndex <= a.leafIndex) findings.push(eventFinding('invalid', b, `${name(b)} is before seq ${a.link.seq} in the log`));
+  }
   for (const { treeSize, head } of heads.values()) {
     const last = bySeq.get(head.count - 1);
-    if (last?.leaf && (last.leafIndex !== head.lastIndex || !bytesEqual(last.leaf, head.lastLeafHash))) {
+    const named = last?.leaf && last.leafIndex === head.lastIndex && bytesEqual(last.leaf, head.lastLeafHash);
+    if (last && (!named || last.leafIndex >= treeSize)) {
       findings.push(eventFinding('invalid', last, `${name(last)} is not the last event the head at checkpoint ${treeSize} names`));
     }
-    for (const e of bySeq.values()) {
-      if (e.leafIndex < treeSize !== e.link.seq < head.count) {
-        findings.push(eventFinding('invalid', e, `${name(e)} disagrees with the head at checkpoint ${treeSize} (count ${head.count})`));
-      }
+    const next = bySeq.get(head.count);
+    if (next && next.leafIndex < treeSize) {
+      findings.push(eventFinding('invalid', next, `${name(next)} is inside checkpoint ${treeSize}, whose head counts ${head.count}`));
     }
   }
 }

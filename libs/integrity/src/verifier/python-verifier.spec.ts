@@ -88,6 +88,18 @@ if (!hasPython && process.env.CI !== 'true') {
     if (name === 'untouched') expect(report.valid && out.valid && out.complete).toBe(true);
     else if (!name.includes('signature')) expect(out.valid).toBe(false);
   });
+
+  it('agrees on a log whose leaves wrap the stored event in an envelope', async () => {
+    const wrapped = await buildSampleLog(90, 'envelope');
+    const lines = await wrapped.log.exportScope('msp:m1');
+    const dropped = lines.filter((_, i) => i !== 30);
+    for (const [name, variant] of [['envelope', lines], ['envelope-dropped', dropped]] as const) {
+      const report = verifyExport(variant, { trustedKeys: wrapped.trustedKeys });
+      const { out } = python([file(name, [...variant])]);
+      expect(out.valid).toBe(report.valid);
+      expect(out.valid).toBe(name === 'envelope');
+    }
+  });
 });
 
 function validApartFromSignatures(report: VerificationReport): boolean {

@@ -41,8 +41,18 @@ function countEvents(ranges: RangeReport[], events: readonly EventEntry[]) {
   }
 }
 
+/** Binary search: the ranges are sorted and do not overlap. */
 function byLeaf(ranges: RangeReport[], leafIndex: number): RangeReport | undefined {
-  return ranges.find((r) => r.fromTreeSize <= leafIndex && leafIndex < r.toTreeSize);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (leafIndex < r.fromTreeSize) hi = mid - 1;
+    else if (leafIndex >= r.toTreeSize) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
 }
 
 function rangesOf(f: Finding, ranges: RangeReport[], events: readonly EventEntry[]): RangeReport[] {

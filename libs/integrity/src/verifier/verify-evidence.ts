@@ -67,9 +67,10 @@ export function verifyCheckpoints(parsed: ParsedExport, verifiers: readonly Note
 
 export function verifyConsistencyChain(parsed: ParsedExport, entries: readonly CheckpointEntry[], findings: Finding[]) {
   const results: VerificationReport['consistency'] = [];
+  const byPair = new Map(parsed.consistency.map((c) => [`${c.record.size1}-${c.record.size2}`, c]));
   for (let i = 1; i < entries.length; i++) {
     const [a, b] = [entries[i - 1].cp, entries[i].cp];
-    const found = parsed.consistency.find((c) => c.record.size1 === a.size && c.record.size2 === b.size);
+    const found = byPair.get(`${a.size}-${b.size}`);
     if (!found) {
       findings.push({ kind: 'missing', treeSize: b.size, message: `no consistency proof from checkpoint ${a.size} to ${b.size}` });
       results.push({ size1: a.size, size2: b.size, ok: false });

@@ -214,6 +214,15 @@ describe('verifyExport', () => {
     });
   });
 
+  it('verifies a log whose leaves wrap the stored event in an envelope with the links', async () => {
+    const wrapped = await buildSampleLog(120, 'envelope');
+    const lines = await wrapped.log.exportScope('msp:m1');
+    expect(verifyExport(lines, { trustedKeys: wrapped.trustedKeys }).findings).toEqual([]);
+    const at = linesOf(lines, 'event')[4];
+    const dropped = lines.filter((_, i) => i !== at);
+    expect(kinds(verifyExport(dropped, { trustedKeys: wrapped.trustedKeys }))).toEqual(['gap']);
+  });
+
   it('reports garbage without throwing', () => {
     expect(verify([]).findings.map((f) => f.kind)).toEqual(['malformed']);
     expect(verify(['{', '[]', '"x"', '{"kind":"nope"}']).valid).toBe(false);

@@ -95,13 +95,13 @@ function checkEvidenceIsThere(
     });
   }
   let seenHead = fromSeq > 0;
+  const firstLeaf = events.reduce((min, e) => (e.link && e.leafIndex !== undefined ? Math.min(min, e.leafIndex) : min), Infinity);
   entries.forEach(({ cp }, j) => {
     if (heads.has(cp.size)) {
       seenHead = true;
       return;
     }
-    const eventsBefore = events.some((e) => e.link && e.leafIndex !== undefined && e.leafIndex < cp.size);
-    if (seenHead || eventsBefore || j === entries.length - 1) {
+    if (seenHead || firstLeaf < cp.size || j === entries.length - 1) {
       findings.push({ kind: 'missing', treeSize: cp.size, message: `no signed head of the scope at checkpoint ${cp.size}` });
     }
   });
