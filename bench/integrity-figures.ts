@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   }
   const proofMs = (performance.now() - start) / lengths.length;
   const consistency = await log.consistencyProof(N - 1440 * 60, N); // a day of checkpoints at 60 events/min earlier
-  if (!verifyConsistency(N - 1440 * 60, N, await log.rootAt(N - 1440 * 60), root, consistency)) throw new Error('consistency');
+  if (!verifyConsistency(N - 1440 * 60, N, await log.rootAt(N - 1440 * 60), root, consistency))
+    throw new Error('consistency');
 
   const sample = await buildSampleLog(40_000);
   const exported = await sample.log.exportScope('msp:m1');
@@ -78,8 +79,14 @@ async function main(): Promise<void> {
     ['appends/s, MerkleLog + in-memory store', Math.round(inMemory).toLocaleString('en')],
     ['appends/s, MerkleLog + SQLite store (200k, batches of 500)', Math.round(onSqlite).toLocaleString('en')],
     ['inclusion proof from the in-memory store, ms', proofMs.toFixed(3)],
-    [`verifyExport: ${exportedEvents} events, ${report.checkpoints.length} checkpoints, events/s`, Math.round(exportedEvents / verifySeconds).toLocaleString('en')],
-    ['export size, bytes per event (all lines / events)', Math.round(exported.join('\n').length / exportedEvents).toLocaleString('en')],
+    [
+      `verifyExport: ${exportedEvents} events, ${report.checkpoints.length} checkpoints, events/s`,
+      Math.round(exportedEvents / verifySeconds).toLocaleString('en'),
+    ],
+    [
+      'export size, bytes per event (all lines / events)',
+      Math.round(exported.join('\n').length / exportedEvents).toLocaleString('en'),
+    ],
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(60)} ${v}`);
 }

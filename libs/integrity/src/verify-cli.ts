@@ -52,11 +52,16 @@ function summary(r: VerificationReport): string {
   const lines = [`${r.valid ? 'VALID' : 'NOT VALID'}: scope ${r.scope ?? '?'} of log ${r.origin ?? '?'}`];
   if (r.coverage) {
     const c = r.coverage;
-    lines.push(`covers seqs ${c.fromSeq}..${c.toSeq - 1} (tree sizes ${c.fromTreeSize} to ${c.toTreeSize}, up to ${c.toTime ?? '?'})`);
+    lines.push(
+      `covers seqs ${c.fromSeq}..${c.toSeq - 1} (tree sizes ${c.fromTreeSize} to ${c.toTreeSize}, up to ${c.toTime ?? '?'})`,
+    );
   }
   for (const range of r.ranges) {
-    const seqs = range.fromSeq !== undefined && range.toSeq !== undefined ? ` seqs ${range.fromSeq}..${range.toSeq - 1}` : '';
-    lines.push(`  leaves ${range.fromTreeSize}..${range.toTreeSize - 1}${seqs} (${range.time ?? '?'}): ${range.status}, ${range.events} events`);
+    const seqs =
+      range.fromSeq !== undefined && range.toSeq !== undefined ? ` seqs ${range.fromSeq}..${range.toSeq - 1}` : '';
+    lines.push(
+      `  leaves ${range.fromTreeSize}..${range.toTreeSize - 1}${seqs} (${range.time ?? '?'}): ${range.status}, ${range.events} events`,
+    );
   }
   for (const f of r.findings) lines.push(`${f.kind}: ${f.message}`);
   return lines.join('\n');

@@ -1,5 +1,11 @@
 import { sha256, utf8 } from '../bytes';
-import { AuditCheckpoint, checkpointText, openCheckpoint, parseCheckpointText, signCheckpoint } from './audit-checkpoint';
+import {
+  AuditCheckpoint,
+  checkpointText,
+  openCheckpoint,
+  parseCheckpointText,
+  signCheckpoint,
+} from './audit-checkpoint';
 import { generateNoteKey, parseSignerKey, parseVerifierKey } from './note-keys';
 import { signNote } from './signed-note';
 import { CheckpointFormatError, formatCheckpointBody, parseCheckpointBody } from './tlog-checkpoint';
@@ -15,7 +21,9 @@ const cp: AuditCheckpoint = {
 describe('tlog-checkpoint body', () => {
   it('is origin, size and root, one per line, as in the C2SP example', () => {
     const body = { origin: 'example.com/behind-the-sofa', size: 20852163, rootHash: cp.rootHash, extensions: [] };
-    expect(formatCheckpointBody(body)).toBe('example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n');
+    expect(formatCheckpointBody(body)).toBe(
+      'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n',
+    );
     expect(parseCheckpointBody(formatCheckpointBody(body))).toEqual({ ...body, rootHash: new Uint8Array(cp.rootHash) });
   });
 

@@ -65,7 +65,8 @@ export function parseCheckpointText(text: string): AuditCheckpoint {
   const [timeLine, headsLine, ...more] = body.extensions;
   const time = /^time (.+)$/.exec(timeLine ?? '')?.[1];
   const heads = /^scope-heads (0|[1-9][0-9]*) (\S+)$/.exec(headsLine ?? '');
-  if (!time || !heads || more.length > 0) throw new CheckpointFormatError('expected the time and scope-heads extension lines');
+  if (!time || !heads || more.length > 0)
+    throw new CheckpointFormatError('expected the time and scope-heads extension lines');
   let root: Hash;
   try {
     root = fromBase64(heads[2]);

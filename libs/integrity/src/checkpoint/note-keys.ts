@@ -85,7 +85,11 @@ export function parseSignerKey(skey: string): NoteSigner {
     throw new NoteKeyError('a signer key is PRIVATE+KEY+<name>+<id>+<key>');
   }
   const seed = decodeKeyData(name, id, keyData);
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const verifierKey = verifierKeyOf(name, publicKeyOf(privateKey));
   const verifier = parseVerifierKey(verifierKey);
   if (id !== hex8(verifier.keyId)) throw new NoteKeyError('the signer key id does not match its public key');
@@ -98,7 +102,11 @@ export function parseSignerKey(skey: string): NoteSigner {
 }
 
 function encodeSignerKey(name: string, seed: Uint8Array): string {
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const id = hex8(noteKeyId(name, publicKeyOf(privateKey)));
   return `PRIVATE+KEY+${name}+${id}+${toBase64(Uint8Array.of(ED25519_ALGORITHM, ...seed))}`;
 }

@@ -22,9 +22,9 @@ describe('note keys', () => {
     expect(signer.verifierKey).toBe(GO_VERIFIER);
     const verifier = parseVerifierKey(GO_VERIFIER);
     expect(verifier.keyId).toBe(0xc74f20a3);
-    expect(noteKeyId('PeterNeumann', Buffer.from('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW', 'base64').subarray(1))).toBe(
-      0xc74f20a3,
-    );
+    expect(
+      noteKeyId('PeterNeumann', Buffer.from('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW', 'base64').subarray(1)),
+    ).toBe(0xc74f20a3);
   });
 
   it('generate pairs that sign and verify', () => {

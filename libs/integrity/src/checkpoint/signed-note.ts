@@ -61,7 +61,8 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
 /** Parses a note and checks its signatures against the known verifiers. Never throws. */
 export function openNote(note: string, verifiers: readonly NoteVerifier[]): OpenedNote {
   const parsed = parseNote(note);
-  if (typeof parsed === 'string') return { status: 'malformed', text: '', verified: [], invalid: [], unknown: [], reason: parsed };
+  if (typeof parsed === 'string')
+    return { status: 'malformed', text: '', verified: [], invalid: [], unknown: [], reason: parsed };
   const message = utf8(parsed.text);
   const result: OpenedNote = { status: 'verified', text: parsed.text, verified: [], invalid: [], unknown: [] };
   for (const { signature, bytes } of parsed.signatures) {

@@ -23,11 +23,13 @@ export class CheckpointFormatError extends Error {
 }
 
 export function formatCheckpointBody(body: CheckpointBody): string {
-  if (!isOrigin(body.origin)) throw new CheckpointFormatError('the origin must be a non-empty line without spaces or "+"');
+  if (!isOrigin(body.origin))
+    throw new CheckpointFormatError('the origin must be a non-empty line without spaces or "+"');
   if (!isTreeSize(body.size)) throw new CheckpointFormatError('the tree size must be a safe non-negative integer');
   if (body.rootHash.length !== HASH_SIZE) throw new CheckpointFormatError('the root hash is 32 bytes');
   for (const line of body.extensions) {
-    if (line === '' || /[\u0000-\u001f]/.test(line)) throw new CheckpointFormatError('an extension line is non-empty text');
+    if (line === '' || /[\u0000-\u001f]/.test(line))
+      throw new CheckpointFormatError('an extension line is non-empty text');
   }
   return [body.origin, String(body.size), toBase64(body.rootHash), ...body.extensions].map((l) => `${l}\n`).join('');
 }

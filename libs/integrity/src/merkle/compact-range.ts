@@ -27,9 +27,14 @@ export class CompactRange {
 
   static fromBorder(size: number, hashes: readonly Hash[]): CompactRange {
     if (hashes.length !== CompactRange.borderOf(size).length) {
-      throw new RangeError(`a tree of ${size} has ${CompactRange.borderOf(size).length} border nodes, not ${hashes.length}`);
+      throw new RangeError(
+        `a tree of ${size} has ${CompactRange.borderOf(size).length} border nodes, not ${hashes.length}`,
+      );
     }
-    return new CompactRange(size, hashes.map((h) => Uint8Array.from(h)));
+    return new CompactRange(
+      size,
+      hashes.map((h) => Uint8Array.from(h)),
+    );
   }
 
   get size(): number {

@@ -75,7 +75,8 @@ describe('MerkleLog', () => {
 
   it('answers the RFC consistency proof between every two sizes', async () => {
     for (let n = 1; n <= all.length; n++) {
-      for (let m = 1; m <= n; m++) expect(await log.consistencyProof(m, n)).toEqual(consistencyPath(m, all.slice(0, n)));
+      for (let m = 1; m <= n; m++)
+        expect(await log.consistencyProof(m, n)).toEqual(consistencyPath(m, all.slice(0, n)));
     }
   });
 
@@ -88,7 +89,9 @@ describe('MerkleLog', () => {
     const proof = await bigLog.inclusionProof(1234, 4321);
     expect(verifyInclusion(1234, 4321, many[1234], proof, treeHash(many.slice(0, 4321)))).toBe(true);
     const consistency = await bigLog.consistencyProof(1000, 4999);
-    expect(verifyConsistency(1000, 4999, treeHash(many.slice(0, 1000)), treeHash(many.slice(0, 4999)), consistency)).toBe(true);
+    expect(
+      verifyConsistency(1000, 4999, treeHash(many.slice(0, 1000)), treeHash(many.slice(0, 4999)), consistency),
+    ).toBe(true);
     expect(big.gets.length).toBe(2);
     for (const reads of big.gets) expect(reads).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(5000)));
   });

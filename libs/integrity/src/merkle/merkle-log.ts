@@ -104,7 +104,8 @@ export class MerkleLog {
   }
 
   private requireSize(size: number): void {
-    if (!(isTreeSize(size) && size <= this.size)) throw new RangeError(`no tree of size ${size} in a log of ${this.size}`);
+    if (!(isTreeSize(size) && size <= this.size))
+      throw new RangeError(`no tree of size ${size} in a log of ${this.size}`);
   }
 }
 

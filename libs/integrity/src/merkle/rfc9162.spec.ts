@@ -23,7 +23,9 @@ describe('RFC 9162 hashing', () => {
     expect(leafHash(d)).toEqual(sha256(Uint8Array.of(0), d));
     expect(nodeHash(leafHash(d), leafHash(d))).toEqual(sha256(Uint8Array.of(1), leafHash(d), leafHash(d)));
     expect(EMPTY_ROOT).toEqual(sha256());
-    expect(Buffer.from(EMPTY_ROOT).toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(Buffer.from(EMPTY_ROOT).toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
   });
 
   it('splits at the largest power of two below n', () => {

@@ -46,7 +46,8 @@ export function inclusionPath(index: number, leafHashes: readonly Hash[]): Hash[
 /** PROOF(m, D[n]) (§2.1.4.1): proves the tree of the first m leaves is a prefix of D[n]. */
 export function consistencyPath(size1: number, leafHashes: readonly Hash[]): Hash[] {
   const n = leafHashes.length;
-  if (!(isTreeSize(size1) && size1 > 0 && size1 <= n)) throw new RangeError(`no consistency proof from ${size1} to ${n}`);
+  if (!(isTreeSize(size1) && size1 > 0 && size1 <= n))
+    throw new RangeError(`no consistency proof from ${size1} to ${n}`);
   return subproof(size1, leafHashes, true);
 }
 

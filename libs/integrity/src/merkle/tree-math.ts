@@ -62,7 +62,8 @@ export function completeSubtrees(range: LeafRange): NodeId[] {
 
 /** The leaf ranges whose hashes form PATH(index, D[size]) (RFC 9162 §2.1.3.1), bottom up. */
 export function inclusionRanges(index: number, size: number): LeafRange[] {
-  if (!(isTreeSize(index) && isTreeSize(size) && index < size)) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
+  if (!(isTreeSize(index) && isTreeSize(size) && index < size))
+    throw new RangeError(`no leaf ${index} in a tree of ${size}`);
   const ranges: LeafRange[] = [];
   let start = 0;
   let end = size;

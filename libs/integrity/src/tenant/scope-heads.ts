@@ -26,7 +26,8 @@ export interface ScopeHeadProof {
 
 export function scopeHeadRecord(head: ScopeHead): Uint8Array {
   if (!isScope(head.scope) || !isTreeSize(head.count) || head.count < 1) throw new TenantChainError('bad scope head');
-  if (!isTreeSize(head.lastIndex) || head.lastLeafHash.length !== HASH_SIZE) throw new TenantChainError('bad scope head');
+  if (!isTreeSize(head.lastIndex) || head.lastLeafHash.length !== HASH_SIZE)
+    throw new TenantChainError('bad scope head');
   return utf8(
     `scope-head/v1\nscope ${head.scope}\ncount ${head.count}\nlast ${head.lastIndex} ${toBase64(head.lastLeafHash)}\n`,
   );

@@ -120,7 +120,12 @@ export class TenantChains {
       if (last && leafIndex <= last.lastIndex) throw new TenantChainError('leaf indexes must grow');
     }
     for (const link of links) {
-      this.byScope.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: leafIndex, lastLeafHash: leafHash });
+      this.byScope.set(link.scope, {
+        scope: link.scope,
+        count: link.seq + 1,
+        lastIndex: leafIndex,
+        lastLeafHash: leafHash,
+      });
     }
   }
 }
@@ -130,5 +135,10 @@ export function compareScopes(a: string, b: string): number {
 }
 
 export function sameHead(a: ScopeHead, b: ScopeHead): boolean {
-  return a.scope === b.scope && a.count === b.count && a.lastIndex === b.lastIndex && bytesEqual(a.lastLeafHash, b.lastLeafHash);
+  return (
+    a.scope === b.scope &&
+    a.count === b.count &&
+    a.lastIndex === b.lastIndex &&
+    bytesEqual(a.lastLeafHash, b.lastLeafHash)
+  );
 }

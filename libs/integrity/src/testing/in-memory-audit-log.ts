@@ -45,7 +45,11 @@ export class InMemoryAuditLog {
     this.signers = signerKeys.map(parseSignerKey);
   }
 
-  static async create(origin: string, signerKeys: readonly string[], linksIn: LinksIn = 'metadata'): Promise<InMemoryAuditLog> {
+  static async create(
+    origin: string,
+    signerKeys: readonly string[],
+    linksIn: LinksIn = 'metadata',
+  ): Promise<InMemoryAuditLog> {
     return new InMemoryAuditLog(origin, await MerkleLog.open(new InMemoryMerkleNodeStore()), signerKeys, linksIn);
   }
 
@@ -91,7 +95,13 @@ export class InMemoryAuditLog {
   /** Signs the current tree and every scope's head. */
   checkpoint(time: string): string {
     const heads = new ScopeHeadsTree(this.chains.heads());
-    const cp: AuditCheckpoint = { origin: this.origin, size: this.log.size, rootHash: this.log.root(), time, scopeHeads: heads.commitment() };
+    const cp: AuditCheckpoint = {
+      origin: this.origin,
+      size: this.log.size,
+      rootHash: this.log.root(),
+      time,
+      scopeHeads: heads.commitment(),
+    };
     const note = signCheckpoint(cp, this.signers);
     this.signed.push({ cp, note, heads });
     return note;
@@ -119,7 +129,14 @@ export class InMemoryAuditLog {
     const leaves = (this.byScope.get(scope) ?? []).slice(fromSeq).filter((i) => i < last.cp.size);
     for (const leafIndex of leaves) {
       const treeSize = (cps.find((c) => c.cp.size > leafIndex) as SignedCheckpoint).cp.size;
-      lines.push(exportLine.event(leafIndex, treeSize, this.entries[leafIndex], await this.log.inclusionProof(leafIndex, treeSize)));
+      lines.push(
+        exportLine.event(
+          leafIndex,
+          treeSize,
+          this.entries[leafIndex],
+          await this.log.inclusionProof(leafIndex, treeSize),
+        ),
+      );
     }
     lines.push(exportLine.end());
     return lines;

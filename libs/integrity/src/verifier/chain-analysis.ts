@@ -88,17 +88,26 @@ function checkHeads(heads: ReadonlyMap<number, HeadEntry>, bySeq: ReadonlyMap<nu
   const ordered = [...bySeq.values()].sort((a, b) => a.link.seq - b.link.seq);
   for (let i = 1; i < ordered.length; i++) {
     const [a, b] = [ordered[i - 1], ordered[i]];
-    if (b.leafIndex <= a.leafIndex) findings.push(eventFinding('invalid', b, `${name(b)} is before seq ${a.link.seq} in the log`));
+    if (b.leafIndex <= a.leafIndex)
+      findings.push(eventFinding('invalid', b, `${name(b)} is before seq ${a.link.seq} in the log`));
   }
   for (const { treeSize, head } of heads.values()) {
     const last = bySeq.get(head.count - 1);
     const named = last?.leaf && last.leafIndex === head.lastIndex && bytesEqual(last.leaf, head.lastLeafHash);
     if (last && (!named || last.leafIndex >= treeSize)) {
-      findings.push(eventFinding('invalid', last, `${name(last)} is not the last event the head at checkpoint ${treeSize} names`));
+      findings.push(
+        eventFinding('invalid', last, `${name(last)} is not the last event the head at checkpoint ${treeSize} names`),
+      );
     }
     const next = bySeq.get(head.count);
     if (next && next.leafIndex < treeSize) {
-      findings.push(eventFinding('invalid', next, `${name(next)} is inside checkpoint ${treeSize}, whose head counts ${head.count}`));
+      findings.push(
+        eventFinding(
+          'invalid',
+          next,
+          `${name(next)} is inside checkpoint ${treeSize}, whose head counts ${head.count}`,
+        ),
+      );
     }
   }
 }
@@ -122,28 +131,54 @@ function classifyUnproven(
     const taken = (e.leafIndex !== undefined && byLeaf.has(e.leafIndex)) || (seq !== undefined && bySeq.has(seq));
     if (outside || taken) {
       const why = taken ? 'its place is held by a proven event' : 'its seq is beyond what the signed heads hold';
-      findings.push(eventFinding('inserted', e, `${name(e)} is not in the log: it does not prove into its checkpoint and ${why}`));
+      findings.push(
+        eventFinding('inserted', e, `${name(e)} is not in the log: it does not prove into its checkpoint and ${why}`),
+      );
       return;
     }
     const slot = seq ?? guessSlot(input, i, bySeq, accounted);
     const place = seq === undefined && slot !== undefined ? ` (it stands where seq ${slot} belongs)` : '';
-    findings.push(eventFinding('invalid', e, `${name(e)} was altered: its bytes do not prove into checkpoint ${e.treeSize ?? '?'}${place}`));
+    findings.push(
+      eventFinding(
+        'invalid',
+        e,
+        `${name(e)} was altered: its bytes do not prove into checkpoint ${e.treeSize ?? '?'}${place}`,
+      ),
+    );
     if (slot !== undefined) accounted.add(slot);
   });
   return accounted;
 }
 
 /** For an event too damaged to read: the first free seq between its proven neighbours. */
-function guessSlot(input: ChainInput, at: number, bySeq: ReadonlyMap<number, Proven>, accounted: Set<number>): number | undefined {
+function guessSlot(
+  input: ChainInput,
+  at: number,
+  bySeq: ReadonlyMap<number, Proven>,
+  accounted: Set<number>,
+): number | undefined {
   const provenSeq = (e: EventEntry) => (e.included && e.link && bySeq.get(e.link.seq) === e ? e.link.seq : undefined);
-  const before = input.events.slice(0, at).map(provenSeq).filter((s) => s !== undefined).pop();
-  const after = input.events.slice(at + 1).map(provenSeq).find((s) => s !== undefined);
+  const before = input.events
+    .slice(0, at)
+    .map(provenSeq)
+    .filter((s) => s !== undefined)
+    .pop();
+  const after = input.events
+    .slice(at + 1)
+    .map(provenSeq)
+    .find((s) => s !== undefined);
   const end = after ?? input.toSeq ?? Number.MAX_SAFE_INTEGER;
   for (let s = (before ?? input.fromSeq - 1) + 1; s < end; s++) if (!bySeq.has(s) && !accounted.has(s)) return s;
   return undefined;
 }
 
-function findMissing(input: ChainInput, bySeq: ReadonlyMap<number, Proven>, accounted: Set<number>, maxSeq: number, findings: Finding[]) {
+function findMissing(
+  input: ChainInput,
+  bySeq: ReadonlyMap<number, Proven>,
+  accounted: Set<number>,
+  maxSeq: number,
+  findings: Finding[],
+) {
   const to = input.toSeq ?? maxSeq + 1;
   let s = input.fromSeq;
   while (s < to) {
@@ -156,7 +191,11 @@ function findMissing(input: ChainInput, bySeq: ReadonlyMap<number, Proven>, acco
     const seqs = { from, to: s };
     const what = from === s - 1 ? `event seq ${from} is` : `events seq ${from} to ${s - 1} are`;
     if (s === to && from > maxSeq) {
-      findings.push({ kind: 'missing', seqs, message: `${input.scope}: the last ${what} missing: the export was cut short` });
+      findings.push({
+        kind: 'missing',
+        seqs,
+        message: `${input.scope}: the last ${what} missing: the export was cut short`,
+      });
     } else {
       const where = from === 0 ? 'before seq ' + s : `between seq ${from - 1} and seq ${s}`;
       findings.push({ kind: 'gap', seqs, message: `${input.scope}: ${what} missing ${where}` });

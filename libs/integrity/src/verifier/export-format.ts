@@ -88,10 +88,22 @@ export const exportLine = {
   },
   head(treeSize: number, head: ScopeHead, proof: ScopeHeadProof): string {
     const record = Buffer.from(scopeHeadRecord(head)).toString('utf8');
-    return JSON.stringify({ kind: 'head', treeSize, record, index: proof.index, proof: b64(proof.proof) } satisfies ExportHead);
+    return JSON.stringify({
+      kind: 'head',
+      treeSize,
+      record,
+      index: proof.index,
+      proof: b64(proof.proof),
+    } satisfies ExportHead);
   },
   event(leafIndex: number, treeSize: number, bytes: Uint8Array, proof: readonly Hash[]): string {
-    return JSON.stringify({ kind: 'event', leafIndex, treeSize, bytes: toBase64(bytes), proof: b64(proof) } satisfies ExportEvent);
+    return JSON.stringify({
+      kind: 'event',
+      leafIndex,
+      treeSize,
+      bytes: toBase64(bytes),
+      proof: b64(proof),
+    } satisfies ExportEvent);
   },
   end(): string {
     return JSON.stringify({ kind: 'end' } satisfies ExportEnd);

@@ -1,6 +1,13 @@
 import { isTreeSize } from '../merkle/tree-math';
 import { isScope } from '../tenant/tenant-chain';
-import { EXPORT_FORMAT, ExportCheckpoint, ExportConsistency, ExportEvent, ExportHead, ExportHeader } from './export-format';
+import {
+  EXPORT_FORMAT,
+  ExportCheckpoint,
+  ExportConsistency,
+  ExportEvent,
+  ExportHead,
+  ExportHeader,
+} from './export-format';
 import { Finding } from './verification-report';
 
 export interface Numbered<T> {
@@ -28,7 +35,8 @@ export function parseExport(lines: Iterable<string>): ParsedExport {
   for (const text of lines) {
     n++;
     if (text.trim() === '') continue;
-    const malformed = (message: string) => out.problems.push({ kind: 'malformed', line: n, message: `line ${n}: ${message}` });
+    const malformed = (message: string) =>
+      out.problems.push({ kind: 'malformed', line: n, message: `line ${n}: ${message}` });
     let value: Record<string, unknown>;
     try {
       value = JSON.parse(text);
@@ -53,7 +61,8 @@ function addRecord(out: ParsedExport, line: number, v: Record<string, unknown>):
     case 'header':
       if (out.header || line !== firstLine(out, line)) return 'a header that is not the first line';
       if (v.format !== EXPORT_FORMAT) return `unknown format ${JSON.stringify(v.format)}`;
-      if (typeof v.origin !== 'string' || !isScope(v.scope) || !isTreeSize(v.fromSeq)) return 'a header needs origin, scope and fromSeq';
+      if (typeof v.origin !== 'string' || !isScope(v.scope) || !isTreeSize(v.fromSeq))
+        return 'a header needs origin, scope and fromSeq';
       if (v.verifierKeys !== undefined && !isStrings(v.verifierKeys)) return 'verifierKeys is a list of strings';
       out.header = { line, record: v as unknown as ExportHeader };
       return undefined;
@@ -62,7 +71,8 @@ function addRecord(out: ParsedExport, line: number, v: Record<string, unknown>):
       out.checkpoints.push({ line, record: v as unknown as ExportCheckpoint });
       return undefined;
     case 'consistency':
-      if (!isTreeSize(v.size1) || !isTreeSize(v.size2) || !isStrings(v.proof)) return 'a consistency line needs size1, size2 and proof';
+      if (!isTreeSize(v.size1) || !isTreeSize(v.size2) || !isStrings(v.proof))
+        return 'a consistency line needs size1, size2 and proof';
       out.consistency.push({ line, record: v as unknown as ExportConsistency });
       return undefined;
     case 'head':

@@ -21,7 +21,16 @@ export function buildRanges(input: RangeInput): RangeReport[] {
     const toSeq = head ? head.count : fromSeq === 0 ? 0 : undefined;
     if (j > 0 || !input.anchored) {
       const fromTreeSize = j === 0 ? 0 : entries[j - 1].cp.size;
-      ranges.push({ fromTreeSize, toTreeSize: entry.cp.size, time: entry.cp.time, fromSeq, toSeq, events: 0, status: 'valid', findings: [] });
+      ranges.push({
+        fromTreeSize,
+        toTreeSize: entry.cp.size,
+        time: entry.cp.time,
+        fromSeq,
+        toSeq,
+        events: 0,
+        status: 'valid',
+        findings: [],
+      });
     }
     fromSeq = toSeq;
   });
@@ -59,7 +68,9 @@ function rangesOf(f: Finding, ranges: RangeReport[], events: readonly EventEntry
   if (f.leafIndex !== undefined) return single(byLeaf(ranges, f.leafIndex));
   if (f.seqs) {
     const { from, to } = f.seqs;
-    const overlapping = ranges.filter((r) => r.fromSeq !== undefined && r.toSeq !== undefined && r.fromSeq < to && from < r.toSeq);
+    const overlapping = ranges.filter(
+      (r) => r.fromSeq !== undefined && r.toSeq !== undefined && r.fromSeq < to && from < r.toSeq,
+    );
     return overlapping.length > 0 ? overlapping : single(ranges[ranges.length - 1]);
   }
   if (f.treeSize !== undefined) {

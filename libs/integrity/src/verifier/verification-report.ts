@@ -11,7 +11,8 @@ import { NoteStatus } from '../checkpoint/signed-note';
  * - gap: events of the scope missing between others
  * - missing: events missing at the end (truncation), or evidence the export should hold
  */
-export type FindingKind = 'malformed' | 'bad-signature' | 'inconsistent' | 'invalid' | 'inserted' | 'reordered' | 'gap' | 'missing';
+export type FindingKind =
+  'malformed' | 'bad-signature' | 'inconsistent' | 'invalid' | 'inserted' | 'reordered' | 'gap' | 'missing';
 
 export const SEVERITY: readonly FindingKind[] = [
   'malformed',
@@ -78,7 +79,14 @@ export interface VerificationReport {
   origin?: string;
   scope?: string;
   /** What the export proves complete, when it does: the scope's seqs [fromSeq, toSeq). */
-  coverage?: { fromSeq: number; toSeq: number; fromTreeSize: number; toTreeSize: number; fromTime?: string; toTime?: string };
+  coverage?: {
+    fromSeq: number;
+    toSeq: number;
+    fromTreeSize: number;
+    toTreeSize: number;
+    fromTime?: string;
+    toTime?: string;
+  };
   ranges: RangeReport[];
   /** Every finding, including those outside any range. */
   findings: Finding[];

@@ -39,7 +39,12 @@ export interface EventEntry {
   foreign: boolean;
 }
 
-export function verifyCheckpoints(parsed: ParsedExport, verifiers: readonly NoteVerifier[], origin: string, findings: Finding[]) {
+export function verifyCheckpoints(
+  parsed: ParsedExport,
+  verifiers: readonly NoteVerifier[],
+  origin: string,
+  findings: Finding[],
+) {
   const results: CheckpointResult[] = [];
   const bySize = new Map<number, CheckpointEntry>();
   for (const { line, record } of parsed.checkpoints) {
@@ -48,17 +53,31 @@ export function verifyCheckpoints(parsed: ParsedExport, verifiers: readonly Note
     const signedBy = opened.note.verified.map((s) => `${s.name}+${s.keyId.toString(16).padStart(8, '0')}`);
     results.push({ line, treeSize: cp?.size, time: cp?.time, status: opened.status, signedBy });
     if (!cp) {
-      findings.push({ kind: 'bad-signature', line, message: `line ${line}: not a signed checkpoint (${opened.reason})` });
+      findings.push({
+        kind: 'bad-signature',
+        line,
+        message: `line ${line}: not a signed checkpoint (${opened.reason})`,
+      });
       continue;
     }
     if (cp.origin !== origin || bySize.has(cp.size)) {
-      findings.push({ kind: 'malformed', line, treeSize: cp.size, message: `line ${line}: a checkpoint of another log, or a second one of size ${cp.size}` });
+      findings.push({
+        kind: 'malformed',
+        line,
+        treeSize: cp.size,
+        message: `line ${line}: a checkpoint of another log, or a second one of size ${cp.size}`,
+      });
       continue;
     }
     const trusted = opened.status === 'verified';
     if (!trusted) {
       const why = opened.status === 'unknown-key' ? 'signed by no trusted key' : 'its signature does not verify';
-      findings.push({ kind: 'bad-signature', line, treeSize: cp.size, message: `checkpoint of size ${cp.size} (line ${line}): ${why}` });
+      findings.push({
+        kind: 'bad-signature',
+        line,
+        treeSize: cp.size,
+        message: `checkpoint of size ${cp.size} (line ${line}): ${why}`,
+      });
     }
     bySize.set(cp.size, { line, cp, trusted });
   }
@@ -72,7 +91,11 @@ export function verifyConsistencyChain(parsed: ParsedExport, entries: readonly C
     const [a, b] = [entries[i - 1].cp, entries[i].cp];
     const found = byPair.get(`${a.size}-${b.size}`);
     if (!found) {
-      findings.push({ kind: 'missing', treeSize: b.size, message: `no consistency proof from checkpoint ${a.size} to ${b.size}` });
+      findings.push({
+        kind: 'missing',
+        treeSize: b.size,
+        message: `no consistency proof from checkpoint ${a.size} to ${b.size}`,
+      });
       results.push({ size1: a.size, size2: b.size, ok: false });
       continue;
     }
@@ -91,22 +114,56 @@ export function verifyConsistencyChain(parsed: ParsedExport, entries: readonly C
   return results;
 }
 
-export function verifyHeads(parsed: ParsedExport, bySize: ReadonlyMap<number, CheckpointEntry>, scope: string, findings: Finding[]) {
+export function verifyHeads(
+  parsed: ParsedExport,
+  bySize: ReadonlyMap<number, CheckpointEntry>,
+  scope: string,
+  findings: Finding[],
+) {
   const results: VerificationReport['heads'] = [];
   const heads = new Map<number, HeadEntry>();
   for (const { line, record } of parsed.heads) {
     const head = parseScopeHeadRecord(record.record);
     const entry = bySize.get(record.treeSize);
     const proof = decodeAll(record.proof);
-    const ok = !!head && !!entry && !!proof && verifyScopeHead(head, { index: record.index, proof }, entry.cp.scopeHeads);
+    const ok =
+      !!head && !!entry && !!proof && verifyScopeHead(head, { index: record.index, proof }, entry.cp.scopeHeads);
     results.push({ line, treeSize: record.treeSize, count: head?.count, ok });
-    if (!entry) findings.push({ kind: 'missing', line, treeSize: record.treeSize, message: `line ${line}: a head for checkpoint ${record.treeSize}, which the export lacks` });
-    else if (head && head.scope !== scope) findings.push({ kind: 'inserted', line, message: `line ${line}: the head of another scope (${head.scope})` });
-    else if (!ok) findings.push({ kind: 'invalid', line, treeSize: record.treeSize, message: `line ${line}: the scope head does not prove into checkpoint ${record.treeSize}` });
-    else if (heads.has(record.treeSize)) findings.push({ kind: 'malformed', line, message: `line ${line}: a second head for checkpoint ${record.treeSize}` });
+    const problem = headProblem(line, record.treeSize, { head, entry, ok, scope, again: heads.has(record.treeSize) });
+    if (problem) findings.push(problem);
     else heads.set(record.treeSize, { line, treeSize: record.treeSize, head: head as ScopeHead });
   }
   return { results, heads };
+}
+
+interface HeadCheck {
+  head?: ScopeHead;
+  entry?: CheckpointEntry;
+  ok: boolean;
+  scope: string;
+  again: boolean;
+}
+
+function headProblem(line: number, treeSize: number, c: HeadCheck): Finding | undefined {
+  const at = `line ${line}`;
+  if (!c.entry)
+    return {
+      kind: 'missing',
+      line,
+      treeSize,
+      message: `${at}: a head for checkpoint ${treeSize}, which the export lacks`,
+    };
+  if (c.head && c.head.scope !== c.scope)
+    return { kind: 'inserted', line, message: `${at}: the head of another scope (${c.head.scope})` };
+  if (!c.ok)
+    return {
+      kind: 'invalid',
+      line,
+      treeSize,
+      message: `${at}: the scope head does not prove into checkpoint ${treeSize}`,
+    };
+  if (c.again) return { kind: 'malformed', line, message: `${at}: a second head for checkpoint ${treeSize}` };
+  return undefined;
 }
 
 export function verifyEvents(
@@ -123,7 +180,11 @@ export function verifyEvents(
     const cp = treeSize === undefined ? undefined : bySize.get(treeSize)?.cp;
     const proof = Array.isArray(record.proof) ? decodeAll(record.proof) : undefined;
     const included =
-      !!leaf && !!cp && !!proof && leafIndex !== undefined && verifyInclusion(leafIndex, cp.size, leaf, proof, cp.rootHash);
+      !!leaf &&
+      !!cp &&
+      !!proof &&
+      leafIndex !== undefined &&
+      verifyInclusion(leafIndex, cp.size, leaf, proof, cp.rootHash);
     const read = bytes ? safeRead(readEvent, bytes) : undefined;
     const link = read?.links.find((l) => l.scope === scope);
     return { line, leafIndex, treeSize, leaf, included, eventId: read?.id, link, foreign: !!read && !link };

@@ -85,7 +85,9 @@ describe('verifyExport', () => {
 
   it('names an inserted event claiming a seq beyond the signed head as inserted', () => {
     const last = events[events.length - 1];
-    const forged = withBytes(exported[last], (t) => t.replace(`"seq":${seqOf(exported[last])}`, `"seq":${events.length}`));
+    const forged = withBytes(exported[last], (t) =>
+      t.replace(`"seq":${seqOf(exported[last])}`, `"seq":${events.length}`),
+    );
     const copy = [...exported.slice(0, last + 1), forged, ...exported.slice(last + 1)];
     expect(kinds(verify(copy))).toEqual(['inserted']);
   });
@@ -165,6 +167,20 @@ describe('verifyExport', () => {
     expect(report.valid).toBe(false);
   });
 
+  it('names a head whose count was lowered as invalid, and one of another scope as inserted', async () => {
+    const at = linesOf(exported, 'head')[2];
+    const lowered = record(exported[at]);
+    lowered.record = lowered.record.replace(/count (\d+)/, (_: string, n: string) => `count ${Number(n) - 1}`);
+    const copy = [...exported];
+    copy[at] = JSON.stringify(lowered);
+    expect(kinds(verify(copy))).toContain('invalid');
+
+    const other = await sample.log.exportScope('org:o2');
+    const foreignHead = other[linesOf(other, 'head')[2]];
+    const withForeign = [...exported.slice(0, at), foreignHead, ...exported.slice(at)];
+    expect(kinds(verify(withForeign))).toEqual(['inserted']);
+  });
+
   it('names an altered consistency proof as inconsistent', () => {
     const at = linesOf(exported, 'consistency')[3];
     const r = record(exported[at]);
@@ -175,7 +191,10 @@ describe('verifyExport', () => {
   });
 
   it('refuses an export of another scope than the one the auditor asked for', async () => {
-    const report = verifyExport(await sample.log.exportScope('org:o2'), { trustedKeys: sample.trustedKeys, scope: 'org:o1' });
+    const report = verifyExport(await sample.log.exportScope('org:o2'), {
+      trustedKeys: sample.trustedKeys,
+      scope: 'org:o1',
+    });
     expect(kinds(report)).toEqual(['malformed']);
   });
 
