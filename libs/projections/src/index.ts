@@ -10,5 +10,4 @@ export * from './shared/rebuild';
 export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
-export * from './mongo/mongo-indexes';
 export * from './read-models.health';

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Db, MongoClient } from 'mongodb';
 import { AppConfig } from '@app/config';
 import { EVENT_STORE, EventStore } from '@app/event-store';
+import { connectMongo, MONGO_DATABASE } from '@app/mongo';
 import { ActivityLogProjector } from './activity-log/activity-log.projector';
 import { ActivityLogStore } from './activity-log/activity-log.store';
 import { MongoActivityLogStore } from './activity-log/mongo-activity-log.store';
@@ -19,7 +20,6 @@ import { SqliteSharingHubStore } from './sharing-hub/sqlite-sharing-hub.store';
 import { MongoSharingHubStore } from './sharing-hub/mongo-sharing-hub.store';
 
 export const READ_DATABASE = Symbol('READ_DATABASE');
-export const MONGO_DATABASE = Symbol('MONGO_DATABASE');
 export const ACTIVITY_LOG_STORE = Symbol('ACTIVITY_LOG_STORE');
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -71,11 +71,7 @@ const sqliteProviders: Provider[] = [
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
 const mongoProviders: Provider[] = [
-  {
-    provide: MongoClient,
-    inject: [AppConfig],
-    useFactory: async (c: AppConfig) => new MongoClient(c.MONGO_URL!, { serverSelectionTimeoutMS: 10_000 }).connect(),
-  },
+  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!) },
   { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
   {
     provide: ACTIVITY_LOG_STORE,

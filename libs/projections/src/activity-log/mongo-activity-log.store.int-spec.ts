@@ -1,5 +1,5 @@
 import { describeWithServer } from '@test/support/real-servers';
-import { mongoTestDatabases } from '../mongo/mongo-test-database';
+import { mongoTestDatabases } from '@app/mongo';
 import { describeActivityLogStoreContract } from './activity-log.store.contract';
 import { MongoActivityLogStore } from './mongo-activity-log.store';
 

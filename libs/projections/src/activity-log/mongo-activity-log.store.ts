@@ -2,8 +2,7 @@ import { Collection, Db, Filter, Long } from 'mongodb';
 import { ActivityEntry } from './activity-entry';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
-import { insertNew } from '../mongo/mongo-writes';
-import { ensureIndexes } from '../mongo/mongo-indexes';
+import { ensureIndexes, insertNew } from '@app/mongo';
 
 const PROJECTOR = 'activity-log';
 
