@@ -7,20 +7,18 @@ import { AppConfig } from '@app/config';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { connectMongo, MONGO_DATABASE } from '@app/mongo';
 import { ActivityLogProjector } from './activity-log/activity-log.projector';
-import { ActivityLogStore } from './activity-log/activity-log.store';
+import { ACTIVITY_LOG_STORE, ActivityLogStore } from './activity-log/activity-log.store';
 import { MongoActivityLogStore } from './activity-log/mongo-activity-log.store';
 import { SqliteActivityLogStore } from './activity-log/sqlite-activity-log.store';
 import { CHECKPOINT_STORE, mongoCheckpointStore, sqliteCheckpointStore } from './shared/checkpoint-store';
 import { ProjectionRunner } from './shared/projection-runner';
 import { Projector } from './shared/projector';
-import { openReadDatabase } from './shared/sqlite-read-database';
+import { openReadDatabase, READ_DATABASE } from './shared/sqlite-read-database';
 import { SharingHubProjector } from './sharing-hub/sharing-hub.projector';
 import { SHARING_HUB_STORE, SharingHubStore } from './sharing-hub/sharing-hub.store';
 import { SqliteSharingHubStore } from './sharing-hub/sqlite-sharing-hub.store';
 import { MongoSharingHubStore } from './sharing-hub/mongo-sharing-hub.store';
 
-export const READ_DATABASE = Symbol('READ_DATABASE');
-export const ACTIVITY_LOG_STORE = Symbol('ACTIVITY_LOG_STORE');
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
 export class ProjectorRegistry {
