@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { v7 as uuidv7 } from 'uuid';
 import { BillingCommand, NotFound } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteBillingCommand } from './billing-command.handler';
 import { AddBillingDetailsDto, AddCreditCardDto, AddCreditCardResultDto, ChangeBillingDetailsDto } from './billing.dto';

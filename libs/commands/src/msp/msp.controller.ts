@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { v7 as uuidv7 } from 'uuid';
 import { MspCommand, NotFound } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
-import { MemberId } from '../shared/request-ids';
+import { MemberId } from '@app/http';
 import { ExecuteMspCommand } from './msp-command.handler';
 import {
   AcceptMspInvitationDto, ChangeMspMemberRoleDto, CreateMspAccountDto, InviteMspMemberDto, SuspendMspMemberDto,

@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OrgMemberAccessCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteOrgMemberAccessCommand } from './org-members-command.handlers';
-import { MemberId } from '../shared/request-ids';
+import { MemberId } from '@app/http';
 import { MemberAccessDto, SignInFailureDto, VaultAccessDto } from './org-member-access.dto';
 
 /**

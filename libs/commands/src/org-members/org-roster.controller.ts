@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { v7 as uuidv7 } from 'uuid';
 import { OrgRosterCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteOrgRosterCommand } from './org-members-command.handlers';
-import { MemberId } from '../shared/request-ids';
+import { MemberId } from '@app/http';
 import { ChangeMemberRoleDto, InviteMemberDto, SuspendMemberDto } from './org-roster.dto';
 
 /** The roster of the token's organization: invitations, roles and account status (Members and Access). */

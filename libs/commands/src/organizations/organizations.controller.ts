@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nest
 import { v7 as uuidv7 } from 'uuid';
 import { OrganizationCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteOrganizationCommand } from './organization-command.handler';
 import { CreateOrganizationDto, OrganizationReasonDto, RenameOrganizationDto } from './organization.dto';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } f
 import { v7 as uuidv7 } from 'uuid';
 import { ActivityLogTokenCommand, OrgPoliciesCommand, POLICY_KEYS, VantaIntegrationCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import {
   ExecuteActivityLogTokenCommand, ExecuteOrgPoliciesCommand, ExecuteVantaIntegrationCommand,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteMspSettingsCommand } from './msp-settings-command.handler';
 import { ChangeMspSettingDto } from './msp-setting.dto';

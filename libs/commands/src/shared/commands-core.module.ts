@@ -1,18 +1,16 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { AppConfig } from '@app/config';
 import { CommandExecutor } from './command-executor';
-import { HttpErrorFilter } from './http-error.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency/idempotency.store';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
 import { TenantDirectory } from './tenant-directory';
-import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
 
-/** What every area's command module uses: the executor, the tenant directory, idempotency, error mapping. */
+/** What every area's command module uses: the executor, the tenant directory, idempotency. */
 @Global()
 @Module({
   imports: [CqrsModule],
@@ -20,9 +18,7 @@ import { NoUnexpectedBodyInterceptor } from './no-unexpected-body.interceptor';
     CommandExecutor,
     TenantDirectory,
     { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
-    { provide: APP_INTERCEPTOR, useClass: NoUnexpectedBodyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: APP_FILTER, useClass: HttpErrorFilter },
   ],
   exports: [CqrsModule, CommandExecutor, TenantDirectory],
 })

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { v7 as uuidv7 } from 'uuid';
 import { FolderCommand } from '@app/domain';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
+import { ApiCommandErrors } from '@app/http';
 import { CommandResultDto } from '../shared/command-result.dto';
 import { ExecuteFolderCommand } from './folder-command.handler';
 import { CreateFolderDto, RevokeAccessDto, ShareDto } from './vault.dto';
