@@ -1,4 +1,3 @@
 export * from './commands.module';
 export * from './shared/command-executor';
 export * from './shared/command-result.dto';
-export * from './shared/tenant-directory';

@@ -6,7 +6,7 @@ import {
 import { RequestContext } from '@app/auth';
 import { CommandExecutor } from '../shared/command-executor';
 import { CommandResultDto } from '../shared/command-result.dto';
-import { TenantDirectory } from '../shared/tenant-directory';
+import { TenantDirectory } from '@app/tenancy';
 import { orgOf } from '../shared/request-ids';
 
 /** Carries a company-wide policy command over the CommandBus. */

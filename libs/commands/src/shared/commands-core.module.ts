@@ -8,19 +8,18 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency/idempotency.store';
 import { MongoIdempotencyStore } from './idempotency/mongo-idempotency.store';
 import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency.store';
-import { TenantDirectory } from './tenant-directory';
+import { TenancyModule } from '@app/tenancy';
 
 /** What every area's command module uses: the executor, the tenant directory, idempotency. */
 @Global()
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TenancyModule],
   providers: [
     CommandExecutor,
-    TenantDirectory,
     { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [CqrsModule, CommandExecutor, TenantDirectory],
+  exports: [CqrsModule, CommandExecutor, TenancyModule],
 })
 export class CommandsCoreModule implements OnApplicationShutdown {
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore) {}

@@ -3,7 +3,7 @@ import { FolderCommand, folderDecider, folderStream } from '@app/domain';
 import { RequestContext } from '@app/auth';
 import { CommandExecutor } from '../shared/command-executor';
 import { CommandResultDto } from '../shared/command-result.dto';
-import { TenantDirectory } from '../shared/tenant-directory';
+import { TenantDirectory } from '@app/tenancy';
 
 /** Carries a folder command over the CommandBus. */
 export class ExecuteFolderCommand {

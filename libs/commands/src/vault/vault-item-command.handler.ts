@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { RequestContext } from '@app/auth';
 import { CommandExecutor } from '../shared/command-executor';
 import { CommandResultDto } from '../shared/command-result.dto';
-import { TenantDirectory } from '../shared/tenant-directory';
+import { TenantDirectory } from '@app/tenancy';
 
 /**
  * Carries a vault item command over the CommandBus. `folderId`, when given, names the folder
