@@ -1,3 +1,6 @@
 export * from './commands.module';
+export * from './command-bindings';
+export * from './shared/command-binding';
 export * from './shared/command-executor';
+export * from './shared/command-route.decorator';
 export * from './shared/command-result.dto';
