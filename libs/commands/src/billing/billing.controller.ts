@@ -41,7 +41,9 @@ export class BillingController {
     return { mspId: accountOf(ctx), cardId };
   }
 
-  @CommandRoute('POST', 'cards/:cardId/make-default', { command: 'ChangeDefaultCreditCard', status: 200, summary: 'Make a card the default' })
+  @CommandRoute('POST', 'cards/:cardId/make-default', {
+    command: 'ChangeDefaultCreditCard', status: 200, summary: 'Make a card the default',
+  })
   makeDefault(@CardId() cardId: string, @Ctx() ctx: RequestContext) {
     return { mspId: accountOf(ctx), cardId };
   }

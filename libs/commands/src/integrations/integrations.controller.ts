@@ -21,17 +21,23 @@ export class IntegrationsController {
     return { integrationId, ...body };
   }
 
-  @CommandRoute('POST', ':integrationId/disconnect', { command: 'DisconnectIntegration', status: 200, summary: 'Disconnect an integration' })
+  @CommandRoute('POST', ':integrationId/disconnect', {
+    command: 'DisconnectIntegration', status: 200, summary: 'Disconnect an integration',
+  })
   disconnect(@IntegrationId() integrationId: string, @Body() body: DisconnectIntegrationDto) {
     return { integrationId, reason: body.reason };
   }
 
-  @CommandRoute('POST', ':integrationId/sync-succeeded', { command: 'RecordIntegrationSyncSuccess', status: 200, summary: 'Record a successful sync' })
+  @CommandRoute('POST', ':integrationId/sync-succeeded', {
+    command: 'RecordIntegrationSyncSuccess', status: 200, summary: 'Record a successful sync',
+  })
   syncSucceeded(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncSucceededDto) {
     return { integrationId, eventsSent: body.eventsSent };
   }
 
-  @CommandRoute('POST', ':integrationId/sync-failed', { command: 'RecordIntegrationSyncFailure', status: 200, summary: 'Record a failed sync' })
+  @CommandRoute('POST', ':integrationId/sync-failed', {
+    command: 'RecordIntegrationSyncFailure', status: 200, summary: 'Record a failed sync',
+  })
   syncFailed(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncFailedDto) {
     return { integrationId, error: body.error };
   }

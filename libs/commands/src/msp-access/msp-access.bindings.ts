@@ -1,8 +1,8 @@
-import { mspMemberAccessDecider, mspMemberAccessStream } from '@app/domain';
+import { mspAccessPermissions, mspMemberAccessDecider, mspMemberAccessStream } from '@app/domain';
 import { bindDecider, mspTenant } from '../shared/command-binding';
 
 export const mspMemberAccessBinding = bindDecider(mspMemberAccessDecider, {
-  commands: ['RecordMspSignInSuccess', 'RecordMspSignInFailure', 'ChangeMspPassword', 'EnableMspTwoFactor', 'DisableMspTwoFactor'],
+  permissions: mspAccessPermissions,
   streamId: (c) => mspMemberAccessStream(c.memberId),
   aggregateId: (c) => c.memberId,
   tenant: mspTenant,

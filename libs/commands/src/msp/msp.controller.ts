@@ -25,12 +25,16 @@ export class MspController {
     return { mspId: mspOf(ctx), memberId: uuidv7(), email, role, name };
   }
 
-  @CommandRoute('POST', 'invitations/:memberId/accept', { command: 'AcceptMspInvitation', status: 200, summary: 'Accept an invitation (as the invitee)' })
+  @CommandRoute('POST', 'invitations/:memberId/accept', {
+    command: 'AcceptMspInvitation', status: 200, summary: 'Accept an invitation (as the invitee)',
+  })
   accept(@MemberId() memberId: string, @Body() body: AcceptMspInvitationDto, @Ctx() ctx: RequestContext) {
     return { mspId: mspOf(ctx), memberId, name: body.name };
   }
 
-  @CommandRoute('POST', 'invitations/:memberId/revoke', { command: 'RevokeMspInvitation', status: 200, summary: 'Revoke a pending invitation' })
+  @CommandRoute('POST', 'invitations/:memberId/revoke', {
+    command: 'RevokeMspInvitation', status: 200, summary: 'Revoke a pending invitation',
+  })
   revoke(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
     return { mspId: mspOf(ctx), memberId };
   }
@@ -45,7 +49,9 @@ export class MspController {
     return { mspId: mspOf(ctx), memberId, reason: body.reason };
   }
 
-  @CommandRoute('POST', 'members/:memberId/reactivate', { command: 'ReactivateMspMember', status: 200, summary: 'Reactivate a suspended member' })
+  @CommandRoute('POST', 'members/:memberId/reactivate', {
+    command: 'ReactivateMspMember', status: 200, summary: 'Reactivate a suspended member',
+  })
   reactivate(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
     return { mspId: mspOf(ctx), memberId };
   }
@@ -56,7 +62,9 @@ export class MspController {
   }
 
   /** The member named in the path becomes the owner; the current owner becomes an admin. */
-  @CommandRoute('POST', 'members/:memberId/transfer-ownership', { command: 'TransferMspOwnership', status: 200, summary: 'Transfer the ownership' })
+  @CommandRoute('POST', 'members/:memberId/transfer-ownership', {
+    command: 'TransferMspOwnership', status: 200, summary: 'Transfer the ownership',
+  })
   transferOwnership(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
     return { mspId: mspOf(ctx), memberId };
   }

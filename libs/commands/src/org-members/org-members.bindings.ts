@@ -1,12 +1,12 @@
-import { orgMemberAccessDecider, orgMemberAccessStream, orgRosterDecider, orgRosterStream } from '@app/domain';
+import {
+  orgMemberAccessDecider, orgMemberAccessPermissions, orgMemberAccessStream, orgRosterDecider, orgRosterPermissions, orgRosterStream,
+} from '@app/domain';
 import { bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
 import { orgOf } from '../shared/request-ids';
 
 /** Invitations, roles and account status: one roster per organization. */
 export const orgRosterBinding = bindDecider(orgRosterDecider, {
-  commands: [
-    'InviteMember', 'AcceptMemberInvitation', 'DeclineMemberInvitation', 'ChangeMemberRole', 'SuspendMember', 'ReactivateMember', 'RemoveMember',
-  ],
+  permissions: orgRosterPermissions,
   streamId: (_, ctx) => orgRosterStream(orgOf(ctx)),
   // The answer names the member acted on, not the roster.
   aggregateId: (c) => c.memberId,
@@ -15,9 +15,7 @@ export const orgRosterBinding = bindDecider(orgRosterDecider, {
 
 /** A member's access, sign-ins and MFA. */
 export const orgMemberAccessBinding = bindDecider(orgMemberAccessDecider, {
-  commands: [
-    'RecordAdminPanelAccess', 'RecordVaultAccess', 'RecordMemberSignInSuccess', 'RecordMemberSignInFailure', 'EnableMemberMfa', 'DisableMemberMfa',
-  ],
+  permissions: orgMemberAccessPermissions,
   streamId: (c) => orgMemberAccessStream(c.memberId),
   aggregateId: (c) => c.memberId,
   tenant: supervisedOrganizationTenant,

@@ -21,7 +21,9 @@ export class OrgRosterController {
     return { memberId };
   }
 
-  @CommandRoute('POST', 'invitations/:memberId/decline', { command: 'DeclineMemberInvitation', status: 200, summary: 'Decline an invitation' })
+  @CommandRoute('POST', 'invitations/:memberId/decline', {
+    command: 'DeclineMemberInvitation', status: 200, summary: 'Decline an invitation',
+  })
   decline(@MemberId() memberId: string) {
     return { memberId };
   }
@@ -36,13 +38,17 @@ export class OrgRosterController {
     return { memberId, reason: body.reason };
   }
 
-  @CommandRoute('POST', 'members/:memberId/reactivate', { command: 'ReactivateMember', status: 200, summary: 'Reactivate a suspended member' })
+  @CommandRoute('POST', 'members/:memberId/reactivate', {
+    command: 'ReactivateMember', status: 200, summary: 'Reactivate a suspended member',
+  })
   reactivate(@MemberId() memberId: string) {
     return { memberId };
   }
 
   /** Removes a member, or withdraws a pending invitation. */
-  @CommandRoute('POST', 'members/:memberId/remove', { command: 'RemoveMember', status: 200, summary: 'Remove a member or withdraw an invitation' })
+  @CommandRoute('POST', 'members/:memberId/remove', {
+    command: 'RemoveMember', status: 200, summary: 'Remove a member or withdraw an invitation',
+  })
   remove(@MemberId() memberId: string) {
     return { memberId };
   }

@@ -1,10 +1,8 @@
-import { organizationDecider, organizationStream } from '@app/domain';
+import { organizationDecider, organizationPermissions, organizationStream } from '@app/domain';
 import { bindDecider } from '../shared/command-binding';
 
 export const organizationBinding = bindDecider(organizationDecider, {
-  commands: [
-    'CreateOrganization', 'DeployOrganization', 'RenameOrganization', 'SuspendOrganization', 'ReactivateOrganization', 'TerminateOrganization',
-  ],
+  permissions: organizationPermissions,
   streamId: (c) => organizationStream(c.organizationId),
   aggregateId: (c) => c.organizationId,
   tenant: (c, ctx) => ({ mspId: ctx.principal.mspId, orgId: c.organizationId }),

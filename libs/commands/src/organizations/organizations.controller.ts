@@ -24,17 +24,23 @@ export class OrganizationsController {
     return { organizationId, name: body.name };
   }
 
-  @CommandRoute('POST', ':organizationId/suspend', { command: 'SuspendOrganization', status: 200, summary: 'Suspend an active organization' })
+  @CommandRoute('POST', ':organizationId/suspend', {
+    command: 'SuspendOrganization', status: 200, summary: 'Suspend an active organization',
+  })
   suspend(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto) {
     return { organizationId, reason: body.reason };
   }
 
-  @CommandRoute('POST', ':organizationId/reactivate', { command: 'ReactivateOrganization', status: 200, summary: 'Reactivate a suspended organization' })
+  @CommandRoute('POST', ':organizationId/reactivate', {
+    command: 'ReactivateOrganization', status: 200, summary: 'Reactivate a suspended organization',
+  })
   reactivate(@OrganizationId() organizationId: string) {
     return { organizationId };
   }
 
-  @CommandRoute('POST', ':organizationId/terminate', { command: 'TerminateOrganization', status: 200, summary: 'Terminate an organization (final)' })
+  @CommandRoute('POST', ':organizationId/terminate', {
+    command: 'TerminateOrganization', status: 200, summary: 'Terminate an organization (final)',
+  })
   terminate(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto) {
     return { organizationId, reason: body.reason };
   }

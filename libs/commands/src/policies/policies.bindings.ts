@@ -1,12 +1,13 @@
 import {
-  activityLogTokenDecider, activityLogTokenStream, orgPoliciesDecider, orgPoliciesStream, vantaIntegrationDecider, vantaIntegrationStream,
+  activityLogTokenDecider, activityLogTokenPermissions, activityLogTokenStream, orgPoliciesDecider, orgPoliciesPermissions,
+  orgPoliciesStream, vantaIntegrationDecider, vantaIntegrationPermissions, vantaIntegrationStream,
 } from '@app/domain';
 import { bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
 import { orgOf } from '../shared/request-ids';
 
 /** The company-wide policies: one aggregate per organization. */
 export const orgPoliciesBinding = bindDecider(orgPoliciesDecider, {
-  commands: ['EnablePolicy', 'DisablePolicy'],
+  permissions: orgPoliciesPermissions,
   streamId: (_, ctx) => orgPoliciesStream(orgOf(ctx)),
   aggregateId: (_, ctx) => orgOf(ctx),
   tenant: supervisedOrganizationTenant,
@@ -14,14 +15,14 @@ export const orgPoliciesBinding = bindDecider(orgPoliciesDecider, {
 
 /** The organization's Vanta integration: one per organization. */
 export const vantaIntegrationBinding = bindDecider(vantaIntegrationDecider, {
-  commands: ['ConnectVantaIntegration', 'DisconnectVantaIntegration'],
+  permissions: vantaIntegrationPermissions,
   streamId: (_, ctx) => vantaIntegrationStream(orgOf(ctx)),
   aggregateId: (_, ctx) => orgOf(ctx),
   tenant: supervisedOrganizationTenant,
 });
 
 export const activityLogTokenBinding = bindDecider(activityLogTokenDecider, {
-  commands: ['CreateActivityLogToken', 'RevokeActivityLogToken'],
+  permissions: activityLogTokenPermissions,
   streamId: (c) => activityLogTokenStream(c.tokenId),
   aggregateId: (c) => c.tokenId,
   tenant: supervisedOrganizationTenant,

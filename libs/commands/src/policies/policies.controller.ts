@@ -31,7 +31,9 @@ export class PoliciesController {
     return { accountName: body.accountName };
   }
 
-  @CommandRoute('POST', 'integrations/vanta/disconnect', { command: 'DisconnectVantaIntegration', status: 200, summary: 'Disconnect Vanta' })
+  @CommandRoute('POST', 'integrations/vanta/disconnect', {
+    command: 'DisconnectVantaIntegration', status: 200, summary: 'Disconnect Vanta',
+  })
   disconnectVanta(@Body() body: DisconnectVantaIntegrationDto) {
     return { reason: body.reason };
   }
@@ -44,7 +46,9 @@ export class PoliciesController {
     return { tokenId: uuidv7(), name, expiresAt, now: new Date().toISOString() };
   }
 
-  @CommandRoute('POST', 'activity-log-tokens/:tokenId/revoke', { command: 'RevokeActivityLogToken', status: 200, summary: 'Revoke an Activity Log token' })
+  @CommandRoute('POST', 'activity-log-tokens/:tokenId/revoke', {
+    command: 'RevokeActivityLogToken', status: 200, summary: 'Revoke an Activity Log token',
+  })
   revokeToken(@UuidParam('tokenId') tokenId: string) {
     return { tokenId };
   }

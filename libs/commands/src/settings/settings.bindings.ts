@@ -1,8 +1,8 @@
-import { mspSettingsDecider, mspSettingsStream } from '@app/domain';
+import { mspSettingsDecider, mspSettingsStream, settingsPermissions } from '@app/domain';
 import { bindDecider, mspTenant } from '../shared/command-binding';
 
 export const mspSettingsBinding = bindDecider(mspSettingsDecider, {
-  commands: ['ChangeMspSetting'],
+  permissions: settingsPermissions,
   streamId: (c) => mspSettingsStream(c.mspId),
   aggregateId: (c) => c.mspId,
   tenant: mspTenant,

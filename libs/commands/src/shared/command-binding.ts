@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent } from '@app/domain';
+import { Command, Decider, DomainEvent, Role } from '@app/domain';
 import { EventStore, Tenant } from '@app/event-store';
 import { RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
@@ -10,12 +10,13 @@ export interface BindingIo {
 }
 
 /**
- * How the executor reaches one decider: the commands it takes, the stream its state lives in,
+ * How the executor reaches one decider: the commands it takes (by their entries of the role matrix,
+ * so a command added to the domain is routed without a change here), the stream its state lives in,
  * what the answer's `id` names, and whose events they are. `R` is what a route hands over when
  * `resolve` must complete it into a command first (by default, the command itself).
  */
 export interface CommandBinding<C extends Command, E extends DomainEvent, S, R extends { type: C['type'] } = C> {
-  readonly commands: readonly C['type'][];
+  readonly permissions: Readonly<Record<C['type'], readonly Role[]>>;
   readonly decider: Decider<C, E, S>;
   streamId(command: C, ctx: RequestContext): string;
   aggregateId(command: C, ctx: RequestContext): string;

@@ -54,7 +54,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
     expect(events[1].metadata).toMatchObject({ tenant: { mspId: 'msp-1', orgId: organizationId }, actor: { id: 'adam', role: 'msp_admin' } });
   });
 
-  it('checks the role matrix on the command it executes: an admin sending TerminateOrganization is refused (403) and nothing is written', async () => {
+  it('checks the role matrix on the command it runs: an admin sending TerminateOrganization is refused (403), nothing written', async () => {
     const organizationId = await createOrganization();
     const head = await store.headPosition();
     const error = await refusal({ type: 'TerminateOrganization', organizationId, by: admin.initiator }, admin);
@@ -67,7 +67,9 @@ describe('CommandExecutor (real SQLite event store)', () => {
   it('refuses before reading anything: no folder is resolved and no tenant looked up for a role that may not send the command', async () => {
     await createOrganization();
     const outsider = contextOf({ subject: 'olga', role: 'msp_owner', mspId: 'msp-1', orgId: 'org-1' });
-    const request: CommandRequest = { type: 'CreateItem', itemId: uuidv7(), itemType: 'password', itemName: 'x', folderId: uuidv7(), by: outsider.initiator };
+    const request: CommandRequest = {
+      type: 'CreateItem', itemId: uuidv7(), itemType: 'password', itemName: 'x', folderId: uuidv7(), by: outsider.initiator,
+    };
     // Resolving the (missing) folder first would answer 404; looking up the tenant first would wait for the directory.
     expect(await refusal(request, outsider)).toMatchObject({ kind: 'forbidden', message: 'role msp_owner may not CreateItem' });
   });

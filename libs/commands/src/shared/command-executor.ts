@@ -89,7 +89,7 @@ export class CommandExecutor {
 function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<CommandType, AnyCommandBinding> {
   const routes = new Map<CommandType, AnyCommandBinding>();
   for (const binding of bindings) {
-    for (const type of binding.commands as CommandType[]) {
+    for (const type of Object.keys(binding.permissions) as CommandType[]) {
       if (routes.has(type)) throw new Error(`Command ${type} has two bindings`);
       routes.set(type, binding);
     }

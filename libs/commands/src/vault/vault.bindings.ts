@@ -1,6 +1,6 @@
 import {
-  CreateItem, fold, folderDecider, FolderEvent, folderForItems, FolderRef, folderStream, Initiator, MoveItemToFolder, VaultItemCommand,
-  vaultItemDecider, vaultItemStream,
+  CreateItem, fold, folderDecider, FolderEvent, folderForItems, folderPermissions, FolderRef, folderStream, Initiator, MoveItemToFolder,
+  VaultItemCommand, vaultItemDecider, vaultItemPermissions, vaultItemStream,
 } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { BindingIo, bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
@@ -12,10 +12,7 @@ export type VaultItemRequest =
   | (Omit<MoveItemToFolder, 'folder'> & { folderId: string | null });
 
 export const vaultItemBinding = bindDecider(vaultItemDecider, {
-  commands: [
-    'CreateItem', 'UseItem', 'UpdateItem', 'ShareItem', 'ChangeItemSharingRights', 'RevokeItemAccess', 'ChangeItemOwner',
-    'MoveItemToFolder', 'DeleteItem', 'RestoreItem',
-  ],
+  permissions: vaultItemPermissions,
   streamId: (c) => vaultItemStream(c.itemId),
   aggregateId: (c) => c.itemId,
   tenant: supervisedOrganizationTenant,
@@ -23,7 +20,7 @@ export const vaultItemBinding = bindDecider(vaultItemDecider, {
 });
 
 export const folderBinding = bindDecider(folderDecider, {
-  commands: ['CreateFolder', 'ShareFolder', 'RevokeFolderAccess', 'DeleteFolder'],
+  permissions: folderPermissions,
   streamId: (c) => folderStream(c.folderId),
   aggregateId: (c) => c.folderId,
   tenant: supervisedOrganizationTenant,
