@@ -1,6 +1,6 @@
-import { AnyBulkWriteOperation, Collection, Db, Filter, Long } from 'mongodb';
+import { Collection, Db, Filter, Long } from 'mongodb';
 import { OrganizationStatus } from '@app/domain';
-import { ensureIndexes, insertNew } from '@app/mongo';
+import { ensureIndexes, insertOrReplaceOlder } from '@app/mongo';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
 import {
   ORGANIZATION_DIRECTORY_PROJECTOR, OrganizationDirectoryBatch, OrganizationDirectoryStore, OrganizationEntry, OrganizationListQuery,
@@ -40,7 +40,7 @@ export class MongoOrganizationDirectoryStore implements OrganizationDirectorySto
   }
 
   async save(batch: OrganizationDirectoryBatch): Promise<void> {
-    await insertOrReplaceOlder(this.entries, batch.entries.map(toDocument));
+    await insertOrReplaceOlder(this.entries, batch.entries.map(toDocument), 'position');
     await this.checkpoints.advance(ORGANIZATION_DIRECTORY_PROJECTOR, batch.checkpoint);
   }
 
@@ -62,19 +62,6 @@ export class MongoOrganizationDirectoryStore implements OrganizationDirectorySto
     await this.entries.deleteMany({});
     await this.checkpoints.clear(ORGANIZATION_DIRECTORY_PROJECTOR);
   }
-}
-
-/** New entries in one round trip, then the stored ones replaced only where their position is lower. */
-async function insertOrReplaceOlder(collection: Collection<EntryDocument>, docs: EntryDocument[]): Promise<void> {
-  const stored = await insertNew(collection, docs);
-  if (stored.length === 0) return;
-  await collection.bulkWrite(
-    stored.map((i) => {
-      const { _id, ...fields } = docs[i];
-      return { updateOne: { filter: { _id, position: { $lt: fields.position } }, update: { $set: fields } } } satisfies AnyBulkWriteOperation<EntryDocument>;
-    }),
-    { ordered: false },
-  );
 }
 
 function toDocument(entry: OrganizationEntry): EntryDocument {
