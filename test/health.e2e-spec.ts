@@ -31,6 +31,7 @@ describe('GET /health (embedded defaults)', () => {
       status: 'up',
       'activity-log': { checkpoint: '-1', behind: '0' },
       'sharing-hub': { checkpoint: '-1', behind: '0' },
+      organizations: { checkpoint: '-1', behind: '0' },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,12 +35,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Test-only modules mounted beside the API (e.g. a deliberately mis-wired route). */
+@Module({})
+class ApiWithTestModules {}
+
+export async function startTestApp(env: Record<string, string> = {}, extra: { imports?: Type[] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'api-e2e-'));
   const config = loadConfig({
     DATA_DIR: dir, LOG_LEVEL: 'silent', AUTH_JWT_SECRET: TEST_JWT_SECRET, TRUSTED_PROXIES: '127.0.0.1,::1', ...env,
   });
-  const app = configureApi(await NestFactory.create(ApiModule.forRoot(config), { logger: false }));
+  const api = ApiModule.forRoot(config);
+  const root: DynamicModule = extra.imports?.length ? { module: ApiWithTestModules, imports: [api, ...extra.imports] } : api;
+  const app = configureApi(await NestFactory.create(root, { logger: false }));
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
   const testApp: TestApp = {

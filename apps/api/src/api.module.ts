@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreHealthIndicator, EventStoreModule } from '@app/event-store';
 import { AuthModule } from '@app/auth';
-import { CommandsModule, createValidationPipe } from '@app/commands';
+import { HttpPlumbingModule } from '@app/http';
+import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { HealthController } from './health/health.controller';
@@ -20,12 +20,13 @@ export class ApiModule {
         EventStoreModule,
         TerminusModule,
         AuthModule,
+        HttpPlumbingModule,
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
       ],
       controllers: [HealthController],
-      providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator, { provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator],
     };
   }
 }

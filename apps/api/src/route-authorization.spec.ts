@@ -2,21 +2,22 @@ import { Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_TYPES, QUERY_PERMISSIONS, ROLE_MATRIX } from '@app/domain';
+import { EVENT_TYPES, isCommandType, isQueryType, ROLE_MATRIX } from '@app/domain';
+import { authorizedActionOf } from '@app/auth';
 import { CommandsModule } from '@app/commands';
 import { QueriesModule } from '@app/queries';
 
-/** Every route of every area module, with the command or query its @Authorize names. */
-function routesOf(root: Type): { route: string; command: string | undefined }[] {
-  const areaModules: Type[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, root);
-  return areaModules.flatMap((module) =>
+/** Every route of a module and of the modules it imports, with the command or query its @Authorize names. */
+function routesOf(root: Type): { route: string; action: string | undefined }[] {
+  const modules: Type[] = [root, ...(Reflect.getMetadata(MODULE_METADATA.IMPORTS, root) ?? [])];
+  return modules.flatMap((module) =>
     ((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Type[]).flatMap((controller) =>
       Object.getOwnPropertyNames(controller.prototype)
         .map((name) => controller.prototype[name])
         .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(METHOD_METADATA, handler) !== undefined)
         .map((handler) => ({
           route: `${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`,
-          command: Reflect.getMetadata('auth:command', handler) as string | undefined,
+          action: authorizedActionOf(handler),
         })),
     ),
   );
@@ -30,12 +31,11 @@ describe('command routes and the role matrix', () => {
   });
 
   it('guards every command route with a command the matrix knows', () => {
-    const unguarded = routes.filter((r) => !r.command || !ROLE_MATRIX[r.command]);
-    expect(unguarded).toEqual([]);
+    expect(routes.filter((r) => !r.action || !isCommandType(r.action))).toEqual([]);
   });
 
   it('exposes every command of the matrix through some route', () => {
-    const routed = new Set(routes.map((r) => r.command));
+    const routed = new Set(routes.map((r) => r.action));
     expect(Object.keys(ROLE_MATRIX).filter((command) => !routed.has(command))).toEqual([]);
   });
 });
@@ -45,7 +45,7 @@ describe('query routes and the query permissions', () => {
 
   it('guards every query route with a query the permissions know', () => {
     expect(routes.length).toBeGreaterThan(0);
-    expect(routes.filter((r) => !r.command || !(r.command in QUERY_PERMISSIONS))).toEqual([]);
+    expect(routes.filter((r) => !r.action || !isQueryType(r.action))).toEqual([]);
   });
 });
 

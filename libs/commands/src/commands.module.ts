@@ -1,28 +1,63 @@
-import { Module } from '@nestjs/common';
-import { BillingCommandsModule } from './billing/billing.module';
-import { IntegrationsCommandsModule } from './integrations/integrations.module';
-import { MspAccessCommandsModule } from './msp-access/msp-access.module';
-import { MspCommandsModule } from './msp/msp.module';
-import { OrgMembersCommandsModule } from './org-members/org-members.module';
-import { OrganizationsCommandsModule } from './organizations/organizations.module';
-import { PoliciesCommandsModule } from './policies/policies.module';
-import { SettingsCommandsModule } from './settings/settings.module';
-import { CommandsCoreModule } from './shared/commands-core.module';
-import { VaultCommandsModule } from './vault/vault.module';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { AppConfig } from '@app/config';
+import { TenancyModule } from '@app/tenancy';
+import { BillingController } from './billing/billing.controller';
+import { ALL_COMMAND_BINDINGS } from './command-bindings';
+import { IntegrationsController } from './integrations/integrations.controller';
+import { MspApiKeysController } from './integrations/msp-api-keys.controller';
+import { MspAccessController } from './msp-access/msp-access.controller';
+import { MspController } from './msp/msp.controller';
+import { OrgMemberAccessController } from './org-members/org-member-access.controller';
+import { OrgRosterController } from './org-members/org-roster.controller';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { SettingsController } from './settings/settings.controller';
+import { COMMAND_BINDINGS, CommandExecutor } from './shared/command-executor';
+import { CommandRouteInterceptor } from './shared/command-route.interceptor';
+import { IdempotencyInterceptor } from './shared/idempotency/idempotency.interceptor';
+import { IDEMPOTENCY_STORE, IdempotencyStore } from './shared/idempotency/idempotency.store';
+import { MongoIdempotencyStore } from './shared/idempotency/mongo-idempotency.store';
+import { SqliteIdempotencyStore } from './shared/idempotency/sqlite-idempotency.store';
+import { FoldersController } from './vault/folders.controller';
+import { VaultItemsController } from './vault/vault-items.controller';
 
-/** The whole command side over HTTP, one module per area of the catalog. */
+/** The whole command side over HTTP: every area's routes, the one executor they send to, idempotency. */
 @Module({
-  imports: [
-    CommandsCoreModule,
-    MspCommandsModule,
-    MspAccessCommandsModule,
-    OrganizationsCommandsModule,
-    IntegrationsCommandsModule,
-    BillingCommandsModule,
-    SettingsCommandsModule,
-    OrgMembersCommandsModule,
-    PoliciesCommandsModule,
-    VaultCommandsModule,
+  imports: [TenancyModule],
+  controllers: [
+    MspController,
+    MspAccessController,
+    OrganizationsController,
+    IntegrationsController,
+    MspApiKeysController,
+    BillingController,
+    SettingsController,
+    OrgRosterController,
+    OrgMemberAccessController,
+    PoliciesController,
+    VaultItemsController,
+    FoldersController,
   ],
+  providers: [
+    { provide: COMMAND_BINDINGS, useValue: ALL_COMMAND_BINDINGS },
+    CommandExecutor,
+    CommandRouteInterceptor,
+    IdempotencyInterceptor,
+    { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
+  ],
+  exports: [CommandExecutor],
 })
-export class CommandsModule {}
+export class CommandsModule implements OnApplicationShutdown {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.idempotency.close();
+  }
+}
+
+/** Shared in MongoDB when MONGO_URL is set (scaled-out APIs), else a local SQLite file. */
+async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
+  if (config.MONGO_URL) return MongoIdempotencyStore.connect(config.MONGO_URL);
+  return new SqliteIdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
+}

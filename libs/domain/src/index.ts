@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/domain-errors';
 export * from './shared/initiator';
 export * from './access/roles';
+export * from './access/command-types';
 export * from './access/role-matrix';
 export * from './access/query-permissions';
 export * from './catalog/activity-category';

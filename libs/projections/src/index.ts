@@ -10,5 +10,5 @@ export * from './shared/rebuild';
 export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
-export * from './mongo/mongo-indexes';
+export * from './organizations';
 export * from './read-models.health';

@@ -5,22 +5,24 @@ import Database from 'better-sqlite3';
 import { Db, MongoClient } from 'mongodb';
 import { AppConfig } from '@app/config';
 import { EVENT_STORE, EventStore } from '@app/event-store';
+import { connectMongo, MONGO_DATABASE } from '@app/mongo';
 import { ActivityLogProjector } from './activity-log/activity-log.projector';
-import { ActivityLogStore } from './activity-log/activity-log.store';
+import { ACTIVITY_LOG_STORE, ActivityLogStore } from './activity-log/activity-log.store';
 import { MongoActivityLogStore } from './activity-log/mongo-activity-log.store';
 import { SqliteActivityLogStore } from './activity-log/sqlite-activity-log.store';
 import { CHECKPOINT_STORE, mongoCheckpointStore, sqliteCheckpointStore } from './shared/checkpoint-store';
 import { ProjectionRunner } from './shared/projection-runner';
 import { Projector } from './shared/projector';
-import { openReadDatabase } from './shared/sqlite-read-database';
+import { openReadDatabase, READ_DATABASE } from './shared/sqlite-read-database';
 import { SharingHubProjector } from './sharing-hub/sharing-hub.projector';
 import { SHARING_HUB_STORE, SharingHubStore } from './sharing-hub/sharing-hub.store';
 import { SqliteSharingHubStore } from './sharing-hub/sqlite-sharing-hub.store';
 import { MongoSharingHubStore } from './sharing-hub/mongo-sharing-hub.store';
+import { MongoOrganizationDirectoryStore } from './organizations/mongo-organization-directory.store';
+import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
+import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
+import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
 
-export const READ_DATABASE = Symbol('READ_DATABASE');
-export const MONGO_DATABASE = Symbol('MONGO_DATABASE');
-export const ACTIVITY_LOG_STORE = Symbol('ACTIVITY_LOG_STORE');
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
 export class ProjectorRegistry {
@@ -65,17 +67,18 @@ const sqliteProviders: Provider[] = [
   { provide: READ_DATABASE, inject: [AppConfig], useFactory: (c: AppConfig) => openReadDatabase(c.readModelsFile) },
   { provide: ACTIVITY_LOG_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteActivityLogStore(db) },
   { provide: SHARING_HUB_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteSharingHubStore(db) },
+  {
+    provide: ORGANIZATION_DIRECTORY_STORE,
+    inject: [READ_DATABASE],
+    useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
+  },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
 const mongoProviders: Provider[] = [
-  {
-    provide: MongoClient,
-    inject: [AppConfig],
-    useFactory: async (c: AppConfig) => new MongoClient(c.MONGO_URL!, { serverSelectionTimeoutMS: 10_000 }).connect(),
-  },
+  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!) },
   { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
   {
     provide: ACTIVITY_LOG_STORE,
@@ -95,6 +98,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: ORGANIZATION_DIRECTORY_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoOrganizationDirectoryStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
@@ -110,15 +122,19 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore) =>
-            new ProjectorRegistry([new ActivityLogProjector(activity), new SharingHubProjector(hub)]),
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE],
+          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore) =>
+            new ProjectorRegistry([
+              new ActivityLogProjector(activity),
+              new SharingHubProjector(hub),
+              new OrganizationDirectoryProjector(organizations),
+            ]),
         },
         ...(options.runProjectors
           ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
           : []),
       ],
-      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
+      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
     };
   }
 }

@@ -1,66 +1,44 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { IntegrationCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteIntegrationCommand } from './integration-command.handler';
+import { UuidParam } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import {
   DisconnectIntegrationDto, EditIntegrationDto, IntegrationSyncFailedDto, IntegrationSyncSucceededDto, SetUpIntegrationDto,
 } from './integration.dto';
 
-const IntegrationId = () => Param('integrationId', new ParseUUIDPipe());
+const IntegrationId = () => UuidParam('integrationId');
 
 /** Integrations: the SIEM, PSA and RMM connections an MSP sets up, and the outcome of each sync. */
-@ApiTags('Integrations')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('integrations')
+@CommandController('integrations', 'Integrations')
 export class IntegrationsController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post()
-  @Authorize('SetUpIntegration')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  setUp(@Body() body: SetUpIntegrationDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'SetUpIntegration', integrationId: uuidv7(), ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', '', { command: 'SetUpIntegration', status: 201, summary: 'Set up an integration' })
+  setUp(@Body() body: SetUpIntegrationDto) {
+    return { integrationId: uuidv7(), ...body };
   }
 
-  @Post(':integrationId/edit')
-  @HttpCode(200)
-  @Authorize('EditIntegration')
-  @ApiOkResponse({ type: CommandResultDto })
-  edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'EditIntegration', integrationId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration' })
+  edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto) {
+    return { integrationId, ...body };
   }
 
-  @Post(':integrationId/disconnect')
-  @HttpCode(200)
-  @Authorize('DisconnectIntegration')
-  @ApiOkResponse({ type: CommandResultDto })
-  disconnect(@IntegrationId() integrationId: string, @Body() body: DisconnectIntegrationDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'DisconnectIntegration', integrationId, reason: body.reason, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':integrationId/disconnect', {
+    command: 'DisconnectIntegration', status: 200, summary: 'Disconnect an integration',
+  })
+  disconnect(@IntegrationId() integrationId: string, @Body() body: DisconnectIntegrationDto) {
+    return { integrationId, reason: body.reason };
   }
 
-  @Post(':integrationId/sync-succeeded')
-  @HttpCode(200)
-  @Authorize('RecordIntegrationSyncSuccess')
-  @ApiOkResponse({ type: CommandResultDto })
-  syncSucceeded(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncSucceededDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordIntegrationSyncSuccess', integrationId, eventsSent: body.eventsSent, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':integrationId/sync-succeeded', {
+    command: 'RecordIntegrationSyncSuccess', status: 200, summary: 'Record a successful sync',
+  })
+  syncSucceeded(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncSucceededDto) {
+    return { integrationId, eventsSent: body.eventsSent };
   }
 
-  @Post(':integrationId/sync-failed')
-  @HttpCode(200)
-  @Authorize('RecordIntegrationSyncFailure')
-  @ApiOkResponse({ type: CommandResultDto })
-  syncFailed(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncFailedDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordIntegrationSyncFailure', integrationId, error: body.error, by: ctx.initiator }, ctx);
-  }
-
-  private send(command: IntegrationCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteIntegrationCommand(command, ctx));
+  @CommandRoute('POST', ':integrationId/sync-failed', {
+    command: 'RecordIntegrationSyncFailure', status: 200, summary: 'Record a failed sync',
+  })
+  syncFailed(@IntegrationId() integrationId: string, @Body() body: IntegrationSyncFailedDto) {
+    return { integrationId, error: body.error };
   }
 }

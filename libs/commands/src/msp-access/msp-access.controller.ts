@@ -1,64 +1,36 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { MspMemberAccessCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { MemberId } from '../shared/request-ids';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteMspMemberAccessCommand } from './msp-access-command.handler';
+import { Body } from '@nestjs/common';
+import { MemberId } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { EnableMspTwoFactorDto, RecordMspSignInFailureDto, RecordMspSignInSuccessDto } from './msp-access.dto';
 
 /**
  * MSP Access: sign-ins, recorded by the sign-in service, and a member's own password and
  * two-factor changes. The MSP is always the token's own.
  */
-@ApiTags('MSP Access')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('msp-members/:memberId')
+@CommandController('msp-members/:memberId', 'MSP Access')
 export class MspAccessController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post('sign-ins/succeeded')
-  @Authorize('RecordMspSignInSuccess')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  signInSucceeded(@MemberId() memberId: string, @Body() body: RecordMspSignInSuccessDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordMspSignInSuccess', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'sign-ins/succeeded', { command: 'RecordMspSignInSuccess', status: 201, summary: 'Record a successful sign-in' })
+  signInSucceeded(@MemberId() memberId: string, @Body() body: RecordMspSignInSuccessDto) {
+    return { memberId, ...body };
   }
 
-  @Post('sign-ins/failed')
-  @Authorize('RecordMspSignInFailure')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  signInFailed(@MemberId() memberId: string, @Body() body: RecordMspSignInFailureDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordMspSignInFailure', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'sign-ins/failed', { command: 'RecordMspSignInFailure', status: 201, summary: 'Record a failed sign-in' })
+  signInFailed(@MemberId() memberId: string, @Body() body: RecordMspSignInFailureDto) {
+    return { memberId, ...body };
   }
 
-  @Post('password/changed')
-  @HttpCode(200)
-  @Authorize('ChangeMspPassword')
-  @ApiOkResponse({ type: CommandResultDto })
-  passwordChanged(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'ChangeMspPassword', memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'password/changed', { command: 'ChangeMspPassword', status: 200, summary: 'Record a password change' })
+  passwordChanged(@MemberId() memberId: string) {
+    return { memberId };
   }
 
-  @Post('two-factor/enable')
-  @HttpCode(200)
-  @Authorize('EnableMspTwoFactor')
-  @ApiOkResponse({ type: CommandResultDto })
-  enableTwoFactor(@MemberId() memberId: string, @Body() body: EnableMspTwoFactorDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'EnableMspTwoFactor', memberId, method: body.method, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'two-factor/enable', { command: 'EnableMspTwoFactor', status: 200, summary: 'Enable two-factor authentication' })
+  enableTwoFactor(@MemberId() memberId: string, @Body() body: EnableMspTwoFactorDto) {
+    return { memberId, method: body.method };
   }
 
-  @Post('two-factor/disable')
-  @HttpCode(200)
-  @Authorize('DisableMspTwoFactor')
-  @ApiOkResponse({ type: CommandResultDto })
-  disableTwoFactor(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'DisableMspTwoFactor', memberId, by: ctx.initiator }, ctx);
-  }
-
-  private send(command: MspMemberAccessCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteMspMemberAccessCommand(command, ctx));
+  @CommandRoute('POST', 'two-factor/disable', { command: 'DisableMspTwoFactor', status: 200, summary: 'Disable two-factor authentication' })
+  disableTwoFactor(@MemberId() memberId: string) {
+    return { memberId };
   }
 }

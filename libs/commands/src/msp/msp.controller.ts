@@ -1,104 +1,71 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { MspCommand, NotFound } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { MemberId } from '../shared/request-ids';
-import { ExecuteMspCommand } from './msp-command.handler';
+import { Ctx, RequestContext } from '@app/auth';
+import { MemberId } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { mspOf } from '../shared/request-ids';
 import {
   AcceptMspInvitationDto, ChangeMspMemberRoleDto, CreateMspAccountDto, InviteMspMemberDto, SuspendMspMemberDto,
 } from './msp.dto';
 
 /** The MSP account and its roster (MSP User Management). The MSP is always the token's own. */
-@ApiTags('MSP User Management')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('msp')
+@CommandController('msp', 'MSP User Management')
 export class MspController {
-  constructor(private readonly commandBus: CommandBus) {}
-
   /** Sent by the sign-up service, whose token carries the new MSP's id. */
-  @Post()
-  @Authorize('CreateMspAccount')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  create(@Body() body: CreateMspAccountDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'CreateMspAccount', mspId: mspOf(ctx), ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', '', { command: 'CreateMspAccount', status: 201, summary: 'Create the MSP account and its first owner' })
+  create(@Body() body: CreateMspAccountDto, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), ...body };
   }
 
-  @Post('invitations')
-  @Authorize('InviteMspMember')
-  @ApiCreatedResponse({ type: CommandResultDto, description: '`id` is the invitee’s member id' })
-  invite(@Body() body: InviteMspMemberDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', 'invitations', {
+    command: 'InviteMspMember', status: 201, summary: 'Invite a member to the MSP', description: '`id` is the invitee’s member id',
+  })
+  invite(@Body() body: InviteMspMemberDto, @Ctx() ctx: RequestContext) {
     const { email, role, name } = body;
-    return this.send({ type: 'InviteMspMember', mspId: mspOf(ctx), memberId: uuidv7(), email, role, name, by: ctx.initiator }, ctx);
+    return { mspId: mspOf(ctx), memberId: uuidv7(), email, role, name };
   }
 
-  @Post('invitations/:memberId/accept')
-  @HttpCode(200)
-  @Authorize('AcceptMspInvitation')
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandRoute('POST', 'invitations/:memberId/accept', {
+    command: 'AcceptMspInvitation', status: 200, summary: 'Accept an invitation (as the invitee)',
+  })
   accept(@MemberId() memberId: string, @Body() body: AcceptMspInvitationDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'AcceptMspInvitation', mspId: mspOf(ctx), memberId, name: body.name, by: ctx.initiator }, ctx);
+    return { mspId: mspOf(ctx), memberId, name: body.name };
   }
 
-  @Post('invitations/:memberId/revoke')
-  @HttpCode(200)
-  @Authorize('RevokeMspInvitation')
-  @ApiOkResponse({ type: CommandResultDto })
-  revoke(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'RevokeMspInvitation', mspId: mspOf(ctx), memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'invitations/:memberId/revoke', {
+    command: 'RevokeMspInvitation', status: 200, summary: 'Revoke a pending invitation',
+  })
+  revoke(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), memberId };
   }
 
-  @Post('members/:memberId/role')
-  @HttpCode(200)
-  @Authorize('ChangeMspMemberRole')
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandRoute('POST', 'members/:memberId/role', { command: 'ChangeMspMemberRole', status: 200, summary: 'Change a member’s role' })
   changeRole(@MemberId() memberId: string, @Body() body: ChangeMspMemberRoleDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'ChangeMspMemberRole', mspId: mspOf(ctx), memberId, role: body.role, by: ctx.initiator }, ctx);
+    return { mspId: mspOf(ctx), memberId, role: body.role };
   }
 
-  @Post('members/:memberId/suspend')
-  @HttpCode(200)
-  @Authorize('SuspendMspMember')
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandRoute('POST', 'members/:memberId/suspend', { command: 'SuspendMspMember', status: 200, summary: 'Suspend a member' })
   suspend(@MemberId() memberId: string, @Body() body: SuspendMspMemberDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'SuspendMspMember', mspId: mspOf(ctx), memberId, reason: body.reason, by: ctx.initiator }, ctx);
+    return { mspId: mspOf(ctx), memberId, reason: body.reason };
   }
 
-  @Post('members/:memberId/reactivate')
-  @HttpCode(200)
-  @Authorize('ReactivateMspMember')
-  @ApiOkResponse({ type: CommandResultDto })
-  reactivate(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'ReactivateMspMember', mspId: mspOf(ctx), memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/reactivate', {
+    command: 'ReactivateMspMember', status: 200, summary: 'Reactivate a suspended member',
+  })
+  reactivate(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), memberId };
   }
 
-  @Post('members/:memberId/remove')
-  @HttpCode(200)
-  @Authorize('RemoveMspMember')
-  @ApiOkResponse({ type: CommandResultDto })
-  remove(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'RemoveMspMember', mspId: mspOf(ctx), memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/remove', { command: 'RemoveMspMember', status: 200, summary: 'Remove a member from the MSP' })
+  remove(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), memberId };
   }
 
   /** The member named in the path becomes the owner; the current owner becomes an admin. */
-  @Post('members/:memberId/transfer-ownership')
-  @HttpCode(200)
-  @Authorize('TransferMspOwnership')
-  @ApiOkResponse({ type: CommandResultDto })
-  transferOwnership(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'TransferMspOwnership', mspId: mspOf(ctx), memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/transfer-ownership', {
+    command: 'TransferMspOwnership', status: 200, summary: 'Transfer the ownership',
+  })
+  transferOwnership(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), memberId };
   }
-
-  private send(command: MspCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteMspCommand(command, ctx));
-  }
-}
-
-function mspOf(ctx: RequestContext): string {
-  if (!ctx.principal.mspId) throw new NotFound('This token belongs to no MSP');
-  return ctx.principal.mspId;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MSP_ROLES, MspRole } from '@app/domain';
-import { MEMBER_ID_MESSAGE, MEMBER_ID_PATTERN } from '../shared/request-ids';
+import { MEMBER_ID_MESSAGE, MEMBER_ID_PATTERN } from '@app/http';
 
 export class CreateMspAccountDto {
   @ApiProperty({ example: 'Acme Managed Services', maxLength: 200 })

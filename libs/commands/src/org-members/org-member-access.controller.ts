@@ -1,74 +1,41 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrgMemberAccessCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteOrgMemberAccessCommand } from './org-members-command.handlers';
-import { MemberId } from '../shared/request-ids';
+import { Body } from '@nestjs/common';
+import { MemberId } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { MemberAccessDto, SignInFailureDto, VaultAccessDto } from './org-member-access.dto';
 
 /**
  * A member's access, sign-ins and MFA (Members and Access). Access is recorded by the member or by a
  * service, sign-ins by the sign-in service, MFA changes by the member only.
  */
-@ApiTags('Members and Access')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('org/members/:memberId')
+@CommandController('org/members/:memberId', 'Members and Access')
 export class OrgMemberAccessController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post('admin-panel-access')
-  @HttpCode(200)
-  @Authorize('RecordAdminPanelAccess')
-  @ApiOkResponse({ type: CommandResultDto })
-  adminPanel(@MemberId() memberId: string, @Body() body: MemberAccessDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordAdminPanelAccess', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'admin-panel-access', { command: 'RecordAdminPanelAccess', status: 200, summary: 'Record an admin panel access' })
+  adminPanel(@MemberId() memberId: string, @Body() body: MemberAccessDto) {
+    return { memberId, ...body };
   }
 
-  @Post('vault-access')
-  @HttpCode(200)
-  @Authorize('RecordVaultAccess')
-  @ApiOkResponse({ type: CommandResultDto })
-  vault(@MemberId() memberId: string, @Body() body: VaultAccessDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordVaultAccess', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'vault-access', { command: 'RecordVaultAccess', status: 200, summary: 'Record a vault access' })
+  vault(@MemberId() memberId: string, @Body() body: VaultAccessDto) {
+    return { memberId, ...body };
   }
 
-  @Post('sign-ins')
-  @HttpCode(200)
-  @Authorize('RecordMemberSignInSuccess')
-  @ApiOkResponse({ type: CommandResultDto })
-  signIn(@MemberId() memberId: string, @Body() body: MemberAccessDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordMemberSignInSuccess', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'sign-ins', { command: 'RecordMemberSignInSuccess', status: 200, summary: 'Record a successful sign-in' })
+  signIn(@MemberId() memberId: string, @Body() body: MemberAccessDto) {
+    return { memberId, ...body };
   }
 
-  @Post('sign-in-failures')
-  @HttpCode(200)
-  @Authorize('RecordMemberSignInFailure')
-  @ApiOkResponse({ type: CommandResultDto })
-  signInFailure(@MemberId() memberId: string, @Body() body: SignInFailureDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RecordMemberSignInFailure', memberId, ...body, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'sign-in-failures', { command: 'RecordMemberSignInFailure', status: 200, summary: 'Record a failed sign-in' })
+  signInFailure(@MemberId() memberId: string, @Body() body: SignInFailureDto) {
+    return { memberId, ...body };
   }
 
-  @Post('mfa/enable')
-  @HttpCode(200)
-  @Authorize('EnableMemberMfa')
-  @ApiOkResponse({ type: CommandResultDto })
-  enableMfa(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'EnableMemberMfa', memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'mfa/enable', { command: 'EnableMemberMfa', status: 200, summary: 'Enable multi-factor authentication' })
+  enableMfa(@MemberId() memberId: string) {
+    return { memberId };
   }
 
-  @Post('mfa/disable')
-  @HttpCode(200)
-  @Authorize('DisableMemberMfa')
-  @ApiOkResponse({ type: CommandResultDto })
-  disableMfa(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'DisableMemberMfa', memberId, by: ctx.initiator }, ctx);
-  }
-
-  private send(command: OrgMemberAccessCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteOrgMemberAccessCommand(command, ctx));
+  @CommandRoute('POST', 'mfa/disable', { command: 'DisableMemberMfa', status: 200, summary: 'Disable multi-factor authentication' })
+  disableMfa(@MemberId() memberId: string) {
+    return { memberId };
   }
 }

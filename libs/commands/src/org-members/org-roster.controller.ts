@@ -1,82 +1,55 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { OrgRosterCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteOrgRosterCommand } from './org-members-command.handlers';
-import { MemberId } from '../shared/request-ids';
+import { MemberId } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { ChangeMemberRoleDto, InviteMemberDto, SuspendMemberDto } from './org-roster.dto';
 
 /** The roster of the token's organization: invitations, roles and account status (Members and Access). */
-@ApiTags('Members and Access')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('org')
+@CommandController('org', 'Members and Access')
 export class OrgRosterController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post('invitations')
-  @Authorize('InviteMember')
-  @ApiCreatedResponse({ type: CommandResultDto, description: '`id` is the invitee’s member id' })
-  invite(@Body() body: InviteMemberDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', 'invitations', {
+    command: 'InviteMember', status: 201, summary: 'Invite a member to the organization', description: '`id` is the invitee’s member id',
+  })
+  invite(@Body() body: InviteMemberDto) {
     const { email, role, name } = body;
-    return this.send({ type: 'InviteMember', memberId: uuidv7(), email, role, name, by: ctx.initiator }, ctx);
+    return { memberId: uuidv7(), email, role, name };
   }
 
   /** Sent by the invitee, whose token's email must be the invited one. */
-  @Post('invitations/:memberId/accept')
-  @HttpCode(200)
-  @Authorize('AcceptMemberInvitation')
-  @ApiOkResponse({ type: CommandResultDto })
-  accept(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'AcceptMemberInvitation', memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'invitations/:memberId/accept', { command: 'AcceptMemberInvitation', status: 200, summary: 'Accept an invitation' })
+  accept(@MemberId() memberId: string) {
+    return { memberId };
   }
 
-  @Post('invitations/:memberId/decline')
-  @HttpCode(200)
-  @Authorize('DeclineMemberInvitation')
-  @ApiOkResponse({ type: CommandResultDto })
-  decline(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'DeclineMemberInvitation', memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'invitations/:memberId/decline', {
+    command: 'DeclineMemberInvitation', status: 200, summary: 'Decline an invitation',
+  })
+  decline(@MemberId() memberId: string) {
+    return { memberId };
   }
 
-  @Post('members/:memberId/role')
-  @HttpCode(200)
-  @Authorize('ChangeMemberRole')
-  @ApiOkResponse({ type: CommandResultDto })
-  changeRole(@MemberId() memberId: string, @Body() body: ChangeMemberRoleDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'ChangeMemberRole', memberId, role: body.role, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/role', { command: 'ChangeMemberRole', status: 200, summary: 'Change a member’s role' })
+  changeRole(@MemberId() memberId: string, @Body() body: ChangeMemberRoleDto) {
+    return { memberId, role: body.role };
   }
 
-  @Post('members/:memberId/suspend')
-  @HttpCode(200)
-  @Authorize('SuspendMember')
-  @ApiOkResponse({ type: CommandResultDto })
-  suspend(@MemberId() memberId: string, @Body() body: SuspendMemberDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'SuspendMember', memberId, reason: body.reason, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/suspend', { command: 'SuspendMember', status: 200, summary: 'Suspend a member' })
+  suspend(@MemberId() memberId: string, @Body() body: SuspendMemberDto) {
+    return { memberId, reason: body.reason };
   }
 
-  @Post('members/:memberId/reactivate')
-  @HttpCode(200)
-  @Authorize('ReactivateMember')
-  @ApiOkResponse({ type: CommandResultDto })
-  reactivate(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'ReactivateMember', memberId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'members/:memberId/reactivate', {
+    command: 'ReactivateMember', status: 200, summary: 'Reactivate a suspended member',
+  })
+  reactivate(@MemberId() memberId: string) {
+    return { memberId };
   }
 
   /** Removes a member, or withdraws a pending invitation. */
-  @Post('members/:memberId/remove')
-  @HttpCode(200)
-  @Authorize('RemoveMember')
-  @ApiOkResponse({ type: CommandResultDto })
-  remove(@MemberId() memberId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'RemoveMember', memberId, by: ctx.initiator }, ctx);
-  }
-
-  private send(command: OrgRosterCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteOrgRosterCommand(command, ctx));
+  @CommandRoute('POST', 'members/:memberId/remove', {
+    command: 'RemoveMember', status: 200, summary: 'Remove a member or withdraw an invitation',
+  })
+  remove(@MemberId() memberId: string) {
+    return { memberId };
   }
 }

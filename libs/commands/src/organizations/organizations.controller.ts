@@ -1,72 +1,47 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { OrganizationCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteOrganizationCommand } from './organization-command.handler';
+import { UuidParam } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { CreateOrganizationDto, OrganizationReasonDto, RenameOrganizationDto } from './organization.dto';
 
-const OrganizationId = () => Param('organizationId', new ParseUUIDPipe());
+const OrganizationId = () => UuidParam('organizationId');
 
 /** Organization Management: the lifecycle of the customer organizations an MSP supervises. */
-@ApiTags('Organization Management')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('organizations')
+@CommandController('organizations', 'Organization Management')
 export class OrganizationsController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post()
-  @Authorize('CreateOrganization')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  create(@Body() body: CreateOrganizationDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'CreateOrganization', organizationId: uuidv7(), name: body.name, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', '', { command: 'CreateOrganization', status: 201, summary: 'Create a customer organization' })
+  create(@Body() body: CreateOrganizationDto) {
+    return { organizationId: uuidv7(), name: body.name };
   }
 
-  @Post(':organizationId/deploy')
-  @HttpCode(200)
-  @Authorize('DeployOrganization')
-  @ApiOkResponse({ type: CommandResultDto })
-  deploy(@OrganizationId() organizationId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'DeployOrganization', organizationId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':organizationId/deploy', { command: 'DeployOrganization', status: 200, summary: 'Deploy a created organization' })
+  deploy(@OrganizationId() organizationId: string) {
+    return { organizationId };
   }
 
-  @Post(':organizationId/rename')
-  @HttpCode(200)
-  @Authorize('RenameOrganization')
-  @ApiOkResponse({ type: CommandResultDto })
-  rename(@OrganizationId() organizationId: string, @Body() body: RenameOrganizationDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'RenameOrganization', organizationId, name: body.name, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':organizationId/rename', { command: 'RenameOrganization', status: 200, summary: 'Rename an organization' })
+  rename(@OrganizationId() organizationId: string, @Body() body: RenameOrganizationDto) {
+    return { organizationId, name: body.name };
   }
 
-  @Post(':organizationId/suspend')
-  @HttpCode(200)
-  @Authorize('SuspendOrganization')
-  @ApiOkResponse({ type: CommandResultDto })
-  suspend(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'SuspendOrganization', organizationId, reason: body.reason, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':organizationId/suspend', {
+    command: 'SuspendOrganization', status: 200, summary: 'Suspend an active organization',
+  })
+  suspend(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto) {
+    return { organizationId, reason: body.reason };
   }
 
-  @Post(':organizationId/reactivate')
-  @HttpCode(200)
-  @Authorize('ReactivateOrganization')
-  @ApiOkResponse({ type: CommandResultDto })
-  reactivate(@OrganizationId() organizationId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'ReactivateOrganization', organizationId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':organizationId/reactivate', {
+    command: 'ReactivateOrganization', status: 200, summary: 'Reactivate a suspended organization',
+  })
+  reactivate(@OrganizationId() organizationId: string) {
+    return { organizationId };
   }
 
-  @Post(':organizationId/terminate')
-  @HttpCode(200)
-  @Authorize('TerminateOrganization')
-  @ApiOkResponse({ type: CommandResultDto })
-  terminate(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto, @Ctx() ctx: RequestContext) {
-    return this.send({ type: 'TerminateOrganization', organizationId, reason: body.reason, by: ctx.initiator }, ctx);
-  }
-
-  private send(command: OrganizationCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteOrganizationCommand(command, ctx));
+  @CommandRoute('POST', ':organizationId/terminate', {
+    command: 'TerminateOrganization', status: 200, summary: 'Terminate an organization (final)',
+  })
+  terminate(@OrganizationId() organizationId: string, @Body() body: OrganizationReasonDto) {
+    return { organizationId, reason: body.reason };
   }
 }

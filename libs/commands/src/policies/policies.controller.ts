@@ -1,14 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
-import { ActivityLogTokenCommand, OrgPoliciesCommand, POLICY_KEYS, VantaIntegrationCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import {
-  ExecuteActivityLogTokenCommand, ExecuteOrgPoliciesCommand, ExecuteVantaIntegrationCommand,
-} from './policies-command.handlers';
+import { POLICY_KEYS } from '@app/domain';
+import { UuidParam } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import {
   ConnectVantaIntegrationDto, CreateActivityLogTokenDto, DisconnectVantaIntegrationDto, EnablePolicyDto,
 } from './policies.dto';
@@ -17,73 +12,44 @@ const PolicyKey = () => Param('policyKey');
 const ApiPolicyKey = () => ApiParam({ name: 'policyKey', enum: POLICY_KEYS });
 
 /** Company-wide policies, the Vanta integration and Activity Log tokens of the token's organization. */
-@ApiTags('Policies and Integrations')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('org')
+@CommandController('org', 'Policies and Integrations')
 export class PoliciesController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post('policies/:policyKey/enable')
-  @HttpCode(200)
-  @Authorize('EnablePolicy')
+  @CommandRoute('POST', 'policies/:policyKey/enable', { command: 'EnablePolicy', status: 200, summary: 'Enable or reconfigure a policy' })
   @ApiPolicyKey()
-  @ApiOkResponse({ type: CommandResultDto })
-  enablePolicy(@PolicyKey() policyKey: string, @Body() body: EnablePolicyDto, @Ctx() ctx: RequestContext) {
-    return this.policies({ type: 'EnablePolicy', policyKey, settings: body.settings, by: ctx.initiator }, ctx);
+  enablePolicy(@PolicyKey() policyKey: string, @Body() body: EnablePolicyDto) {
+    return { policyKey, settings: body.settings };
   }
 
-  @Post('policies/:policyKey/disable')
-  @HttpCode(200)
-  @Authorize('DisablePolicy')
+  @CommandRoute('POST', 'policies/:policyKey/disable', { command: 'DisablePolicy', status: 200, summary: 'Disable a policy' })
   @ApiPolicyKey()
-  @ApiOkResponse({ type: CommandResultDto })
-  disablePolicy(@PolicyKey() policyKey: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.policies({ type: 'DisablePolicy', policyKey, by: ctx.initiator }, ctx);
+  disablePolicy(@PolicyKey() policyKey: string) {
+    return { policyKey };
   }
 
-  @Post('integrations/vanta/connect')
-  @HttpCode(200)
-  @Authorize('ConnectVantaIntegration')
-  @ApiOkResponse({ type: CommandResultDto })
-  connectVanta(@Body() body: ConnectVantaIntegrationDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.vanta({ type: 'ConnectVantaIntegration', accountName: body.accountName, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'integrations/vanta/connect', { command: 'ConnectVantaIntegration', status: 200, summary: 'Connect Vanta' })
+  connectVanta(@Body() body: ConnectVantaIntegrationDto) {
+    return { accountName: body.accountName };
   }
 
-  @Post('integrations/vanta/disconnect')
-  @HttpCode(200)
-  @Authorize('DisconnectVantaIntegration')
-  @ApiOkResponse({ type: CommandResultDto })
-  disconnectVanta(@Body() body: DisconnectVantaIntegrationDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.vanta({ type: 'DisconnectVantaIntegration', reason: body.reason, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', 'integrations/vanta/disconnect', {
+    command: 'DisconnectVantaIntegration', status: 200, summary: 'Disconnect Vanta',
+  })
+  disconnectVanta(@Body() body: DisconnectVantaIntegrationDto) {
+    return { reason: body.reason };
   }
 
-  @Post('activity-log-tokens')
-  @Authorize('CreateActivityLogToken')
-  @ApiCreatedResponse({ type: CommandResultDto, description: '`id` is the new token’s id' })
-  createToken(@Body() body: CreateActivityLogTokenDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', 'activity-log-tokens', {
+    command: 'CreateActivityLogToken', status: 201, summary: 'Record a new Activity Log token', description: '`id` is the new token’s id',
+  })
+  createToken(@Body() body: CreateActivityLogTokenDto) {
     const { name, expiresAt } = body;
-    const now = new Date().toISOString();
-    return this.tokens({ type: 'CreateActivityLogToken', tokenId: uuidv7(), name, expiresAt, now, by: ctx.initiator }, ctx);
+    return { tokenId: uuidv7(), name, expiresAt, now: new Date().toISOString() };
   }
 
-  @Post('activity-log-tokens/:tokenId/revoke')
-  @HttpCode(200)
-  @Authorize('RevokeActivityLogToken')
-  @ApiOkResponse({ type: CommandResultDto })
-  revokeToken(@Param('tokenId', new ParseUUIDPipe()) tokenId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.tokens({ type: 'RevokeActivityLogToken', tokenId, by: ctx.initiator }, ctx);
-  }
-
-  private policies(command: OrgPoliciesCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteOrgPoliciesCommand(command, ctx));
-  }
-
-  private vanta(command: VantaIntegrationCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteVantaIntegrationCommand(command, ctx));
-  }
-
-  private tokens(command: ActivityLogTokenCommand, ctx: RequestContext): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteActivityLogTokenCommand(command, ctx));
+  @CommandRoute('POST', 'activity-log-tokens/:tokenId/revoke', {
+    command: 'RevokeActivityLogToken', status: 200, summary: 'Revoke an Activity Log token',
+  })
+  revokeToken(@UuidParam('tokenId') tokenId: string) {
+    return { tokenId };
   }
 }

@@ -1,56 +1,83 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainEvent, Refused } from '@app/domain';
+import { CommandType, DomainEvent, Forbidden, mayExecute, Refused, ROLE_MATRIX } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
+import { TenantDirectory } from '@app/tenancy';
+import type { CommandRequest } from '../command-bindings';
+import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
 
-export interface Execution<C, E extends DomainEvent, S> {
-  decider: Decider<C, E, S>;
-  aggregateId: string;
-  streamId: string;
-  command: C;
-  context: RequestContext;
-  /** Who may ever see the events: from the verified principal, never from the request body. */
-  tenant: Tenant;
-}
+/** DI token for the bindings the executor routes commands to. */
+export const COMMAND_BINDINGS = Symbol('COMMAND_BINDINGS');
 
 const MAX_ATTEMPTS = 5;
 
+interface Target {
+  binding: AnyCommandBinding;
+  command: { type: CommandType };
+  streamId: string;
+  aggregateId: string;
+  tenant: Tenant;
+}
+
 /**
- * Load, decide, append with the expected revision. A lost race (someone appended between our
- * read and our write) is retried on fresh state a bounded number of times, then answered 409.
+ * Runs every command: refuses (403) one the principal's role may not send, before reading or
+ * writing anything; then finds the command's binding, lets it resolve the command, and loads,
+ * decides and appends with the expected revision. A lost race (someone appended between our read
+ * and our write) is retried on fresh state a bounded number of times, then answered 409.
  */
 @Injectable()
 export class CommandExecutor {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly routes: ReadonlyMap<CommandType, AnyCommandBinding>;
+  private readonly io: BindingIo;
 
-  async execute<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResultDto> {
+  constructor(
+    @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    tenants: TenantDirectory,
+  ) {
+    this.routes = routeTable(bindings);
+    this.io = { store, tenants };
+  }
+
+  async execute(request: CommandRequest, ctx: RequestContext): Promise<CommandResultDto> {
+    const { role } = ctx.principal;
+    if (!mayExecute(role, request.type)) throw new Forbidden(`role ${role} may not ${request.type}`);
+    const binding = this.routes.get(request.type)!;
+    const command = binding.resolve ? await binding.resolve(request, ctx, this.io) : request;
+    const target: Target = {
+      binding,
+      command,
+      streamId: binding.streamId(command, ctx),
+      aggregateId: binding.aggregateId(command, ctx),
+      tenant: await binding.tenant(command, ctx, this.io),
+    };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(execution);
+        return await this.attempt(target, ctx);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt === MAX_ATTEMPTS) {
-          throw new Refused(`${execution.streamId} changed concurrently ${MAX_ATTEMPTS} times in a row; try again`);
+          throw new Refused(`${target.streamId} changed concurrently ${MAX_ATTEMPTS} times in a row; try again`);
         }
       }
     }
   }
 
-  private async attempt<C, E extends DomainEvent, S>(x: Execution<C, E, S>): Promise<CommandResultDto> {
-    const past = await this.store.readStream(x.streamId);
-    const state = past.map(toDomainEvent<E>).reduce(x.decider.evolve, x.decider.initialState);
-    const events = x.decider.decide(x.command, state);
-    const metadata = eventMetadata(x.context, x.tenant);
+  private async attempt({ binding, command, streamId, aggregateId, tenant }: Target, ctx: RequestContext): Promise<CommandResultDto> {
+    const past = await this.store.readStream(streamId);
+    const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
+    const events: DomainEvent[] = binding.decider.decide(command, state);
+    const metadata = eventMetadata(ctx, tenant);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
     const result = await this.store.append(
-      x.streamId,
+      streamId,
       events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata })),
       expected,
     );
     return {
-      id: x.aggregateId,
-      streamId: x.streamId,
+      id: aggregateId,
+      streamId,
       revision: result.nextExpectedRevision.toString(),
       position: result.position.toString(),
       eventIds: result.eventIds,
@@ -58,6 +85,20 @@ export class CommandExecutor {
   }
 }
 
-function toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
-  return { type: event.type, data: event.data } as E;
+/** Each command type to its one binding; every command of the role matrix must have one. */
+function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<CommandType, AnyCommandBinding> {
+  const routes = new Map<CommandType, AnyCommandBinding>();
+  for (const binding of bindings) {
+    for (const type of Object.keys(binding.permissions) as CommandType[]) {
+      if (routes.has(type)) throw new Error(`Command ${type} has two bindings`);
+      routes.set(type, binding);
+    }
+  }
+  const unbound = (Object.keys(ROLE_MATRIX) as CommandType[]).filter((type) => !routes.has(type));
+  if (unbound.length > 0) throw new Error(`Commands without a binding: ${unbound.join(', ')}`);
+  return routes;
+}
+
+function toDomainEvent(event: RecordedEvent): DomainEvent {
+  return { type: event.type, data: event.data };
 }

@@ -1,4 +1,3 @@
-import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
 import { NotFound } from '@app/domain';
 import { RequestContext } from '@app/auth';
 
@@ -8,17 +7,8 @@ export function orgOf(ctx: RequestContext): string {
   return ctx.principal.orgId;
 }
 
-/** Member ids are token subjects: not necessarily UUIDs, but never free text. */
-export const MEMBER_ID_PATTERN = /^[\w.:@-]{1,128}$/;
-export const MEMBER_ID_MESSAGE = 'must be 1 to 128 letters, digits or . _ : @ -';
-
-class ParseMemberIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!MEMBER_ID_PATTERN.test(value)) {
-      throw new BadRequestException({ message: 'Validation failed', fields: { memberId: [`memberId ${MEMBER_ID_MESSAGE}`] } });
-    }
-    return value;
-  }
+/** The MSP of an MSP-side command: the token's own, never one named in the request. */
+export function mspOf(ctx: RequestContext, missing = 'This token belongs to no MSP'): string {
+  if (!ctx.principal.mspId) throw new NotFound(missing);
+  return ctx.principal.mspId;
 }
-
-export const MemberId = () => Param('memberId', new ParseMemberIdPipe());

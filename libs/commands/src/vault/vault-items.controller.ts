@@ -1,113 +1,66 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { VaultItemCommand } from '@app/domain';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiCommandErrors } from '../shared/api-command-errors.decorator';
-import { CommandResultDto } from '../shared/command-result.dto';
-import { ExecuteVaultItemCommand } from './vault-item-command.handler';
+import { UuidParam } from '@app/http';
+import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import {
   ChangeItemOwnerDto, ChangeSharingRightsDto, CreateItemDto, MoveItemToFolderDto, RevokeAccessDto, ShareDto, UpdateItemDto, UseItemDto,
 } from './vault.dto';
 
-const ItemId = () => Param('itemId', new ParseUUIDPipe());
+const ItemId = () => UuidParam('itemId');
 
 /** Vault items of the caller's organization: creation, use, changes, sharing, ownership, deletion. */
-@ApiTags('Vault Items and Folders')
-@ApiBearerAuth()
-@ApiCommandErrors()
-@Controller('vault/items')
+@CommandController('vault/items', 'Vault Items and Folders')
 export class VaultItemsController {
-  constructor(private readonly commandBus: CommandBus) {}
-
-  @Post()
-  @Authorize('CreateItem')
-  @ApiCreatedResponse({ type: CommandResultDto })
-  create(@Body() body: CreateItemDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', '', { command: 'CreateItem', status: 201, summary: 'Create an item, optionally in a folder' })
+  create(@Body() body: CreateItemDto) {
     const { itemType, itemName, folderId } = body;
-    return this.send({ type: 'CreateItem', itemId: uuidv7(), itemType, itemName, by: ctx.initiator }, ctx, folderId);
+    return { itemId: uuidv7(), itemType, itemName, folderId };
   }
 
-  @Post(':itemId/use')
-  @HttpCode(200)
-  @Authorize('UseItem')
-  @ApiOkResponse({ type: CommandResultDto })
-  use(@ItemId() itemId: string, @Body() body: UseItemDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'UseItem', itemId, usage: body.usage, field: body.field, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':itemId/use', { command: 'UseItem', status: 200, summary: 'Record an item viewed, copied or autofilled' })
+  use(@ItemId() itemId: string, @Body() body: UseItemDto) {
+    return { itemId, usage: body.usage, field: body.field };
   }
 
-  @Post(':itemId/update')
-  @HttpCode(200)
-  @Authorize('UpdateItem')
-  @ApiOkResponse({ type: CommandResultDto })
-  update(@ItemId() itemId: string, @Body() body: UpdateItemDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', ':itemId/update', { command: 'UpdateItem', status: 200, summary: 'Record an item update (field names only)' })
+  update(@ItemId() itemId: string, @Body() body: UpdateItemDto) {
     const { itemName, changedFields } = body;
-    return this.send({ type: 'UpdateItem', itemId, itemName, changedFields, by: ctx.initiator }, ctx);
+    return { itemId, itemName, changedFields };
   }
 
-  @Post(':itemId/share')
-  @HttpCode(200)
-  @Authorize('ShareItem')
-  @ApiOkResponse({ type: CommandResultDto })
-  share(@ItemId() itemId: string, @Body() body: ShareDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
+  @CommandRoute('POST', ':itemId/share', { command: 'ShareItem', status: 200, summary: 'Share an item with a member or group' })
+  share(@ItemId() itemId: string, @Body() body: ShareDto) {
     const { type, id, displayName } = body.principal;
-    return this.send({ type: 'ShareItem', itemId, principal: { type, id, displayName }, rights: body.rights, by: ctx.initiator }, ctx);
+    return { itemId, principal: { type, id, displayName }, rights: body.rights };
   }
 
-  @Post(':itemId/sharing-rights')
-  @HttpCode(200)
-  @Authorize('ChangeItemSharingRights')
-  @ApiOkResponse({ type: CommandResultDto })
-  changeRights(@ItemId() itemId: string, @Body() body: ChangeSharingRightsDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    const principal = { type: body.principal.type, id: body.principal.id };
-    return this.send({ type: 'ChangeItemSharingRights', itemId, principal, rights: body.rights, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':itemId/sharing-rights', { command: 'ChangeItemSharingRights', status: 200, summary: 'Change a share’s rights' })
+  changeRights(@ItemId() itemId: string, @Body() body: ChangeSharingRightsDto) {
+    return { itemId, principal: { type: body.principal.type, id: body.principal.id }, rights: body.rights };
   }
 
-  @Post(':itemId/revoke')
-  @HttpCode(200)
-  @Authorize('RevokeItemAccess')
-  @ApiOkResponse({ type: CommandResultDto })
-  revoke(@ItemId() itemId: string, @Body() body: RevokeAccessDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    const principal = { type: body.principal.type, id: body.principal.id };
-    return this.send({ type: 'RevokeItemAccess', itemId, principal, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':itemId/revoke', { command: 'RevokeItemAccess', status: 200, summary: 'Revoke a share' })
+  revoke(@ItemId() itemId: string, @Body() body: RevokeAccessDto) {
+    return { itemId, principal: { type: body.principal.type, id: body.principal.id } };
   }
 
-  @Post(':itemId/owner')
-  @HttpCode(200)
-  @Authorize('ChangeItemOwner')
-  @ApiOkResponse({ type: CommandResultDto })
-  changeOwner(@ItemId() itemId: string, @Body() body: ChangeItemOwnerDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    const newOwner = { memberId: body.newOwnerMemberId, displayName: body.newOwnerName };
-    return this.send({ type: 'ChangeItemOwner', itemId, newOwner, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':itemId/owner', { command: 'ChangeItemOwner', status: 200, summary: 'Hand an item to another owner' })
+  changeOwner(@ItemId() itemId: string, @Body() body: ChangeItemOwnerDto) {
+    return { itemId, newOwner: { memberId: body.newOwnerMemberId, displayName: body.newOwnerName } };
   }
 
-  @Post(':itemId/move')
-  @HttpCode(200)
-  @Authorize('MoveItemToFolder')
-  @ApiOkResponse({ type: CommandResultDto })
-  move(@ItemId() itemId: string, @Body() body: MoveItemToFolderDto, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'MoveItemToFolder', itemId, folder: null, by: ctx.initiator }, ctx, body.folderId ?? undefined);
+  @CommandRoute('POST', ':itemId/move', { command: 'MoveItemToFolder', status: 200, summary: 'Move an item into a folder, or out of one' })
+  move(@ItemId() itemId: string, @Body() body: MoveItemToFolderDto) {
+    return { itemId, folderId: body.folderId ?? null };
   }
 
-  @Post(':itemId/delete')
-  @HttpCode(200)
-  @Authorize('DeleteItem')
-  @ApiOkResponse({ type: CommandResultDto })
-  delete(@ItemId() itemId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'DeleteItem', itemId, by: ctx.initiator }, ctx);
+  @CommandRoute('POST', ':itemId/delete', { command: 'DeleteItem', status: 200, summary: 'Delete an item' })
+  delete(@ItemId() itemId: string) {
+    return { itemId };
   }
 
-  @Post(':itemId/restore')
-  @HttpCode(200)
-  @Authorize('RestoreItem')
-  @ApiOkResponse({ type: CommandResultDto })
-  restore(@ItemId() itemId: string, @Ctx() ctx: RequestContext): Promise<CommandResultDto> {
-    return this.send({ type: 'RestoreItem', itemId, by: ctx.initiator }, ctx);
-  }
-
-  /** `folderId` is resolved by the handler into the command's folder. */
-  private send(command: VaultItemCommand, ctx: RequestContext, folderId?: string): Promise<CommandResultDto> {
-    return this.commandBus.execute(new ExecuteVaultItemCommand(command, ctx, folderId));
+  @CommandRoute('POST', ':itemId/restore', { command: 'RestoreItem', status: 200, summary: 'Restore a deleted item' })
+  restore(@ItemId() itemId: string) {
+    return { itemId };
   }
 }

@@ -1,8 +1,10 @@
 import { MSP_ROLES, ORG_ROLES, Role, ROLES } from './roles';
+import { CommandType } from './command-types';
+import { QueryType } from './query-permissions';
 import { AREA_PERMISSIONS, mayExecute, mayPerform, ROLE_MATRIX } from './role-matrix';
 
 /** The role matrix, written out by hand: a change to who may do what must change this table. */
-const EXPECTED: [string, string][] = [
+const EXPECTED: [CommandType, string][] = [
   // msp
   ['CreateMspAccount', 'service'],
   ['InviteMspMember', 'msp_owner msp_admin'],
@@ -95,14 +97,14 @@ describe('the role matrix', () => {
   it('keeps organization roles out of MSP commands and MSP roles out of organization commands', () => {
     for (const [area, permissions] of Object.entries(AREA_PERMISSIONS)) {
       const foreign: readonly Role[] = MSP_AREAS.includes(area) ? ORG_ROLES : MSP_ROLES;
-      for (const [command, roles] of Object.entries(permissions)) {
+      for (const [command, roles] of Object.entries<readonly Role[]>(permissions)) {
         expect([command, roles.filter((r) => foreign.includes(r))]).toEqual([command, []]);
       }
     }
   });
 
   it('refuses to answer for a command it does not know', () => {
-    expect(() => mayExecute('msp_owner', 'LaunchRockets')).toThrow('LaunchRockets has no entry in the role matrix');
+    expect(() => mayExecute('msp_owner', 'LaunchRockets' as CommandType)).toThrow('LaunchRockets has no entry in the role matrix');
   });
 });
 
@@ -112,7 +114,7 @@ describe('the query permissions', () => {
     ['ReadBusinessActivityLog', 'org_owner org_admin'],
     ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
     ['ReadSharingHub', 'org_owner'],
-  ])('%s: allowed to %s and to no other role', (query, roles) => {
+  ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);
   });

@@ -7,11 +7,12 @@ import { organizationPermissions } from '../organizations/organization.permissio
 import { policiesPermissions } from '../policies/policies.permissions';
 import { settingsPermissions } from '../settings/settings.permissions';
 import { vaultPermissions } from '../vault/vault.permissions';
-import { QUERY_PERMISSIONS } from './query-permissions';
+import { CommandType } from './command-types';
+import { QUERY_PERMISSIONS, QueryType } from './query-permissions';
 import { Role } from './roles';
 
-/** Which role may send which command: the one place this is decided. */
-export const AREA_PERMISSIONS: Record<string, Record<string, readonly Role[]>> = {
+/** Which role may send which command, per area: the one place this is decided. */
+export const AREA_PERMISSIONS = {
   msp: mspPermissions,
   mspAccess: mspAccessPermissions,
   organizations: organizationPermissions,
@@ -21,20 +22,36 @@ export const AREA_PERMISSIONS: Record<string, Record<string, readonly Role[]>> =
   orgMembers: orgMembersPermissions,
   policies: policiesPermissions,
   vault: vaultPermissions,
-};
+} as const;
 
-export const ROLE_MATRIX: Readonly<Record<string, readonly Role[]>> = Object.freeze(
-  Object.assign({}, ...Object.values(AREA_PERMISSIONS)),
-);
+/** Every command type with its roles; a command without an entry does not compile. */
+export const ROLE_MATRIX: Readonly<Record<CommandType, readonly Role[]>> = Object.freeze({
+  ...mspPermissions,
+  ...mspAccessPermissions,
+  ...organizationPermissions,
+  ...integrationsPermissions,
+  ...billingPermissions,
+  ...settingsPermissions,
+  ...orgMembersPermissions,
+  ...policiesPermissions,
+  ...vaultPermissions,
+});
 
-export function mayExecute(role: Role, commandType: string): boolean {
-  const allowed = ROLE_MATRIX[commandType];
-  if (!allowed) throw new Error(`Command ${commandType} has no entry in the role matrix`);
-  return allowed.includes(role);
+export function isCommandType(value: string): value is CommandType {
+  return Object.hasOwn(ROLE_MATRIX, value);
+}
+
+/** Throws for a type the matrix does not know: commands arrive typed, so that is a bug, never a 403. */
+export function mayExecute(role: Role, commandType: CommandType): boolean {
+  if (!isCommandType(commandType)) throw new Error(`Command ${commandType} has no entry in the role matrix`);
+  return ROLE_MATRIX[commandType].includes(role);
+}
+
+export function isQueryType(value: string): value is QueryType {
+  return Object.hasOwn(QUERY_PERMISSIONS, value);
 }
 
 /** Commands and queries alike: what a route's @Authorize names. */
-export function mayPerform(role: Role, action: string): boolean {
-  const queryRoles = (QUERY_PERMISSIONS as Record<string, readonly Role[]>)[action];
-  return queryRoles ? queryRoles.includes(role) : mayExecute(role, action);
+export function mayPerform(role: Role, action: CommandType | QueryType): boolean {
+  return isQueryType(action) ? (QUERY_PERMISSIONS[action] as readonly Role[]).includes(role) : mayExecute(role, action);
 }

@@ -6,12 +6,17 @@ const managers: Role[] = ['msp_owner', 'msp_admin'];
 // The pushers record their own syncs under a service credential scoped to the MSP.
 const syncRecorders: Role[] = ['service', 'msp_owner', 'msp_admin'];
 
-export const integrationsPermissions: Record<IntegrationCommand['type'] | MspApiKeyCommand['type'], readonly Role[]> = {
+export const integrationPermissions: Record<IntegrationCommand['type'], readonly Role[]> = {
   SetUpIntegration: managers,
   EditIntegration: managers,
   DisconnectIntegration: managers,
   RecordIntegrationSyncSuccess: syncRecorders,
   RecordIntegrationSyncFailure: syncRecorders,
+};
+
+export const mspApiKeyPermissions: Record<MspApiKeyCommand['type'], readonly Role[]> = {
   GenerateMspApiKey: managers,
   RevokeMspApiKey: managers,
 };
+
+export const integrationsPermissions = { ...integrationPermissions, ...mspApiKeyPermissions };

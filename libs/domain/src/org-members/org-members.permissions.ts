@@ -5,7 +5,7 @@ import { OrgRosterCommand } from './org-roster.commands';
 const managers: Role[] = ['org_owner', 'org_admin'];
 const members: Role[] = ['org_owner', 'org_admin', 'org_member'];
 
-export const orgMembersPermissions: Record<OrgRosterCommand['type'] | OrgMemberAccessCommand['type'], readonly Role[]> = {
+export const orgRosterPermissions: Record<OrgRosterCommand['type'], readonly Role[]> = {
   InviteMember: [...managers, 'service'],
   AcceptMemberInvitation: members,
   DeclineMemberInvitation: members,
@@ -13,6 +13,9 @@ export const orgMembersPermissions: Record<OrgRosterCommand['type'] | OrgMemberA
   SuspendMember: managers,
   ReactivateMember: managers,
   RemoveMember: managers,
+};
+
+export const orgMemberAccessPermissions: Record<OrgMemberAccessCommand['type'], readonly Role[]> = {
   RecordAdminPanelAccess: [...managers, 'service'],
   RecordVaultAccess: [...members, 'service'],
   RecordMemberSignInSuccess: ['service'],
@@ -20,3 +23,5 @@ export const orgMembersPermissions: Record<OrgRosterCommand['type'] | OrgMemberA
   EnableMemberMfa: members,
   DisableMemberMfa: members,
 };
+
+export const orgMembersPermissions = { ...orgRosterPermissions, ...orgMemberAccessPermissions };

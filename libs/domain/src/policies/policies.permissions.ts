@@ -5,14 +5,19 @@ import { VantaIntegrationCommand } from './vanta-integration.commands';
 
 const managers: Role[] = ['org_owner', 'org_admin'];
 
-export const policiesPermissions: Record<
-  OrgPoliciesCommand['type'] | VantaIntegrationCommand['type'] | ActivityLogTokenCommand['type'],
-  readonly Role[]
-> = {
+export const orgPoliciesPermissions: Record<OrgPoliciesCommand['type'], readonly Role[]> = {
   EnablePolicy: managers,
   DisablePolicy: managers,
+};
+
+export const vantaIntegrationPermissions: Record<VantaIntegrationCommand['type'], readonly Role[]> = {
   ConnectVantaIntegration: managers,
   DisconnectVantaIntegration: managers,
+};
+
+export const activityLogTokenPermissions: Record<ActivityLogTokenCommand['type'], readonly Role[]> = {
   CreateActivityLogToken: managers,
   RevokeActivityLogToken: managers,
 };
+
+export const policiesPermissions = { ...orgPoliciesPermissions, ...vantaIntegrationPermissions, ...activityLogTokenPermissions };

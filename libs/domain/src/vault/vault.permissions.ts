@@ -5,7 +5,7 @@ import { VaultItemCommand } from './vault-item.commands';
 /** Every organization member has a vault; what they may do to one item or folder is the decider's call. */
 const orgMembers: Role[] = ['org_owner', 'org_admin', 'org_member'];
 
-export const vaultPermissions: Record<VaultItemCommand['type'] | FolderCommand['type'], readonly Role[]> = {
+export const vaultItemPermissions: Record<VaultItemCommand['type'], readonly Role[]> = {
   CreateItem: orgMembers,
   UseItem: orgMembers,
   UpdateItem: orgMembers,
@@ -16,8 +16,13 @@ export const vaultPermissions: Record<VaultItemCommand['type'] | FolderCommand['
   MoveItemToFolder: orgMembers,
   DeleteItem: orgMembers,
   RestoreItem: orgMembers,
+};
+
+export const folderPermissions: Record<FolderCommand['type'], readonly Role[]> = {
   CreateFolder: orgMembers,
   ShareFolder: orgMembers,
   RevokeFolderAccess: orgMembers,
   DeleteFolder: orgMembers,
 };
+
+export const vaultPermissions = { ...vaultItemPermissions, ...folderPermissions };

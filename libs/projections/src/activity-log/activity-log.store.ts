@@ -43,3 +43,6 @@ export interface ActivityLogStore {
   beforeRebuild?(): Promise<void>;
   afterRebuild?(): Promise<void>;
 }
+
+/** DI token for the store port (the SQLite adapter by default, MongoDB when configured). */
+export const ACTIVITY_LOG_STORE = Symbol('ACTIVITY_LOG_STORE');

@@ -1,6 +1,6 @@
 import { Db } from 'mongodb';
 import { describeWithServer } from '@test/support/real-servers';
-import { mongoTestDatabases } from '../mongo/mongo-test-database';
+import { mongoTestDatabases } from '@app/mongo';
 import { ACTIVITY_INDEX_NAMES } from './activity-log.indexes';
 import { describeActivityLogStoreContract } from './activity-log.store.contract';
 import { MongoActivityLogStore } from './mongo-activity-log.store';

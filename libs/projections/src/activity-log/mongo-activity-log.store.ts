@@ -14,8 +14,7 @@ import {
 } from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
-import { insertNew } from '../mongo/mongo-writes';
-import { ensureIndexes } from '../mongo/mongo-indexes';
+import { ensureIndexes, insertNew } from '@app/mongo';
 
 const PROJECTOR = 'activity-log';
 

@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** DI token for the embedded read database (one SQLite file for every view and checkpoint). */
+export const READ_DATABASE = Symbol('READ_DATABASE');
+
 /**
  * The embedded read store: one SQLite file for every view, so a view's rows and its
  * checkpoint commit in the same transaction. Views are derived data (rebuildable from the

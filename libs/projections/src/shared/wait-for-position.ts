@@ -1,10 +1,15 @@
 import { Projector } from './projector';
 
 /**
- * Waits, bounded, until a projector has applied `position`. Reads the stored checkpoint, so it
- * works whether the projector runs in this process or in the worker.
+ * Waits, bounded, until a projector (or its store) has applied `position`. Reads the stored
+ * checkpoint, so it works whether the projector runs in this process or in the worker.
  */
-export async function waitForPosition(projector: Projector, position: bigint, timeoutMs: number, pollMs = 10): Promise<boolean> {
+export async function waitForPosition(
+  projector: Pick<Projector, 'checkpoint'>,
+  position: bigint,
+  timeoutMs: number,
+  pollMs = 10,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const checkpoint = await projector.checkpoint();

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@app/event-store';
 import { describeWithServer } from '@test/support/real-servers';
-import { mongoTestDatabases } from '../mongo/mongo-test-database';
+import { mongoTestDatabases } from '@app/mongo';
 import { MongoSharingHubStore } from './mongo-sharing-hub.store';
 import { SharingHubProjector } from './sharing-hub.projector';
 import { describeSharingHubStoreContract } from './sharing-hub.store.contract';

@@ -1,6 +1,6 @@
 import { AnyBulkWriteOperation, Collection, Db, Document, Filter, Long } from 'mongodb';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
-import { insertNew } from '../mongo/mongo-writes';
+import { ensureIndexes, insertNew } from '@app/mongo';
 import {
   keyOf,
   NO_SHARING_POLICY,
@@ -14,7 +14,6 @@ import {
   SharingPolicyChange,
 } from './sharing-hub.record';
 import { SHARING_HUB_PROJECTOR, SharingHubBatch, SharingHubQuery, SharingHubStore } from './sharing-hub.store';
-import { ensureIndexes } from '../mongo/mongo-indexes';
 
 interface RecordDocument extends Omit<SharingHubRecord, 'lastPosition'> {
   _id: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiQueryErrors } from '../shared/api-query-errors.decorator';
+import { ApiQueryErrors } from '@app/http';
 import { BusinessLogQueryDto, FeedQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 import { ActivityPageDto } from './activity-log.dto';
 import { ActivityLogService, LogPage } from './activity-log.service';

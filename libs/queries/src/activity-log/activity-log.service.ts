@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/domain';
 import { Principal } from '@app/auth';
-import { TenantDirectory } from '@app/commands';
+import { TenantDirectory } from '@app/tenancy';
 import {
   ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, decodeCursor, Page, PresentedEntry, presentEntry,
   resolveWindow, toPage,

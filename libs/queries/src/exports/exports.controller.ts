@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors } from '../shared/api-query-errors.decorator';
+import { ApiQueryErrors } from '@app/http';
 import { CSV_COLUMNS, EXPORT_CONTENT_TYPES } from './export-format';
 import { BusinessExportQueryDto, FeedExportQueryDto, MspExportQueryDto } from './export-query.dto';
 import { ActivityExportService } from './exports.service';

@@ -1,5 +1,7 @@
-import { RecordedEvent } from '@app/event-store';
 import { ActivityEntry, toActivityEntry } from '@app/projections';
+
+/** An event as the store records it: what the activity-log projection takes. */
+type RecordedEvent = Parameters<typeof toActivityEntry>[0];
 
 /** Where a run of synthetic MSP Activity Log entries lives: one MSP, evenly spread in time. */
 export interface SyntheticRun {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, Api
 import type { Response } from 'express';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors } from '../shared/api-query-errors.decorator';
+import { ApiQueryErrors } from '@app/http';
 import { BusinessLiveQueryDto, FeedLiveQueryDto, MspLiveQueryDto } from './live-tail.dto';
 import { LiveTailService } from './live-tail.service';
 import { resumePosition } from './resume-position';

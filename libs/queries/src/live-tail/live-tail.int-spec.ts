@@ -6,7 +6,7 @@ import { describeWithServer } from '@test/support/real-servers';
 import { ActivityLogStore, openReadDatabase, SqliteActivityLogStore } from '@app/projections';
 import { entry } from '@app/projections/activity-log/activity-log.store.contract';
 import { MongoActivityLogStore } from '@app/projections/activity-log/mongo-activity-log.store';
-import { mongoTestDatabases } from '@app/projections/mongo/mongo-test-database';
+import { mongoTestDatabases } from '@app/mongo';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { LiveTail } from './live-tail';
 import { SseSink } from './sse-response';

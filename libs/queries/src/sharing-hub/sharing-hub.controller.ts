@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { PresentedHubDetail } from '@app/projections/sharing-hub';
-import { ApiQueryErrors } from '../shared/api-query-errors.decorator';
+import { ApiQueryErrors } from '@app/http';
 import { SharingHubDetailDto, SharingHubPageDto, SharingHubQueryDto, SharingHubRecordQueryDto } from './sharing-hub.dto';
 import { HubPage, SharingHubService } from './sharing-hub.service';
 

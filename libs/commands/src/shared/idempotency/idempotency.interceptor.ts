@@ -8,7 +8,7 @@ import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { AuthenticatedRequest } from '@app/auth';
-import { toErrorBody } from '../http-error.filter';
+import { toErrorBody } from '@app/http';
 import { BeginOutcome, IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

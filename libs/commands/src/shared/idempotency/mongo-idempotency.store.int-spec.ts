@@ -1,4 +1,4 @@
-import { mongoTestDatabases } from '@app/projections/mongo/mongo-test-database';
+import { mongoTestDatabases } from '@app/mongo';
 import { describeWithServer } from '@test/support/real-servers';
 import { describeIdempotencyStoreContract } from './idempotency.store.contract';
 import { MongoIdempotencyStore } from './mongo-idempotency.store';

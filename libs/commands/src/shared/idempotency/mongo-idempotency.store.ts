@@ -1,8 +1,8 @@
-import { Collection, Db, MongoClient, MongoServerError } from 'mongodb';
+import { Collection, Db, MongoServerError } from 'mongodb';
+import { connectMongo, ensureIndexes } from '@app/mongo';
 import {
   BeginOutcome, IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_PURGE_EVERY, IdempotencyStore, IdempotencyStoreOptions,
 } from './idempotency.store';
-import { ensureIndexes } from '@app/projections';
 
 interface KeyDocument {
   /** The scope and the key, unambiguously joined. */
@@ -35,7 +35,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
   /** A store on its own client (the database named in the URL), closed with the store. */
   static async connect(url: string): Promise<MongoIdempotencyStore> {
-    const client = await new MongoClient(url, { serverSelectionTimeoutMS: 10_000 }).connect();
+    const client = await connectMongo(url);
     const store = new MongoIdempotencyStore(client.db(), { onClose: () => client.close() });
     await store.ensureIndexes().catch(async (error: unknown) => {
       await client.close();

@@ -1,0 +1,20 @@
+import { BadRequestException, Param, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+
+/** Member ids are token subjects: not necessarily UUIDs, but never free text. */
+export const MEMBER_ID_PATTERN = /^[\w.:@-]{1,128}$/;
+export const MEMBER_ID_MESSAGE = 'must be 1 to 128 letters, digits or . _ : @ -';
+
+class ParseMemberIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!MEMBER_ID_PATTERN.test(value)) {
+      throw new BadRequestException({ message: 'Validation failed', fields: { memberId: [`memberId ${MEMBER_ID_MESSAGE}`] } });
+    }
+    return value;
+  }
+}
+
+/** The `:memberId` path parameter, checked against MEMBER_ID_PATTERN (400 otherwise). */
+export const MemberId = () => Param('memberId', new ParseMemberIdPipe());
+
+/** A path parameter that must be a UUID (400 otherwise). */
+export const UuidParam = (name: string) => Param(name, new ParseUUIDPipe());

@@ -1,0 +1,2 @@
+export * from './tenant-directory';
+export * from './tenancy.module';
