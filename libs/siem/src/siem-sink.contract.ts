@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { deliverWithRetry } from './deliver-with-retry';
 import { SiemRecord, SiemSink } from './siem-sink.port';
 
@@ -96,6 +97,13 @@ export function siemSinkContract(name: string, setUp: (options: { maxBatchBytes?
       expect(outcome).toMatchObject({ kind: 'parked', reason: expect.stringMatching(/refused/) });
       expect(JSON.stringify(outcome)).not.toContain(under.secret);
       expect(under.receivedEventIds()).toEqual([]);
+    });
+
+    it('never shows its secret when logged or serialized', async () => {
+      under = await setUp({});
+      await under.sink.send(siemRecords(1));
+      expect(inspect(under.sink, { depth: 10 })).not.toContain(under.secret);
+      expect(JSON.stringify(under.sink)).not.toContain(under.secret);
     });
 
     it('rides out a burst of failures under deliverWithRetry', async () => {

@@ -1,5 +1,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { LogsIngestionClient } from '@azure/monitor-ingestion';
+import { inspect } from 'node:util';
 import { chunkBySize } from '../batching';
 import { HttpClient } from '../http-client';
 import { networkFailure } from '../network-errors';
@@ -61,6 +62,16 @@ export class SentinelSink implements SiemSink {
   }
 
   async close(): Promise<void> {}
+
+  /** A logged sink shows where it sends, never its client secret (which its credential holds). */
+  toJSON(): Record<string, unknown> {
+    const { tenantId, clientId, dataCollectionEndpoint, ruleId, streamName } = this.config;
+    return { kind: 'microsoft_sentinel', tenantId, clientId, dataCollectionEndpoint, ruleId, streamName };
+  }
+
+  [inspect.custom](): string {
+    return `SentinelSink ${JSON.stringify(this.toJSON())}`;
+  }
 
   /**
    * MSAL says only "endpoints_resolution_error" when it cannot read the tenant's OpenID metadata,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { inspect } from 'node:util';
 import { chunkBySize } from '../batching';
 import { HttpClient } from '../http-client';
 import { networkFailure } from '../network-errors';
@@ -50,6 +51,15 @@ export class SplunkHecSink implements SiemSink {
 
   async close(): Promise<void> {
     this.http.close();
+  }
+
+  /** A logged sink shows where it sends, never its token. */
+  toJSON(): Record<string, unknown> {
+    return { kind: 'splunk', url: this.base, index: this.config.index, ack: this.config.ack !== undefined };
+  }
+
+  [inspect.custom](): string {
+    return `SplunkHecSink ${JSON.stringify(this.toJSON())}`;
   }
 
   private async sendPlain(bodies: { body: string }[]): Promise<SendOutcome | undefined> {
