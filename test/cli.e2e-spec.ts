@@ -48,6 +48,24 @@ describe('the CLI', () => {
     expect(dump()).toEqual(live);
   }, 120_000);
 
+  it.each([[['--help']], [['help']]])('prints its commands for %j on stdout and exits 0', (args) => {
+    const run = cli(args, { DATA_DIR: dataDir });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Usage: /);
+    for (const command of ['read-stream', 'read-all', 'mint-token', 'rebuild']) expect(run.stdout).toContain(command);
+  }, 60_000);
+
+  it('prints one command’s options for `help <command>` and exits 0', () => {
+    const run = cli(['help', 'mint-token'], { DATA_DIR: dataDir });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('--role <role>');
+  }, 60_000);
+
+  it('exits 1 on a usage error, saying what is wrong once', () => {
+    const run = cli(['nope'], { DATA_DIR: dataDir });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: "error: unknown command 'nope'\n" });
+  }, 60_000);
+
   it('refuses an unknown view with a clear message', () => {
     const run = cli(['rebuild', 'nope'], { DATA_DIR: dataDir });
     expect(run.code).toBe(1);

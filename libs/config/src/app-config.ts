@@ -117,6 +117,10 @@ export class AppConfig {
   })
   LOG_LEVEL = 'info';
 
+  /** `auto`: readable lines when stdout is a terminal, JSON otherwise (containers, CI, pipes). */
+  @IsIn(['auto', 'json', 'pretty'], { message: 'LOG_FORMAT must be one of auto, json, pretty' })
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
   /** Embedded mode: everything on local files, no external engine configured. */
   get embedded(): boolean {
     return !this.EVENTSTORE_URL;

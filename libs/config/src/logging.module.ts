@@ -1,17 +1,60 @@
 import { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from './app-config';
 
-/** Structured JSON logs (pino); credentials never reach a log line. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * JSON for machines (containers, CI, a pipe), readable lines for a person at a terminal.
+ * pino-pretty is a development dependency: where it is not installed (a production image),
+ * logs stay JSON whatever was asked.
+ */
+export function logFormatOf(setting: AppConfig['LOG_FORMAT'], stdoutIsTty: boolean, prettyInstalled: boolean): LogFormat {
+  if (!prettyInstalled || setting === 'json') return 'json';
+  return setting === 'pretty' || stdoutIsTty ? 'pretty' : 'json';
+}
+
+/** Structured logs (pino); credentials never reach a log line, in either format. */
 export function loggingModule(config: AppConfig): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+  const pretty = logFormatOf(config.LOG_FORMAT, process.stdout.isTTY === true, prettyInstalled()) === 'pretty';
+  const options = pinoHttpOptions(config, pretty);
+  return LoggerModule.forRoot({ pinoHttp: pretty ? [options, prettyStream()] : options });
+}
+
+export function pinoHttpOptions(config: AppConfig, pretty: boolean): Options {
+  return {
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
     },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    // One line per request at a terminal; the JSON keeps pino-http's own message and the req/res objects.
+    ...(pretty && {
+      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res, error) => `${req.method} ${req.url} ${res.statusCode} ${error.message}`,
+    }),
+  };
+}
+
+function prettyInstalled(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function prettyStream(): DestinationStream {
+  // Loaded only here, so a production install without dev dependencies never needs it.
+  const pinoPretty: typeof import('pino-pretty') = require('pino-pretty');
+  return pinoPretty({
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat: '{if context}[{context}] {end}{msg}',
   });
 }

@@ -6,6 +6,7 @@ export * from './access/role-matrix';
 export * from './access/query-permissions';
 export * from './catalog/activity-category';
 export * from './catalog/event-catalog';
+export * from './catalog/event-describer';
 export * from './organizations';
 export * from './msp';
 export * from './msp-access';

@@ -1,12 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 export class ErrorBodyDto {
   @ApiProperty({ example: 409 }) statusCode: number;
   @ApiProperty({ example: 'Conflict' }) error: string;
   @ApiProperty({ example: "Organization 'Acme' is terminated and cannot be renamed" }) message: string;
-  @ApiProperty({
-    required: false,
+  @ApiPropertyOptional({
     description: 'Field-level messages (400 only)',
     example: { name: ['name must be a string'] },
     type: 'object',

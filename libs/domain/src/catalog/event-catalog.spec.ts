@@ -1,5 +1,17 @@
+import { settingsDescribers } from '../settings/settings.describers';
+import { MspSettingsEvent } from '../settings/msp-settings.events';
 import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from './activity-category';
-import { AREA_CATALOGS, categoryOf, EVENT_CATEGORIES, EVENT_TYPES } from './event-catalog';
+import {
+  AREA_DESCRIBERS,
+  BUSINESS_AREA_DESCRIBERS,
+  categoryOf,
+  DESCRIBERS,
+  describerFor,
+  EVENT_CATEGORIES,
+  EVENT_TYPES,
+  MSP_AREA_DESCRIBERS,
+} from './event-catalog';
+import { MspAreaDescribers } from './event-describer';
 
 /** The minimum catalog of DESIGN §3, by category. */
 const DESIGN_CATALOG: Record<string, string[]> = {
@@ -35,6 +47,7 @@ const DESIGN_CATALOG: Record<string, string[]> = {
 };
 
 const MSP_AREAS = ['msp', 'mspAccess', 'organizations', 'integrations', 'billing', 'settings'];
+const BUSINESS_AREAS = ['orgMembers', 'policies', 'vault'];
 
 describe('the event catalog', () => {
   it.each(Object.entries(DESIGN_CATALOG))('maps every %s event of the design to that category', (category, types) => {
@@ -42,7 +55,7 @@ describe('the event catalog', () => {
   });
 
   it('gives each event type exactly one category: no type is defined by two areas', () => {
-    const all = Object.values(AREA_CATALOGS).flatMap((catalog) => Object.keys(catalog));
+    const all = Object.values(AREA_DESCRIBERS).flatMap((describers) => Object.keys(describers));
     expect(all.length).toBe(new Set(all).size);
     expect(EVENT_TYPES.length).toBe(all.length);
   });
@@ -52,14 +65,49 @@ describe('the event catalog', () => {
   });
 
   it('keeps MSP areas in the six MSP categories and organization areas in the business ones', () => {
-    for (const [area, catalog] of Object.entries(AREA_CATALOGS)) {
+    expect(Object.keys(MSP_AREA_DESCRIBERS)).toEqual(MSP_AREAS);
+    expect(Object.keys(BUSINESS_AREA_DESCRIBERS)).toEqual(BUSINESS_AREAS);
+    for (const [area, describers] of Object.entries(AREA_DESCRIBERS)) {
       const allowed: readonly string[] = MSP_AREAS.includes(area) ? MSP_CATEGORIES : BUSINESS_CATEGORIES;
-      for (const category of Object.values(catalog)) expect([area, allowed.includes(category)]).toEqual([area, true]);
+      for (const { category } of Object.values(describers)) expect([area, allowed.includes(category)]).toEqual([area, true]);
     }
   });
 
-  it('answers undefined for an unknown type', () => {
+  it('answers undefined for an unknown type, also one named like an Object method', () => {
     expect(categoryOf('SomethingElse')).toBeUndefined();
+    expect(categoryOf('toString')).toBeUndefined();
+    expect(describerFor('constructor')).toBeUndefined();
     expect(Object.isFrozen(EVENT_CATEGORIES)).toBe(true);
+  });
+});
+
+describe('DESCRIBERS', () => {
+  it('describe every event type of the catalog, and nothing else', () => {
+    expect(Object.keys(DESCRIBERS).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it('give every describer an action label, and the category the catalog gives its type', () => {
+    for (const [type, describer] of Object.entries(DESCRIBERS)) {
+      expect([type, describer.action.length > 0]).toEqual([type, true]);
+      expect([type, describer.category]).toEqual([type, EVENT_CATEGORIES[type]]);
+    }
+  });
+});
+
+describe('an area that does not describe its events exactly', () => {
+  const changed = settingsDescribers.MspSettingChanged;
+
+  it('does not compile (checked by the typecheck): a type left out, one unknown, or a category of the other log', () => {
+    // @ts-expect-error MspSettingChanged has no describer
+    const missing: MspAreaDescribers<MspSettingsEvent> = {};
+    // @ts-expect-error MspSettingRemoved is no event of the area
+    const unknown: MspAreaDescribers<MspSettingsEvent> = { MspSettingChanged: changed, MspSettingRemoved: changed };
+    // @ts-expect-error an MSP area's event in a Business Activity Log category
+    const otherLog: MspAreaDescribers<MspSettingsEvent> = { MspSettingChanged: { ...changed, category: 'Policies and Integrations' } };
+    expect([missing, unknown, otherLog].map((area) => Object.keys(area))).toEqual([
+      [],
+      ['MspSettingChanged', 'MspSettingRemoved'],
+      ['MspSettingChanged'],
+    ]);
   });
 });

@@ -1,35 +1,50 @@
-import { ActivityCategory, MSP_CATEGORIES, MspCategory } from './activity-category';
-import { billingEventCategories } from '../billing/billing.catalog';
-import { integrationsEventCategories } from '../integrations/integrations.catalog';
-import { mspAccessEventCategories } from '../msp-access/msp-access.catalog';
-import { mspEventCategories } from '../msp/msp.catalog';
-import { orgMembersEventCategories } from '../org-members/org-members.catalog';
-import { organizationEventCategories } from '../organizations/organization.catalog';
-import { policiesEventCategories } from '../policies/policies.catalog';
-import { settingsEventCategories } from '../settings/settings.catalog';
-import { vaultEventCategories } from '../vault/vault.catalog';
+import { billingDescribers } from '../billing/billing.describers';
+import { integrationsDescribers } from '../integrations/integrations.describers';
+import { mspAccessDescribers } from '../msp-access/msp-access.describers';
+import { mspDescribers } from '../msp/msp.describers';
+import { orgMembersDescribers } from '../org-members/org-members.describers';
+import { organizationsDescribers } from '../organizations/organizations.describers';
+import { policiesDescribers } from '../policies/policies.describers';
+import { settingsDescribers } from '../settings/settings.describers';
+import { vaultDescribers } from '../vault/vault.describers';
+import { ActivityCategory, BusinessCategory, MSP_CATEGORIES, MspCategory } from './activity-category';
+import { DescriberMap, EventDescriber } from './event-describer';
 
-/** Every area's event types with their one activity-log category. */
-export const AREA_CATALOGS: Record<string, Record<string, ActivityCategory>> = {
-  msp: mspEventCategories,
-  mspAccess: mspAccessEventCategories,
-  organizations: organizationEventCategories,
-  integrations: integrationsEventCategories,
-  billing: billingEventCategories,
-  settings: settingsEventCategories,
-  orgMembers: orgMembersEventCategories,
-  policies: policiesEventCategories,
-  vault: vaultEventCategories,
-};
+/** The areas of the MSP Activity Log, each with its describers (which carry the categories). */
+export const MSP_AREA_DESCRIBERS = {
+  msp: mspDescribers,
+  mspAccess: mspAccessDescribers,
+  organizations: organizationsDescribers,
+  integrations: integrationsDescribers,
+  billing: billingDescribers,
+  settings: settingsDescribers,
+} as const satisfies Record<string, DescriberMap<MspCategory>>;
 
+/** The areas of the Business Activity Log. */
+export const BUSINESS_AREA_DESCRIBERS = {
+  orgMembers: orgMembersDescribers,
+  policies: policiesDescribers,
+  vault: vaultDescribers,
+} as const satisfies Record<string, DescriberMap<BusinessCategory>>;
+
+export const AREA_DESCRIBERS: Readonly<Record<string, DescriberMap>> = { ...MSP_AREA_DESCRIBERS, ...BUSINESS_AREA_DESCRIBERS };
+
+/** Every logged event type with its describer: the one table the catalog is derived from. */
+export const DESCRIBERS: Readonly<DescriberMap> = Object.freeze(Object.assign({}, ...Object.values(AREA_DESCRIBERS)));
+
+/** Every event type with its one activity-log category. */
 export const EVENT_CATEGORIES: Readonly<Record<string, ActivityCategory>> = Object.freeze(
-  Object.assign({}, ...Object.values(AREA_CATALOGS)),
+  Object.fromEntries(Object.entries(DESCRIBERS).map(([type, describer]) => [type, describer.category])),
 );
 
-export const EVENT_TYPES: readonly string[] = Object.keys(EVENT_CATEGORIES);
+export const EVENT_TYPES: readonly string[] = Object.freeze(Object.keys(DESCRIBERS));
+
+export function describerFor(eventType: string): EventDescriber | undefined {
+  return Object.hasOwn(DESCRIBERS, eventType) ? DESCRIBERS[eventType] : undefined;
+}
 
 export function categoryOf(eventType: string): ActivityCategory | undefined {
-  return EVENT_CATEGORIES[eventType];
+  return describerFor(eventType)?.category;
 }
 
 export function isMspCategory(category: ActivityCategory): category is MspCategory {

@@ -5,5 +5,5 @@ export * from './integration.aggregate';
 export * from './msp-api-key.events';
 export * from './msp-api-key.commands';
 export * from './msp-api-key.aggregate';
-export * from './integrations.catalog';
+export * from './integrations.describers';
 export * from './integrations.permissions';

@@ -8,5 +8,5 @@ export * from './vanta-integration.aggregate';
 export * from './activity-log-token.events';
 export * from './activity-log-token.commands';
 export * from './activity-log-token.aggregate';
-export * from './policies.catalog';
+export * from './policies.describers';
 export * from './policies.permissions';

@@ -5,5 +5,5 @@ export * from './vault-item.aggregate';
 export * from './folder.events';
 export * from './folder.commands';
 export * from './folder.aggregate';
-export * from './vault.catalog';
+export * from './vault.describers';
 export * from './vault.permissions';

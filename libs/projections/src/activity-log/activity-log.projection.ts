@@ -1,23 +1,21 @@
-import { categoryOf } from '@app/domain';
+import { describerFor } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { ActivityEntry } from './activity-entry';
-import { describerFor } from './describers';
 
-/** The Activity Log line of one event, or undefined for events the log does not show. */
+/** The Activity Log line of one event, or undefined for events the log does not show (no describer). */
 export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined {
-  const category = categoryOf(event.type);
-  if (!category) return undefined;
   const describer = describerFor(event.type);
+  if (!describer) return undefined;
   const { actor, tenant, client } = event.metadata;
-  const onBehalfOf = describer?.initiator?.(event.data);
-  const target = describer?.target(event.data) ?? { type: event.streamId.split('-')[0], id: event.streamId };
-  const item = describer?.item?.(event.data) ?? null;
+  const onBehalfOf = describer.initiator?.(event.data);
+  const target = describer.target(event.data);
+  const item = describer.item?.(event.data) ?? null;
   return {
     eventId: event.id,
     position: event.position,
     occurredAt: event.occurredAt,
     eventType: event.type,
-    category,
+    category: describer.category,
     mspId: tenant.mspId ?? null,
     orgId: tenant.orgId ?? null,
     initiator: onBehalfOf

@@ -1,4 +1,5 @@
 import { ActivityEntry } from './activity-entry';
+import { ACTIVITY_INDEX_NAMES } from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore } from './activity-log.store';
 
 const WINDOW = { from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
@@ -24,11 +25,18 @@ export function entry(overrides: Partial<ActivityEntry> = {}): ActivityEntry {
   };
 }
 
-/** The behaviour every activity-log store must have (SQLite now, MongoDB later). */
-export function describeActivityLogStoreContract(name: string, open: () => Promise<ActivityLogStore>): void {
+/** A store under test, and how to read the names of its secondary indexes back from its engine. */
+export interface OpenedActivityLogStore {
+  store: ActivityLogStore;
+  indexNames(): Promise<string[]>;
+}
+
+/** The behaviour every activity-log store must have (SQLite and MongoDB). */
+export function describeActivityLogStoreContract(name: string, open: () => Promise<OpenedActivityLogStore>): void {
   describe(`ActivityLogStore contract: ${name}`, () => {
     let store: ActivityLogStore;
-    beforeEach(async () => (store = await open()));
+    let indexNames: () => Promise<string[]>;
+    beforeEach(async () => ({ store, indexNames } = await open()));
 
     const query = (q: Partial<ActivityLogQuery> = {}) =>
       store.query({ scope: { mspId: 'msp-a' }, window: WINDOW, limit: 1000, ...q });
@@ -106,6 +114,21 @@ export function describeActivityLogStoreContract(name: string, open: () => Promi
       expect(ids(await tail())).toEqual([batch[0], batch[2], batch[4]].map((e) => e.eventId));
       expect(ids(await tail(batch[0].position, 1))).toEqual([batch[2].eventId]);
       expect(await tail(batch[4].position)).toEqual([]);
+    });
+
+    it('creates the named indexes of the spec, the same names in every engine, and no others', async () => {
+      expect((await indexNames()).sort()).toEqual([...ACTIVITY_INDEX_NAMES].sort());
+    });
+
+    it('answers the same after a rebuild and keeps its indexes', async () => {
+      const before = [entry(), entry({ category: 'Billing' })];
+      await store.applyBatch(before, before[1].position);
+      await store.reset();
+      await store.beforeRebuild?.();
+      await store.applyBatch(before, before[1].position);
+      await store.afterRebuild?.();
+      expect(ids(await query({ category: 'Billing' }))).toEqual([before[1].eventId]);
+      expect((await indexNames()).sort()).toEqual([...ACTIVITY_INDEX_NAMES].sort());
     });
 
     it('bounds the window: from inclusive, to exclusive', async () => {

@@ -1,11 +1,46 @@
 import { Collection, Db, Filter, Long } from 'mongodb';
 import { ActivityEntry } from './activity-entry';
+import {
+  ACTIVITY_INDEX_NAMES,
+  ACTIVITY_INDEXES,
+  ActivityEquality,
+  ActivityField,
+  equalitiesOf,
+  indexFor,
+  NEWEST_FIRST,
+  scopeEqualities,
+  TAIL_ORDER,
+  WINDOW_FIELD,
+} from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
 import { insertNew } from '../mongo/mongo-writes';
 import { ensureIndexes } from '../mongo/mongo-indexes';
 
 const PROJECTOR = 'activity-log';
+
+/** The spec's fields as document paths: the email is indexed lowercased (initiatorEmailLc). */
+const PATHS: Record<ActivityField, string> = {
+  mspId: 'mspId',
+  orgId: 'orgId',
+  category: 'category',
+  'initiator.id': 'initiator.id',
+  'initiator.email': 'initiatorEmailLc',
+  'item.id': 'item.id',
+  occurredAt: 'occurredAt',
+  position: 'position',
+};
+
+/** Ascending keys: an index serves a descending sort as well, read backwards. */
+const INDEX_SPECS = Object.entries(ACTIVITY_INDEXES).map(([name, fields]) => ({
+  name,
+  key: Object.fromEntries(fields.map((f) => [PATHS[f], 1 as const])),
+}));
+
+/** The names these indexes had before MongoDB took SQLite's (msp_time, …): dropped at boot. */
+const FORMER_NAMES = ACTIVITY_INDEX_NAMES.map((name) => name.replace(/^activity_/, ''));
+
+const NEWEST_FIRST_SORT = Object.fromEntries(NEWEST_FIRST.map((f) => [PATHS[f], -1 as const]));
 
 interface EntryDocument extends Omit<ActivityEntry, 'eventId' | 'position'> {
   _id: string;
@@ -26,21 +61,10 @@ export class MongoActivityLogStore implements ActivityLogStore {
     this.checkpoints = new MongoCheckpoints(db);
   }
 
-  /** Indexes for every filter the logs offer; idempotent, run at boot. */
+  /** The spec's indexes; idempotent, run at boot. An upgraded database loses the former ones first. */
   async ensureIndexes(): Promise<void> {
-    const time = { occurredAt: -1, position: -1 } as const;
-    await ensureIndexes(this.entries, [
-      { key: { mspId: 1, ...time }, name: 'msp_time' },
-      { key: { mspId: 1, category: 1, ...time }, name: 'msp_category' },
-      { key: { mspId: 1, initiatorEmailLc: 1, ...time }, name: 'msp_email' },
-      { key: { mspId: 1, orgId: 1, ...time }, name: 'msp_org' },
-      { key: { orgId: 1, ...time }, name: 'org_time' },
-      { key: { orgId: 1, 'initiator.id': 1, ...time }, name: 'org_member' },
-      { key: { orgId: 1, initiatorEmailLc: 1, ...time }, name: 'org_email' },
-      { key: { orgId: 1, 'item.id': 1, ...time }, name: 'org_item' },
-      { key: { mspId: 1, position: 1 }, name: 'msp_position' },
-      { key: { orgId: 1, position: 1 }, name: 'org_position' },
-    ]);
+    await this.dropIndexes(FORMER_NAMES);
+    await ensureIndexes(this.entries, INDEX_SPECS);
   }
 
   async applyBatch(entries: ActivityEntry[], checkpoint: bigint): Promise<void> {
@@ -49,16 +73,15 @@ export class MongoActivityLogStore implements ActivityLogStore {
   }
 
   async query(q: ActivityLogQuery): Promise<ActivityEntry[]> {
-    const docs = await this.entries
-      .find(filterOf(q), { sort: { occurredAt: -1, position: -1 }, limit: q.limit, promoteLongs: false })
-      .toArray();
+    const options = { sort: NEWEST_FIRST_SORT, limit: q.limit, hint: indexFor(q), promoteLongs: false };
+    const docs = await this.entries.find(filterOf(q), options).toArray();
     return docs.map(fromDocument);
   }
 
   async tail(q: ActivityTailQuery): Promise<ActivityEntry[]> {
-    const and = scopeOf(q);
-    if (q.afterPosition !== undefined) and.push({ position: { $gt: Long.fromBigInt(q.afterPosition) } });
-    const docs = await this.entries.find({ $and: and }, { sort: { position: 1 }, limit: q.limit, promoteLongs: false }).toArray();
+    const and = scoped(scopeEqualities(q.scope), q.categories);
+    if (q.afterPosition !== undefined) and.push({ [PATHS[TAIL_ORDER]]: { $gt: Long.fromBigInt(q.afterPosition) } });
+    const docs = await this.entries.find({ $and: and }, { sort: { [PATHS[TAIL_ORDER]]: 1 }, limit: q.limit, promoteLongs: false }).toArray();
     return docs.map(fromDocument);
   }
 
@@ -70,26 +93,28 @@ export class MongoActivityLogStore implements ActivityLogStore {
     await this.entries.deleteMany({});
     await this.checkpoints.clear(PROJECTOR);
   }
+
+  private async dropIndexes(names: readonly string[]): Promise<void> {
+    const existing = await this.entries.listIndexes().toArray().catch(() => []);
+    for (const { name } of existing) if (names.includes(name)) await this.entries.dropIndex(name);
+  }
 }
 
-function scopeOf(q: Pick<ActivityLogQuery, 'scope' | 'categories'>): Filter<EntryDocument>[] {
-  const and: Filter<EntryDocument>[] = [];
-  if (q.scope.mspId !== undefined) and.push({ mspId: q.scope.mspId });
-  if (q.scope.orgId !== undefined) and.push({ orgId: q.scope.orgId });
-  if (q.categories) and.push({ category: { $in: [...q.categories] } });
+/** The equalities, then the log's categories: every query and tail starts from these. */
+function scoped(equalities: ActivityEquality[], categories: ActivityLogQuery['categories']): Filter<EntryDocument>[] {
+  const and: Filter<EntryDocument>[] = equalities.map(({ field, value }) => ({ [PATHS[field]]: value }));
+  if (categories) and.push({ [PATHS.category]: { $in: [...categories] } });
   return and;
 }
 
 function filterOf(q: ActivityLogQuery): Filter<EntryDocument> {
-  const and = [...scopeOf(q), { occurredAt: { $gte: q.window.from, $lt: q.window.to } }] as Filter<EntryDocument>[];
-  if (q.category !== undefined) and.push({ category: q.category });
-  if (q.organizationId !== undefined) and.push({ orgId: q.organizationId });
-  if (q.memberEmail !== undefined) and.push({ initiatorEmailLc: q.memberEmail.toLowerCase() });
-  if (q.memberId !== undefined) and.push({ 'initiator.id': q.memberId });
-  if (q.itemId !== undefined) and.push({ 'item.id': q.itemId });
+  const and = scoped(equalitiesOf(q), q.categories);
+  and.push({ [PATHS[WINDOW_FIELD]]: { $gte: q.window.from, $lt: q.window.to } });
   if (q.after) {
-    const position = Long.fromBigInt(q.after.position);
-    and.push({ $or: [{ occurredAt: { $lt: q.after.occurredAt } }, { occurredAt: q.after.occurredAt, position: { $lt: position } }] });
+    // Strictly older in NEWEST_FIRST order: an earlier time, or the same time and a lower position.
+    const [time, position] = NEWEST_FIRST.map((f) => PATHS[f]);
+    const { occurredAt } = q.after;
+    and.push({ $or: [{ [time]: { $lt: occurredAt } }, { [time]: occurredAt, [position]: { $lt: Long.fromBigInt(q.after.position) } }] });
   }
   return { $and: and };
 }

@@ -1,5 +1,5 @@
+import { describerFor } from '@app/domain';
 import { ActivityEntry } from './activity-entry';
-import { describerFor } from './describers';
 
 /** Who reads: organization owners see item and folder names and types; everybody else does not. */
 export interface Audience {

@@ -1,15 +1,59 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadDatabase } from '../shared/sqlite-read-database';
-import { describeActivityLogStoreContract } from './activity-log.store.contract';
-import { SqliteActivityLogStore } from './sqlite-activity-log.store';
+import { describeActivityLogStoreContract, entry } from './activity-log.store.contract';
+import { ACTIVITY_FILTERS, ACTIVITY_INDEX_NAMES, indexFor } from './activity-log.indexes';
+import { ActivityLogQuery } from './activity-log.store';
+import { buildQuery, SqliteActivityLogStore } from './sqlite-activity-log.store';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describeActivityLogStoreContract('SQLite', async () => {
+function openDatabase(): Database.Database {
   const dir = mkdtempSync(join(tmpdir(), 'activity-store-'));
   dirs.push(dir);
-  return new SqliteActivityLogStore(openReadDatabase(join(dir, 'read-models.sqlite')));
+  return openReadDatabase(join(dir, 'read-models.sqlite'));
+}
+
+/** The secondary indexes of the table, as sqlite_master lists them (not the UNIQUE constraint's own). */
+const indexNames = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activity_entries' AND sql IS NOT NULL").pluck().all() as string[];
+
+describeActivityLogStoreContract('SQLite', async () => {
+  const db = openDatabase();
+  return { store: new SqliteActivityLogStore(db), indexNames: async () => indexNames(db) };
+});
+
+describe('SqliteActivityLogStore', () => {
+  it('drops its secondary indexes for a rebuild, and builds them once after it', async () => {
+    const db = openDatabase();
+    const store = new SqliteActivityLogStore(db);
+    await store.beforeRebuild();
+    expect(indexNames(db)).toEqual([]);
+    await store.applyBatch([entry()], 1n);
+    await store.afterRebuild();
+    expect(indexNames(db).sort()).toEqual([...ACTIVITY_INDEX_NAMES].sort());
+  });
+
+  it('reads every filter combination through the index the spec names, in index order (no sort step)', () => {
+    const db = openDatabase();
+    new SqliteActivityLogStore(db);
+    const filters = Object.keys(ACTIVITY_FILTERS) as (keyof typeof ACTIVITY_FILTERS)[];
+    const values = { category: 'Billing', organizationId: 'org-2', memberEmail: 'a@b.example', memberId: 'm-1', itemId: 'i-1' } as const;
+    const scopes: ActivityLogQuery['scope'][] = [{ mspId: 'msp-a' }, { mspId: 'msp-a', orgId: 'org-1' }, { orgId: 'org-1' }];
+    for (const scope of scopes) {
+      for (let mask = 0; mask < 2 ** filters.length; mask++) {
+        const set = Object.fromEntries(filters.filter((_, i) => mask & (2 ** i)).map((f) => [f, values[f]]));
+        for (const after of [undefined, { occurredAt: '2026-02-01T00:00:00.000Z', position: 5n }]) {
+          const q: ActivityLogQuery = { scope, categories: ['Billing'], window: { from: '2026-01-01', to: '2026-03-01' }, limit: 10, after, ...set };
+          const { sql, params } = buildQuery(q);
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('; ');
+          expect([q, plan]).toEqual([q, expect.stringContaining(`USING INDEX ${indexFor(q)}`)]);
+          expect([q, plan]).toEqual([q, expect.not.stringContaining('TEMP B-TREE')]);
+        }
+      }
+    }
+  });
 });

@@ -1,6 +1,18 @@
 import Database from 'better-sqlite3';
 import { SqliteCheckpoints } from '../shared/sqlite-read-database';
 import { ActivityEntry } from './activity-entry';
+import {
+  ACTIVITY_INDEX_NAMES,
+  ACTIVITY_INDEXES,
+  ActivityEquality,
+  ActivityField,
+  filterEqualities,
+  indexFor,
+  NEWEST_FIRST,
+  scopeEqualities,
+  TAIL_ORDER,
+  WINDOW_FIELD,
+} from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 
 const PROJECTOR = 'activity-log';
@@ -17,23 +29,26 @@ const TABLE = `
   );
 `;
 
-/** One index per filter the logs offer; dropped during a rebuild and created again after it. */
-const INDEXES: Record<string, string> = {
-  activity_msp_time: '(msp_id, occurred_at, position)',
-  activity_msp_category: '(msp_id, category, occurred_at, position)',
-  activity_msp_email: '(msp_id, initiator_email_lc, occurred_at, position)',
-  activity_msp_org: '(msp_id, org_id, occurred_at, position)',
-  activity_org_time: '(org_id, occurred_at, position)',
-  activity_org_member: '(org_id, initiator_id, occurred_at, position)',
-  activity_org_email: '(org_id, initiator_email_lc, occurred_at, position)',
-  activity_org_item: '(org_id, item_id, occurred_at, position)',
-  activity_msp_position: '(msp_id, position)',
-  activity_org_position: '(org_id, position)',
+/** The spec's fields as columns: the email is indexed lowercased (initiator_email_lc). */
+const COLUMNS: Record<ActivityField, string> = {
+  mspId: 'msp_id',
+  orgId: 'org_id',
+  category: 'category',
+  'initiator.id': 'initiator_id',
+  'initiator.email': 'initiator_email_lc',
+  'item.id': 'item_id',
+  occurredAt: 'occurred_at',
+  position: 'position',
 };
 
-const CREATE_INDEXES = Object.entries(INDEXES)
-  .map(([name, columns]) => `CREATE INDEX IF NOT EXISTS ${name} ON activity_entries ${columns};`)
+const columns = (fields: readonly ActivityField[]) => fields.map((f) => COLUMNS[f]).join(', ');
+
+/** The spec's indexes; dropped during a rebuild and created again after it. */
+const CREATE_INDEXES = Object.entries(ACTIVITY_INDEXES)
+  .map(([name, fields]) => `CREATE INDEX IF NOT EXISTS ${name} ON activity_entries (${columns(fields)});`)
   .join('\n');
+
+const NEWEST_FIRST_SQL = NEWEST_FIRST.map((f) => `${COLUMNS[f]} DESC`).join(', ');
 
 interface EntryRow {
   event_id: string; position: bigint; occurred_at: string; event_type: string; category: string;
@@ -93,7 +108,7 @@ export class SqliteActivityLogStore implements ActivityLogStore {
 
   /** A rebuild fills the table without its indexes, then builds each once instead of row by row. */
   async beforeRebuild(): Promise<void> {
-    for (const name of Object.keys(INDEXES)) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+    for (const name of ACTIVITY_INDEX_NAMES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
   }
 
   async afterRebuild(): Promise<void> {
@@ -109,9 +124,10 @@ export class SqliteActivityLogStore implements ActivityLogStore {
 
 type Clauses = { where: string[]; params: Record<string, unknown>; add(clause: string, values: Record<string, unknown>): void };
 
-function clauses(params: Record<string, unknown>): Clauses {
+/** The tenant scope and the log's categories: every query and tail starts from these. */
+function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Record<string, unknown>): Clauses {
   const where: string[] = [];
-  return {
+  const c: Clauses = {
     where,
     params,
     add(clause, values) {
@@ -119,58 +135,37 @@ function clauses(params: Record<string, unknown>): Clauses {
       Object.assign(params, values);
     },
   };
-}
-
-/** The tenant scope and the log's categories: every query and tail starts from these. */
-function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Record<string, unknown>): Clauses {
-  const c = clauses(params);
-  if (q.scope.mspId !== undefined) c.add('msp_id = @scopeMsp', { scopeMsp: q.scope.mspId });
-  if (q.scope.orgId !== undefined) c.add('org_id = @scopeOrg', { scopeOrg: q.scope.orgId });
+  equal(c, scopeEqualities(q.scope));
   if (q.categories) {
     const names = q.categories.map((_, i) => `@cat${i}`);
-    c.add(`category IN (${names.join(', ')})`, Object.fromEntries(q.categories.map((cat, i) => [`cat${i}`, cat])));
+    c.add(`${COLUMNS.category} IN (${names.join(', ')})`, Object.fromEntries(q.categories.map((cat, i) => [`cat${i}`, cat])));
   }
   return c;
 }
 
+function equal(c: Clauses, equalities: ActivityEquality[]): void {
+  for (const { name, field, value } of equalities) c.add(`${COLUMNS[field]} = @${name}`, { [name]: value });
+}
+
 function buildTailQuery(q: ActivityTailQuery): { sql: string; params: Record<string, unknown> } {
   const { where, params, add } = scoped(q, { limit: q.limit });
-  if (q.afterPosition !== undefined) add('position > @afterPosition', { afterPosition: q.afterPosition });
-  const sql = `SELECT * FROM activity_entries WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT @limit`;
+  const order = COLUMNS[TAIL_ORDER];
+  if (q.afterPosition !== undefined) add(`${order} > @afterPosition`, { afterPosition: q.afterPosition });
+  const sql = `SELECT * FROM activity_entries WHERE ${where.join(' AND ')} ORDER BY ${order} ASC LIMIT @limit`;
   return { sql, params };
 }
 
 /** One SQL text per combination of filters (so statements are cached), values as named params. */
 export function buildQuery(q: ActivityLogQuery): { sql: string; params: Record<string, unknown> } {
-  const { where, params, add } = scoped(q, { limit: q.limit });
-  if (q.category !== undefined) add('category = @category', { category: q.category });
-  if (q.organizationId !== undefined) add('org_id = @organizationId', { organizationId: q.organizationId });
-  if (q.memberEmail !== undefined) add('initiator_email_lc = @memberEmail', { memberEmail: q.memberEmail.toLowerCase() });
-  if (q.memberId !== undefined) add('initiator_id = @memberId', { memberId: q.memberId });
-  if (q.itemId !== undefined) add('item_id = @itemId', { itemId: q.itemId });
-  add('occurred_at >= @from', { from: q.window.from });
+  const c = scoped(q, { limit: q.limit });
+  equal(c, filterEqualities(q));
+  const time = COLUMNS[WINDOW_FIELD];
+  c.add(`${time} >= @from`, { from: q.window.from });
   // A cursor always lies inside the window, and with `< @to` beside it SQLite stops bounding the scan by it.
-  if (q.after) add('(occurred_at, position) < (@afterTime, @afterPosition)', { afterTime: q.after.occurredAt, afterPosition: q.after.position });
-  else add('occurred_at < @to', { to: q.window.to });
-  const sql = `SELECT * FROM activity_entries INDEXED BY ${indexFor(q)} WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, position DESC LIMIT @limit`;
-  return { sql, params };
-}
-
-/**
- * The index that serves the most selective filter. Named explicitly: without statistics
- * (no ANALYZE on a live file) SQLite picks the time index and scans a whole window for a rare category.
- */
-function indexFor(q: ActivityLogQuery): string {
-  if (q.scope.mspId !== undefined) {
-    if (q.scope.orgId !== undefined || q.organizationId !== undefined) return 'activity_msp_org';
-    if (q.memberEmail !== undefined) return 'activity_msp_email';
-    if (q.category !== undefined) return 'activity_msp_category';
-    return 'activity_msp_time';
-  }
-  if (q.itemId !== undefined) return 'activity_org_item';
-  if (q.memberId !== undefined) return 'activity_org_member';
-  if (q.memberEmail !== undefined) return 'activity_org_email';
-  return 'activity_org_time';
+  if (q.after) c.add(`(${columns(NEWEST_FIRST)}) < (@afterTime, @afterPosition)`, { afterTime: q.after.occurredAt, afterPosition: q.after.position });
+  else c.add(`${time} < @to`, { to: q.window.to });
+  const sql = `SELECT * FROM activity_entries INDEXED BY ${indexFor(q)} WHERE ${c.where.join(' AND ')} ORDER BY ${NEWEST_FIRST_SQL} LIMIT @limit`;
+  return { sql, params: c.params };
 }
 
 function toRow(e: ActivityEntry): Record<string, unknown> {

@@ -1,19 +1,3 @@
-import {
-  FolderAccessRevoked,
-  FolderCreated,
-  FolderShared,
-  ItemAccessRevoked,
-  ItemCreated,
-  ItemMovedToFolder,
-  ItemOwnerChanged,
-  ItemShared,
-  ItemSharingRightsChanged,
-  ItemUpdated,
-  PolicyDisabled,
-  PolicyEnabled,
-  withoutShare,
-  withShare,
-} from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import {
   HubPerson,
@@ -23,29 +7,39 @@ import {
   SharingHubRecord,
   SharingPolicyChange,
 } from './sharing-hub.record';
+import {
+  CreationRule,
+  Evolution,
+  PolicyState,
+  SHARING_HUB_RULES,
+  SHARING_POLICY_RULES,
+  SharingHubRule,
+} from './sharing-hub.rules';
 
 /** The one policy the Sharing Hub shows beside every record of an organization. */
 export const SHARING_POLICY_KEY = 'restrict_sharing_outside_org';
 
-const ITEM_EVENTS = new Set([
-  'ItemCreated',
-  'ItemUpdated',
-  'ItemShared',
-  'ItemSharingRightsChanged',
-  'ItemAccessRevoked',
-  'ItemOwnerChanged',
-  'ItemMovedToFolder',
-  'ItemDeleted',
-  'ItemRestored',
-]);
-const FOLDER_EVENTS = new Set(['FolderCreated', 'FolderShared', 'FolderAccessRevoked', 'FolderDeleted']);
+/**
+ * The rules looked up by an event's type string: the one place where an event's data is taken
+ * to be what its type declares (reads upcast stored events to the current schema).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const RULES: Readonly<Record<string, SharingHubRule<any> | 'ignored'>> = SHARING_HUB_RULES;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const POLICY_RULES: Readonly<Record<string, (data: any) => PolicyState>> = SHARING_POLICY_RULES;
+
+function ruleOf(event: RecordedEvent): SharingHubRule<unknown> | undefined {
+  const rule = Object.hasOwn(RULES, event.type) ? RULES[event.type] : 'ignored';
+  return rule === 'ignored' ? undefined : rule;
+}
+
+const creates = <D>(rule: SharingHubRule<D>): rule is CreationRule<D> => 'create' in rule;
 
 /** The record an event is about, or undefined when the hub ignores the event. */
 export function recordKeyOf(event: RecordedEvent): SharingHubKey | undefined {
-  const data = event.data as { itemId?: unknown; folderId?: unknown };
-  if (ITEM_EVENTS.has(event.type) && typeof data.itemId === 'string') return { kind: 'item', id: data.itemId };
-  if (FOLDER_EVENTS.has(event.type) && typeof data.folderId === 'string') return { kind: 'folder', id: data.folderId };
-  return undefined;
+  const rule = ruleOf(event);
+  const id: unknown = rule?.id(event.data);
+  return rule && typeof id === 'string' ? { kind: rule.kind, id } : undefined;
 }
 
 /** What one event does to its record: the new record and the history entry, or undefined for no change. */
@@ -60,28 +54,28 @@ export interface Applied {
  * organization than the record, or changes nothing the hub shows (an update that keeps the name).
  */
 export function applyEvent(current: SharingHubRecord | undefined, event: RecordedEvent): Applied | undefined {
+  const rule = ruleOf(event);
   const key = recordKeyOf(event);
-  if (!key) return undefined;
-  if (event.type === 'ItemCreated' || event.type === 'FolderCreated') {
-    return current ? undefined : created(event as RecordedEvent<ItemCreated['data'] | FolderCreated['data']>);
-  }
+  if (!rule || !key) return undefined;
+  if (creates(rule)) return current ? undefined : created(rule, key, event);
   if (!current || current.kind !== key.kind || current.id !== key.id) return undefined;
   if (event.position <= current.lastPosition) return undefined;
   const tenantOrg = event.metadata.tenant?.orgId;
   if (tenantOrg !== undefined && tenantOrg !== current.orgId) return undefined;
-  return evolve(current, event);
+  return evolved(current, rule.evolve(current, event.data, event.occurredAt), event);
 }
 
-function created(event: RecordedEvent<ItemCreated['data'] | FolderCreated['data']>): Applied | undefined {
-  const orgId = tenantOrgOf(event, event.data.orgId);
+function created(rule: CreationRule<unknown>, key: SharingHubKey, event: RecordedEvent): Applied | undefined {
+  const { orgId: dataOrgId, ownerMemberId, ownerName, details, ...own } = rule.create(event.data);
+  const orgId = tenantOrgOf(event, dataOrgId);
   if (!orgId) return undefined;
   const by = personOf(event);
-  const { ownerMemberId, ownerName } = event.data;
-  const createdBy = by.id === ownerMemberId && by.name === null ? { ...by, name: ownerName } : by;
-  const base = {
+  const record: SharingHubRecord = {
+    ...key,
+    ...own,
     orgId,
     mspId: event.metadata.tenant?.mspId ?? null,
-    createdBy,
+    createdBy: by.id === ownerMemberId && by.name === null ? { ...by, name: ownerName } : by,
     createdAt: event.occurredAt,
     owner: { id: ownerMemberId, name: ownerName ?? null },
     sharedWith: [],
@@ -90,76 +84,13 @@ function created(event: RecordedEvent<ItemCreated['data'] | FolderCreated['data'
     updatedAt: event.occurredAt,
     lastPosition: event.position,
   };
-  const owner = { ownerId: ownerMemberId, ownerName };
-  if (event.type === 'FolderCreated') {
-    const data = event.data as FolderCreated['data'];
-    const record: SharingHubRecord = { ...base, kind: 'folder', id: data.folderId, itemType: null, name: data.folderName, folder: null };
-    return { record, history: entry(record, event, 'created', { details: owner }) };
-  }
-  const data = event.data as ItemCreated['data'];
-  const folder = data.folderId ? { id: data.folderId, name: data.folderName ?? data.folderId } : null;
-  const record: SharingHubRecord = { ...base, kind: 'item', id: data.itemId, itemType: data.itemType, name: data.itemName, folder };
-  const details = folder ? { ...owner, folderId: folder.id, folderName: folder.name } : owner;
   return { record, history: entry(record, event, 'created', { details }) };
 }
 
-function evolve(record: SharingHubRecord, event: RecordedEvent): Applied | undefined {
-  const touched = { updatedAt: event.occurredAt, lastPosition: event.position };
-  const done = (next: SharingHubRecord, change: Omit<SharingHistoryEntry, keyof EntryBase | 'change'>, type: SharingHistoryEntry['change']) => ({
-    record: next,
-    history: entry(next, event, type, change),
-  });
-  switch (event.type) {
-    case 'ItemUpdated': {
-      const { itemName } = event.data as ItemUpdated['data'];
-      if (typeof itemName !== 'string' || itemName === record.name) return undefined;
-      const details = { previousName: record.name, newName: itemName };
-      return done({ ...record, ...touched, name: itemName }, { details }, 'renamed');
-    }
-    case 'ItemShared':
-    case 'FolderShared': {
-      const { principal, rights } = event.data as (ItemShared | FolderShared)['data'];
-      const sharedWith = withShare(record.sharedWith, { principal, rights });
-      return done({ ...record, ...touched, sharedWith }, { principal, rights }, 'shared');
-    }
-    case 'ItemSharingRightsChanged': {
-      const { principal, previousRights, newRights } = event.data as ItemSharingRightsChanged['data'];
-      const sharedWith = withShare(record.sharedWith, { principal, rights: newRights });
-      return done({ ...record, ...touched, sharedWith }, { principal, rights: newRights, previousRights }, 'rights_changed');
-    }
-    case 'ItemAccessRevoked':
-    case 'FolderAccessRevoked': {
-      const { principal, previousRights } = event.data as (ItemAccessRevoked | FolderAccessRevoked)['data'];
-      const sharedWith = withoutShare(record.sharedWith, principal);
-      return done({ ...record, ...touched, sharedWith }, { principal, previousRights }, 'access_revoked');
-    }
-    case 'ItemOwnerChanged': {
-      const data = event.data as ItemOwnerChanged['data'];
-      const newOwner = { type: 'member' as const, id: data.newOwnerMemberId };
-      const dropped = record.sharedWith.find((s) => s.principal.type === 'member' && s.principal.id === newOwner.id);
-      const sharedWith = withoutShare(record.sharedWith, newOwner);
-      const details = {
-        previousOwner: { id: data.previousOwnerMemberId, name: data.previousOwnerName },
-        newOwner: { id: data.newOwnerMemberId, name: data.newOwnerName },
-        ...(dropped && { droppedShare: dropped }),
-      };
-      const owner = { id: data.newOwnerMemberId, name: data.newOwnerName ?? null };
-      return done({ ...record, ...touched, owner, sharedWith }, { details }, 'owner_changed');
-    }
-    case 'ItemMovedToFolder': {
-      const data = event.data as ItemMovedToFolder['data'];
-      const folder = data.newFolderId ? { id: data.newFolderId, name: data.newFolderName ?? data.newFolderId } : null;
-      const previous = data.previousFolderId ? { id: data.previousFolderId, name: data.previousFolderName ?? data.previousFolderId } : null;
-      return done({ ...record, ...touched, folder }, { details: { previousFolder: previous, newFolder: folder } }, 'moved');
-    }
-    case 'ItemDeleted':
-    case 'FolderDeleted':
-      return done({ ...record, ...touched, deleted: true, deletedAt: event.occurredAt }, {}, 'deleted');
-    case 'ItemRestored':
-      return done({ ...record, ...touched, deleted: false, deletedAt: null }, {}, 'restored');
-    default:
-      return undefined;
-  }
+function evolved(current: SharingHubRecord, evolution: Evolution | undefined, event: RecordedEvent): Applied | undefined {
+  if (!evolution) return undefined;
+  const record = { ...current, updatedAt: event.occurredAt, lastPosition: event.position, ...evolution.record };
+  return { record, history: entry(record, event, evolution.change, evolution.entry ?? {}) };
 }
 
 type EntryBase = Pick<SharingHistoryEntry, 'eventId' | 'position' | 'occurredAt' | 'orgId' | 'recordId' | 'kind' | 'by'>;
@@ -197,12 +128,12 @@ function tenantOrgOf(event: RecordedEvent, dataOrgId: string | undefined): strin
 
 /** The sharing policy an event sets, or undefined when it is not about 'restrict_sharing_outside_org'. */
 export function policyChangeOf(event: RecordedEvent): SharingPolicyChange | undefined {
-  if (event.type !== 'PolicyEnabled' && event.type !== 'PolicyDisabled') return undefined;
-  const data = event.data as (PolicyEnabled | PolicyDisabled)['data'];
-  if (data.policyKey !== SHARING_POLICY_KEY) return undefined;
-  const orgId = tenantOrgOf(event, data.orgId);
+  const rule = Object.hasOwn(POLICY_RULES, event.type) ? POLICY_RULES[event.type] : undefined;
+  const policy = rule?.(event.data);
+  if (policy?.policyKey !== SHARING_POLICY_KEY) return undefined;
+  const orgId = tenantOrgOf(event, policy.orgId);
   if (!orgId) return undefined;
-  return { orgId, restrictSharingOutsideOrg: event.type === 'PolicyEnabled', position: event.position, occurredAt: event.occurredAt };
+  return { orgId, restrictSharingOutsideOrg: policy.enabled, position: event.position, occurredAt: event.occurredAt };
 }
 
 /** What a batch writes: every record it changed (latest state), its history entries, and policy changes. */

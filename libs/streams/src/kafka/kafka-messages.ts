@@ -2,13 +2,27 @@ import { IHeaders, Message, TopicMessages } from 'kafkajs';
 import { RecordedEvent, serializeEvent } from '@app/event-store';
 import { globalTopic, mspTopic } from './kafka-topics';
 
-/** One event as a Kafka message: keyed by stream (per-aggregate order), the JSON envelope as value. */
+/**
+ * The message key, which picks the partition and so the order a consumer sees. An MSP reading
+ * its topic needs one organization's activity in order, so all of an organization's events share
+ * `org:<orgId>` whatever their aggregate; the MSP's own events share `msp:<mspId>`; an event with
+ * neither keeps `stream:<streamId>`. Per-aggregate order follows: an aggregate's events always
+ * carry the same tenant. The cost: one organization's events all land on one partition.
+ */
+export function kafkaKeyOf(event: RecordedEvent): string {
+  const { mspId, orgId } = event.metadata.tenant;
+  if (orgId) return `org:${orgId}`;
+  if (mspId) return `msp:${mspId}`;
+  return `stream:${event.streamId}`;
+}
+
+/** One event as a Kafka message: keyed by its tenant (see kafkaKeyOf), the JSON envelope as value. */
 export function kafkaMessageOf(event: RecordedEvent): Message {
   const { mspId, orgId } = event.metadata.tenant;
   const headers: IHeaders = { eventId: event.id, eventType: event.type, schemaVersion: String(event.schemaVersion) };
   if (orgId) headers.orgId = orgId;
   if (mspId) headers.mspId = mspId;
-  return { key: event.streamId, value: JSON.stringify(serializeEvent(event)), headers };
+  return { key: kafkaKeyOf(event), value: JSON.stringify(serializeEvent(event)), headers };
 }
 
 /**

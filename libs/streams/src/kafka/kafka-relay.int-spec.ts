@@ -1,20 +1,27 @@
 import Database from 'better-sqlite3';
 import { Admin } from 'kafkajs';
+import { Tenant } from '@app/event-store';
 import { CheckpointStore, openReadDatabase, sqliteCheckpointStore } from '@app/projections';
 import { describeWithServer, kafkaBrokers } from '@test/support/real-servers';
 import { createKafka } from './kafka-client';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
-import { deleteTopics, KafkaTestConsumer, ReceivedMessage, testKafka, uniqueTopicPrefix } from './kafka-test-consumer';
+import { deleteTopics, KafkaTestConsumer, orderProblemsPerKey, ReceivedMessage, testKafka, uniqueTopicPrefix } from './kafka-test-consumer';
 import { globalTopic, mspTopic } from './kafka-topics';
 import { interleavedEvents } from './relayed-events.fixture';
 
 describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => {
   const prefix = uniqueTopicPrefix('relay');
   const kafka = testKafka(brokers);
+  // Several aggregates of organization a1, interleaved with another organization of the same MSP
+  // and with the MSP's own events, as the store would hold them.
+  const a1 = { mspId: 'msp-a', orgId: 'a1' };
   const events = interleavedEvents([
-    { streamId: 'organization-a1', tenant: { mspId: 'msp-a', orgId: 'a1' }, count: 6 },
+    { streamId: 'organization-a1', tenant: a1, count: 6 },
+    { streamId: 'policy-a1', tenant: a1, count: 4 },
     { streamId: 'msp-a', tenant: { mspId: 'msp-a' }, count: 3 },
+    { streamId: 'organization-a2', tenant: { mspId: 'msp-a', orgId: 'a2' }, count: 4 },
+    { streamId: 'vaultItem-i1', tenant: a1, count: 5 },
     { streamId: 'organization-b1', tenant: { mspId: 'msp-b', orgId: 'b1' }, count: 5 },
     { streamId: 'orgMember-z', tenant: { orgId: 'z' }, count: 2 },
     { streamId: 'msp-odd', tenant: { mspId: 'acme.eu_1' }, count: 2 },
@@ -53,18 +60,30 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
     }
   });
 
-  const revisionsByKey = (messages: ReceivedMessage[]) => {
+  const positionsByKey = (messages: ReceivedMessage[]) => {
     const byKey: Record<string, string[]> = {};
-    for (const m of messages) (byKey[m.key] ??= []).push(m.event.revision);
+    for (const m of messages) (byKey[m.key] ??= []).push(m.event.position);
     return byKey;
   };
-  const twice = (count: number) => [...Array(2)].flatMap(() => [...Array(count).keys()].map(String));
+  /** The positions of one organization's (or one MSP's own) events in store order, twice: the batch was relayed twice. */
+  const twiceInOrder = (owner: { orgId: string } | { mspId: string }) => {
+    const owns = (t: Tenant) => ('orgId' in owner ? t.orgId === owner.orgId : !t.orgId && t.mspId === owner.mspId);
+    const positions = events.filter((e) => owns(e.metadata.tenant)).map((e) => e.position.toString());
+    return [...positions, ...positions];
+  };
 
-  it('delivers a batch relayed twice as duplicates, never reordered within a key', () => {
+  it("delivers a batch relayed twice as duplicates, each organization's events in store order whatever their aggregate", () => {
     expect(consumer.of(topics.all)).toHaveLength(2 * events.length);
-    expect(revisionsByKey(consumer.of(topics.all))).toEqual({
-      'organization-a1': twice(6), 'msp-a': twice(3), 'organization-b1': twice(5), 'orgMember-z': twice(2), 'msp-odd': twice(2),
+    expect(positionsByKey(consumer.of(topics.all))).toEqual({
+      'org:a1': twiceInOrder({ orgId: 'a1' }),
+      'org:a2': twiceInOrder({ orgId: 'a2' }),
+      'msp:msp-a': twiceInOrder({ mspId: 'msp-a' }),
+      'org:b1': twiceInOrder({ orgId: 'b1' }),
+      'org:z': twiceInOrder({ orgId: 'z' }),
+      'msp:acme.eu_1': twiceInOrder({ mspId: 'acme.eu_1' }),
     });
+    expect(twiceInOrder({ orgId: 'a1' })).toHaveLength(2 * 15);
+    expect(orderProblemsPerKey(consumer.of(topics.all), events)).toEqual([]);
   });
 
   it('moves the checkpoint to the last position of each acknowledged batch', async () => {
@@ -77,17 +96,19 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
     expect(mspsIn(topics.a)).toEqual(new Set(['msp-a']));
     expect(mspsIn(topics.b)).toEqual(new Set(['msp-b']));
     expect(mspsIn(topics.odd)).toEqual(new Set(['acme.eu_1']));
-    expect(revisionsByKey(consumer.of(topics.a))).toEqual({ 'organization-a1': twice(6), 'msp-a': twice(3) });
-    expect(consumer.received.filter((m) => m.key === 'orgMember-z').every((m) => m.topic === topics.all)).toBe(true);
+    expect(positionsByKey(consumer.of(topics.a))).toEqual({
+      'org:a1': twiceInOrder({ orgId: 'a1' }), 'org:a2': twiceInOrder({ orgId: 'a2' }), 'msp:msp-a': twiceInOrder({ mspId: 'msp-a' }),
+    });
+    expect(consumer.received.filter((m) => m.key === 'org:z').every((m) => m.topic === topics.all)).toBe(true);
   });
 
-  it('keys by stream id, names the event in headers and carries the JSON envelope', () => {
+  it('keys by organization, names the event in headers and carries the JSON envelope', () => {
     const first = events.find((e) => e.streamId === 'organization-b1')!;
     const [message] = consumer.of(topics.b);
-    expect(message.key).toBe('organization-b1');
+    expect(message.key).toBe('org:b1');
     expect(message.headers).toEqual({ eventId: first.id, eventType: 'OrganizationRenamed', schemaVersion: '1', orgId: 'b1', mspId: 'msp-b' });
     expect(message.event).toEqual({ ...first, revision: '0', position: first.position.toString() });
-    const withoutMsp = consumer.received.find((m) => m.key === 'orgMember-z')!;
+    const withoutMsp = consumer.received.find((m) => m.key === 'org:z')!;
     expect(withoutMsp.headers).toEqual({ eventId: withoutMsp.event.id, eventType: 'OrganizationRenamed', schemaVersion: '1', orgId: 'z' });
   });
 

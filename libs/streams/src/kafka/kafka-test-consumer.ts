@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
-import { SerializedEvent } from '@app/event-store';
+import { RecordedEvent, SerializedEvent } from '@app/event-store';
+import { kafkaKeyOf } from './kafka-messages';
 
 /** A relayed message as a test sees it. */
 export interface ReceivedMessage {
@@ -75,4 +76,30 @@ export async function waitForTopics(admin: Admin, topics: string[], timeoutMs = 
 export async function deleteTopics(admin: Admin, prefix: string): Promise<void> {
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
   if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
+}
+
+/**
+ * What the relay promises a consumer, per key: each event arrives for the first time right after
+ * the event before it in the store (no gap, no reordering); an event seen again is a replay.
+ * Returns one line per broken promise, so a test expects none.
+ */
+export function orderProblemsPerKey(received: ReceivedMessage[], stored: RecordedEvent[]): string[] {
+  const expected = new Map<string, RecordedEvent[]>();
+  for (const event of stored) {
+    const key = kafkaKeyOf(event);
+    if (!expected.has(key)) expected.set(key, []);
+    expected.get(key)!.push(event);
+  }
+  const delivered = new Map<string, number>();
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const m of received) {
+    if (seen.has(m.event.id)) continue;
+    seen.add(m.event.id);
+    const next = delivered.get(m.key) ?? 0;
+    const due = expected.get(m.key)?.[next];
+    if (m.event.id !== due?.id) problems.push(`${m.key}: position ${m.event.position} arrived where ${due ? `position ${due.position}` : 'nothing'} was due`);
+    delivered.set(m.key, next + 1);
+  }
+  return problems;
 }

@@ -1,0 +1,59 @@
+import { MspCategory } from '../catalog/activity-category';
+import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
+import { MspMemberAccessEvent, MspSignInFailureReason, MspTwoFactorMethod } from './msp-member-access.events';
+
+const FAILURE_LABELS: Record<MspSignInFailureReason, string> = {
+  wrong_password: 'wrong password',
+  mfa_failed: 'two-factor check failed',
+  account_locked: 'account locked',
+  account_suspended: 'account suspended',
+};
+
+const METHOD_LABELS: Record<MspTwoFactorMethod, string> = {
+  totp: 'authenticator app',
+  webauthn: 'security key',
+  sms: 'SMS',
+};
+
+type Member = { memberId: string; email: string };
+const memberTarget = (member: Member): TargetRef => ({ type: 'member', id: member.memberId, name: member.email });
+/** A sign-in is recorded by a service: the entry's initiator is the member who signed in. */
+const signedInMember = (member: Member) => ({ id: member.memberId, email: member.email });
+
+/** How an MSP member's own sign-ins and credential changes read in the Activity Log. */
+const describers: MspAreaDescribers<MspMemberAccessEvent> = {
+  MspSignInSucceeded: {
+    category: 'MSP Access',
+    action: 'Signed in',
+    target: memberTarget,
+    initiator: signedInMember,
+    summary: (_d, v) => `${v.initiatorName} signed in`,
+  },
+  MspSignInFailed: {
+    category: 'MSP Access',
+    action: 'Failed to sign in',
+    target: memberTarget,
+    initiator: signedInMember,
+    summary: (d, v) => `${v.initiatorName} failed to sign in (${FAILURE_LABELS[d.reason] ?? d.reason})`,
+  },
+  MspPasswordChanged: {
+    category: 'MSP Access',
+    action: 'Changed password',
+    target: memberTarget,
+    summary: (_d, v) => `${v.initiatorName} changed their password`,
+  },
+  MspTwoFactorEnabled: {
+    category: 'MSP Access',
+    action: 'Enabled two-factor authentication',
+    target: memberTarget,
+    summary: (d, v) => `${v.initiatorName} enabled two-factor authentication (${METHOD_LABELS[d.method] ?? d.method})`,
+  },
+  MspTwoFactorDisabled: {
+    category: 'MSP Access',
+    action: 'Disabled two-factor authentication',
+    target: memberTarget,
+    summary: (d, v) => `${v.initiatorName} disabled two-factor authentication (${METHOD_LABELS[d.method] ?? d.method})`,
+  },
+};
+
+export const mspAccessDescribers: DescriberMap<MspCategory> = describers;

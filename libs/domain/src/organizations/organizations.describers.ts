@@ -1,0 +1,52 @@
+import { MspCategory } from '../catalog/activity-category';
+import { because, quote } from '../catalog/describe-helpers';
+import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
+import { OrganizationEvent } from './organization.events';
+
+const organization = (d: { organizationId: string; name: string }): TargetRef => ({
+  type: 'organization',
+  id: d.organizationId,
+  name: d.name,
+});
+
+/** How the life cycle of a customer organization reads in the Activity Log. */
+const describers: MspAreaDescribers<OrganizationEvent> = {
+  OrganizationCreated: {
+    category: 'Organization Management',
+    action: 'Created organization',
+    target: organization,
+    summary: (d, v) => `${v.initiatorName} created organization ${quote(d.name)}`,
+  },
+  OrganizationDeployed: {
+    category: 'Organization Management',
+    action: 'Deployed organization',
+    target: organization,
+    summary: (d, v) => `${v.initiatorName} deployed organization ${quote(d.name)}`,
+  },
+  OrganizationRenamed: {
+    category: 'Organization Management',
+    action: 'Renamed organization',
+    target: (d) => ({ type: 'organization', id: d.organizationId, name: d.newName }),
+    summary: (d, v) => `${v.initiatorName} renamed organization ${quote(d.previousName)} to ${quote(d.newName)}`,
+  },
+  OrganizationSuspended: {
+    category: 'Organization Management',
+    action: 'Suspended organization',
+    target: organization,
+    summary: (d, v) => `${v.initiatorName} suspended organization ${quote(d.name)}${because(d.reason)}`,
+  },
+  OrganizationReactivated: {
+    category: 'Organization Management',
+    action: 'Reactivated organization',
+    target: organization,
+    summary: (d, v) => `${v.initiatorName} reactivated organization ${quote(d.name)}`,
+  },
+  OrganizationTerminated: {
+    category: 'Organization Management',
+    action: 'Terminated organization',
+    target: organization,
+    summary: (d, v) => `${v.initiatorName} terminated organization ${quote(d.name)}${because(d.reason)}`,
+  },
+};
+
+export const organizationsDescribers: DescriberMap<MspCategory> = describers;

@@ -1,0 +1,99 @@
+import { BusinessCategory } from '../catalog/activity-category';
+import { because, quote } from '../catalog/describe-helpers';
+import { BusinessAreaDescribers, DescriberMap, TargetRef } from '../catalog/event-describer';
+import { ActivityLogTokenEvent } from './activity-log-token.events';
+import { OrgPoliciesEvent } from './org-policies.events';
+import {
+  IpAllowlistSettings,
+  PasswordComplexitySettings,
+  PolicyKey,
+  PolicySettings,
+  VaultTimeoutSettings,
+} from './policy-definitions';
+import { VantaIntegrationEvent } from './vanta-integration.events';
+
+const policyTarget = (d: { policyKey: PolicyKey; policyName: string }): TargetRef => ({
+  type: 'policy',
+  id: d.policyKey,
+  name: d.policyName,
+});
+const vantaTarget = (d: { orgId: string; accountName?: string }): TargetRef => ({
+  type: 'vanta_integration',
+  id: d.orgId,
+  name: d.accountName ?? 'Vanta',
+});
+const tokenTarget = (d: { tokenId: string; name: string }): TargetRef => ({
+  type: 'activity_log_token',
+  id: d.tokenId,
+  name: d.name,
+});
+
+const vanta = (accountName?: string) =>
+  accountName ? `Vanta workspace ${quote(accountName)}` : 'the Vanta integration';
+
+/** The settings a policy was enabled with, in a few words: " (30 minutes)". */
+function settingsText(key: PolicyKey, settings?: PolicySettings): string {
+  if (!settings) return '';
+  switch (key) {
+    case 'password_complexity': {
+      const s = settings as PasswordComplexitySettings;
+      const needs = [s.requireDigits && 'digits', s.requireSymbols && 'symbols'].filter(Boolean);
+      return ` (at least ${s.minLength} characters${needs.length ? `, ${needs.join(' and ')}` : ''})`;
+    }
+    case 'vault_timeout': {
+      const { minutes } = settings as VaultTimeoutSettings;
+      return ` (${minutes} minute${minutes === 1 ? '' : 's'})`;
+    }
+    case 'ip_allowlist': {
+      const { ranges } = settings as IpAllowlistSettings;
+      return ` (${ranges.length <= 3 ? ranges.join(', ') : `${ranges.length} IP ranges`})`;
+    }
+    default:
+      return '';
+  }
+}
+
+/** How company-wide policies, the Vanta integration and Activity Log tokens read in the Activity Log. */
+const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent> = {
+  PolicyEnabled: {
+    category: 'Policies and Integrations',
+    action: 'Enabled policy',
+    target: policyTarget,
+    summary: (d, v) =>
+      `${v.initiatorName} enabled policy ${quote(d.policyName)}${settingsText(d.policyKey, d.settings)}`,
+  },
+  PolicyDisabled: {
+    category: 'Policies and Integrations',
+    action: 'Disabled policy',
+    target: policyTarget,
+    summary: (d, v) => `${v.initiatorName} disabled policy ${quote(d.policyName)}`,
+  },
+  VantaIntegrationConnected: {
+    category: 'Policies and Integrations',
+    action: 'Connected Vanta integration',
+    target: vantaTarget,
+    summary: (d, v) => `${v.initiatorName} connected ${vanta(d.accountName)}`,
+  },
+  VantaIntegrationDisconnected: {
+    category: 'Policies and Integrations',
+    action: 'Disconnected Vanta integration',
+    target: vantaTarget,
+    summary: (d, v) => `${v.initiatorName} disconnected ${vanta(d.accountName)}${because(d.reason)}`,
+  },
+  ActivityLogTokenCreated: {
+    category: 'Policies and Integrations',
+    action: 'Created Activity Log token',
+    target: tokenTarget,
+    summary: (d, v) =>
+      `${v.initiatorName} created Activity Log token ${quote(d.name)}` +
+      (d.expiresAt ? ` (expires ${d.expiresAt.slice(0, 10)})` : ''),
+  },
+  ActivityLogTokenRevoked: {
+    category: 'Policies and Integrations',
+    action: 'Revoked Activity Log token',
+    target: tokenTarget,
+    summary: (d, v) => `${v.initiatorName} revoked Activity Log token ${quote(d.name)}`,
+  },
+};
+
+export const policiesDescribers: DescriberMap<BusinessCategory> = describers;

@@ -1,0 +1,43 @@
+import { ACTIVITY_FILTERS, ACTIVITY_INDEXES, ActivityField, ActivityIndexName, equalitiesOf, indexFor, NEWEST_FIRST } from './activity-log.indexes';
+import { ActivityLogQuery } from './activity-log.store';
+
+type Filters = Pick<ActivityLogQuery, keyof typeof ACTIVITY_FILTERS>;
+const FILTERS = Object.keys(ACTIVITY_FILTERS) as (keyof Filters)[];
+const VALUES: Required<Filters> = { category: 'Billing', organizationId: 'org-2', memberEmail: 'Ann@MSP.example', memberId: 'm-1', itemId: 'i-1' };
+const SCOPES: ActivityLogQuery['scope'][] = [{ mspId: 'msp-a' }, { mspId: 'msp-a', orgId: 'org-1' }, { orgId: 'org-1' }];
+
+/** Every scope with every subset of the filters. */
+const combinations = SCOPES.flatMap((scope) =>
+  Array.from({ length: 2 ** FILTERS.length }, (_, mask) => ({
+    scope,
+    ...Object.fromEntries(FILTERS.filter((_, i) => mask & (2 ** i)).map((f) => [f, VALUES[f]])),
+  })),
+);
+
+describe('the activity-log spec', () => {
+  it.each(combinations.map((q) => [JSON.stringify(q), q] as const))(
+    'reads %s through an index its equalities pin, then in NEWEST_FIRST order',
+    (_name, q) => {
+      const fields: readonly ActivityField[] = ACTIVITY_INDEXES[indexFor(q)];
+      const pinned = new Set<ActivityField>(equalitiesOf(q).map((e) => e.field));
+      const prefix = fields.slice(0, fields.length - NEWEST_FIRST.length);
+      expect(fields.slice(prefix.length)).toEqual(NEWEST_FIRST);
+      for (const field of prefix) expect([field, pinned.has(field)]).toEqual([field, true]);
+    },
+  );
+
+  it('uses every time index for some query; the position indexes are left to tails', () => {
+    const used = new Set(combinations.map(indexFor));
+    const unused = (Object.keys(ACTIVITY_INDEXES) as ActivityIndexName[]).filter((name) => !used.has(name));
+    expect(unused.sort()).toEqual(['activity_msp_position', 'activity_org_position']);
+  });
+
+  it('compares the member email without case, and keeps the scope first', () => {
+    expect(equalitiesOf({ scope: { mspId: 'msp-a', orgId: 'org-1' }, memberEmail: 'Ann@MSP.example', category: 'Billing' })).toEqual([
+      { name: 'scopeMsp', field: 'mspId', value: 'msp-a' },
+      { name: 'scopeOrg', field: 'orgId', value: 'org-1' },
+      { name: 'category', field: 'category', value: 'Billing' },
+      { name: 'memberEmail', field: 'initiator.email', value: 'ann@msp.example' },
+    ]);
+  });
+});
