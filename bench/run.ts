@@ -14,6 +14,7 @@ suites.ingest = ingestBench;
 suites.lag = lagBench;
 suites.query = queryBench;
 suites.rebuild = rebuildBench;
+suites.siem = () => import('./siem.bench').then(({ siemBench }) => siemBench());
 
 /** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
 async function main(): Promise<void> {

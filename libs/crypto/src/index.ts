@@ -1,0 +1,7 @@
+export * from './crypto.errors';
+export { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aes-gcm';
+export { DataKey, openWithDataKey, sealWithDataKey } from './data-key';
+export { MasterKey, masterKeysFromList } from './master-key';
+export { KeyRing } from './key-ring';
+export { envelopeNeedsRewrap, openEnvelope, rewrapEnvelope, sealEnvelope } from './envelope';
+export { DEFAULT_MASTER_KEY_FILE, type LoadedMasterKeyFile, loadOrCreateMasterKeyFile, readMasterKeyFile } from './master-key-file';
