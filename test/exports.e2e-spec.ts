@@ -5,6 +5,7 @@ import { ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore } from '@app/pro
 import { syntheticEntries } from '@app/queries/exports/synthetic-entries';
 import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
+import { parse } from 'csv-parse/sync';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HYPERLINK = '=HYPERLINK("http://x","y")';
@@ -31,25 +32,10 @@ interface Entry {
   summary: string;
 }
 
-/** A small RFC 4180 reader: quoted cells, doubled quotes, CRLF between records, line breaks inside quotes. */
+/** RFC 4180 records with csv-parse (an independent reader); every record must end with CRLF. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') (cell += '"'), i++;
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) throw new Error(`CSV does not end with CRLF: ${JSON.stringify(text.slice(-80))}`);
-  return rows;
+  if (text !== '' && !text.endsWith('\r\n')) throw new Error(`CSV does not end with CRLF: ${JSON.stringify(text.slice(-80))}`);
+  return parse(text, { record_delimiter: '\r\n', relax_quotes: false });
 }
 
 /** What a spreadsheet must not evaluate: the expected cell, written independently of the code under test. */

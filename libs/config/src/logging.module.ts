@@ -50,6 +50,7 @@ function prettyInstalled(): boolean {
 
 function prettyStream(): DestinationStream {
   // Loaded only here, so a production install without dev dependencies never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional dev dependency, loaded on demand and synchronously
   const pinoPretty: typeof import('pino-pretty') = require('pino-pretty');
   return pinoPretty({
     sync: true,

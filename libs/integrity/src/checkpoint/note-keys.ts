@@ -8,6 +8,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
 import { fromBase64, sha256, toBase64, utf8 } from '../bytes';
+import { hasControlCharacter } from './control-characters';
 
 export const ED25519_ALGORITHM = 0x01;
 
@@ -39,7 +40,7 @@ export class NoteKeyError extends Error {
 
 /** Non-empty, no Unicode space, no plus (signed-note §Format). */
 export function isValidKeyName(name: string): boolean {
-  return name.length > 0 && !/[\s\u0085+]/u.test(name) && !/[\u0000-\u001f]/.test(name);
+  return name.length > 0 && !/[\s\u0085+]/u.test(name) && !hasControlCharacter(name);
 }
 
 export function noteKeyId(name: string, publicKey: Uint8Array): number {

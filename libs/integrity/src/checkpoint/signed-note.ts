@@ -4,6 +4,7 @@
  */
 import { fromBase64, toBase64, utf8 } from '../bytes';
 import { isValidKeyName, NoteSigner, NoteVerifier } from './note-keys';
+import { hasControlCharacter } from './control-characters';
 
 const SIGNATURE_PREFIX = '\u2014 ';
 /** Verifiers must accept at least 16; more than this is refused as malformed. */
@@ -125,7 +126,7 @@ function parseSignatureLine(line: string): ParsedSignature | string {
 /** Valid UTF-8, no control character but newline, ends with a newline. */
 function textProblem(text: string): string | undefined {
   if (!text.endsWith('\n')) return 'the text does not end with a newline';
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(text)) return 'control character in the note';
+  if (hasControlCharacter(text, '\n')) return 'control character in the note';
   if (Buffer.from(text, 'utf8').toString('utf8') !== text) return 'not valid UTF-8';
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import { fromBase64, Hash, HASH_SIZE, toBase64 } from '../bytes';
 import { isTreeSize } from '../merkle/tree-math';
+import { hasControlCharacter } from './control-characters';
 
 export interface CheckpointBody {
   origin: string;
@@ -28,7 +29,7 @@ export function formatCheckpointBody(body: CheckpointBody): string {
   if (!isTreeSize(body.size)) throw new CheckpointFormatError('the tree size must be a safe non-negative integer');
   if (body.rootHash.length !== HASH_SIZE) throw new CheckpointFormatError('the root hash is 32 bytes');
   for (const line of body.extensions) {
-    if (line === '' || /[\u0000-\u001f]/.test(line))
+    if (line === '' || hasControlCharacter(line))
       throw new CheckpointFormatError('an extension line is non-empty text');
   }
   return [body.origin, String(body.size), toBase64(body.rootHash), ...body.extensions].map((l) => `${l}\n`).join('');
@@ -53,5 +54,5 @@ export function parseCheckpointBody(text: string): CheckpointBody {
 }
 
 function isOrigin(origin: string): boolean {
-  return origin.length > 0 && !/[\s\u0085+\u0000-\u001f]/u.test(origin);
+  return origin.length > 0 && !/[\s\u0085+]/u.test(origin) && !hasControlCharacter(origin);
 }
