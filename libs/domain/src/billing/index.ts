@@ -1,6 +1,6 @@
 export * from './billing.events';
 export * from './billing.commands';
-export * from './billing.aggregate';
+export * from './billing.decider';
 export * from './card-number';
 export * from './billing.describers';
 export * from './billing.permissions';

@@ -1,6 +1,6 @@
 export * from './msp-setting-definitions';
 export * from './msp-settings.events';
 export * from './msp-settings.commands';
-export * from './msp-settings.aggregate';
+export * from './msp-settings.decider';
 export * from './settings.describers';
 export * from './settings.permissions';

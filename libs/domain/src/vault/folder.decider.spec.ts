@@ -2,7 +2,7 @@ import { fold } from '../shared/decider';
 import { Forbidden, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { folderDecider as decider, folderForItems } from './folder.aggregate';
+import { folderDecider as decider, folderForItems } from './folder.decider';
 import { FolderCommand } from './folder.commands';
 import { FolderEvent } from './folder.events';
 
@@ -33,7 +33,7 @@ function everyCommand(by: Initiator): FolderCommand[] {
   ];
 }
 
-describe('Folder aggregate', () => {
+describe('Folder decider', () => {
   describe('CreateFolder', () => {
     it('creates a folder owned by its creator', () =>
       given(decider).when({ type: 'CreateFolder', ...ref, by: owner }).then([created]));

@@ -1,7 +1,7 @@
 import { Forbidden, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { mspMemberAccessDecider as decider } from './msp-member-access.aggregate';
+import { mspMemberAccessDecider as decider } from './msp-member-access.decider';
 import { MspMemberAccessEvent } from './msp-member-access.events';
 
 const mspId = 'msp-1';
@@ -16,7 +16,7 @@ const signedIn: MspMemberAccessEvent = { type: 'MspSignInSucceeded', data: { ...
 const totpOn: MspMemberAccessEvent = { type: 'MspTwoFactorEnabled', data: { ...member, method: 'totp' } };
 const totpOff: MspMemberAccessEvent = { type: 'MspTwoFactorDisabled', data: { ...member, method: 'totp' } };
 
-describe('MSP member access aggregate', () => {
+describe('MSP member access decider', () => {
   describe('RecordMspSignInSuccess and RecordMspSignInFailure', () => {
     const success = { type: 'RecordMspSignInSuccess', memberId, email: 'ivy@msp.test', by: service } as const;
     const failure = { type: 'RecordMspSignInFailure', memberId, email: 'ivy@msp.test', reason: 'wrong_password', by: service } as const;

@@ -1,7 +1,7 @@
 import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { mspApiKeyDecider as decider } from './msp-api-key.aggregate';
+import { mspApiKeyDecider as decider } from './msp-api-key.decider';
 import { MspApiKeyEvent } from './msp-api-key.events';
 
 const by: Initiator = { memberId: 'm-1', role: 'msp_owner', mspId: 'msp-1' };
@@ -11,7 +11,7 @@ const keyId = 'key-1';
 const generated: MspApiKeyEvent = { type: 'MspApiKeyGenerated', data: { keyId, mspId: 'msp-1', name: 'SIEM export' } };
 const revoked: MspApiKeyEvent = { type: 'MspApiKeyRevoked', data: { keyId, name: 'SIEM export' } };
 
-describe('MSP API key aggregate', () => {
+describe('MSP API key decider', () => {
   it('generates a key for the initiator’s MSP', () =>
     given(decider).when({ type: 'GenerateMspApiKey', keyId, name: 'SIEM export', by }).then([generated]));
   it('refuses to generate the same key twice', () =>

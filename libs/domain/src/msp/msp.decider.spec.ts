@@ -1,7 +1,7 @@
 import { Forbidden, InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { mspDecider as decider } from './msp.aggregate';
+import { mspDecider as decider } from './msp.decider';
 import { MspEvent } from './msp.events';
 
 const mspId = 'msp-1';
@@ -31,7 +31,7 @@ const ivyRemoved: MspEvent = { type: 'MspMemberRemoved', data: { ...ivyRef, role
 const withAdam = [created, adamInvited, adamAccepted];
 const withIvy = [...withAdam, ivyInvited, ivyAccepted];
 
-describe('MSP aggregate', () => {
+describe('MSP decider', () => {
   describe('CreateMspAccount', () => {
     const create = { type: 'CreateMspAccount', mspId, name: 'Acme MSP', ownerMemberId: 'm-1', ownerEmail: 'olga@msp.test', ownerName: 'Olga' } as const;
     it('creates the account with its first owner, in the service token’s MSP', () =>

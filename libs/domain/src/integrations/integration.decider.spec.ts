@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { integrationDecider as decider } from './integration.aggregate';
+import { integrationDecider as decider } from './integration.decider';
 import { IntegrationEvent } from './integration.events';
 
 const by: Initiator = { memberId: 'm-1', role: 'msp_admin', mspId: 'msp-1' };
@@ -17,7 +17,7 @@ const setUp: IntegrationEvent = {
 };
 const disconnected: IntegrationEvent = { type: 'IntegrationDisconnected', data: ref };
 
-describe('Integration aggregate', () => {
+describe('Integration decider', () => {
   describe('SetUpIntegration', () => {
     const command = { type: 'SetUpIntegration' as const, integrationId, kind: 'splunk' as const, name: 'Splunk', settings, by };
 

@@ -1,7 +1,7 @@
 import { Forbidden, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { orgRosterDecider as decider } from './org-roster.aggregate';
+import { orgRosterDecider as decider } from './org-roster.decider';
 import { MemberInvited, OrgRosterEvent } from './org-roster.events';
 
 const orgId = 'org-1';
@@ -27,7 +27,7 @@ const seeded = [...joined(olive), ...joined(adam)];
 const withMia = [...seeded, ...joined(mia)];
 const twoOwners = [...withMia, ...joined(otto)];
 
-describe('Organization roster aggregate', () => {
+describe('Organization roster decider', () => {
   describe('InviteMember', () => {
     it('lets the provisioning service seed the first owner of an empty roster', () =>
       given(decider).when({ type: 'InviteMember', memberId: 'm-1', email: 'olive@acme.test', role: 'org_owner', by: service })

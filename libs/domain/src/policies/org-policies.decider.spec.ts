@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { orgPoliciesDecider as decider } from './org-policies.aggregate';
+import { orgPoliciesDecider as decider } from './org-policies.decider';
 import { OrgPoliciesEvent } from './org-policies.events';
 
 const orgId = 'org-1';
@@ -11,7 +11,7 @@ const mfa = { orgId, policyKey: 'require_mfa', policyName: 'Require two-factor a
 const mfaEnabled: OrgPoliciesEvent = { type: 'PolicyEnabled', data: mfa };
 const mfaDisabled: OrgPoliciesEvent = { type: 'PolicyDisabled', data: mfa };
 
-describe('Organization policies aggregate', () => {
+describe('Organization policies decider', () => {
   describe('EnablePolicy', () => {
     it('enables a policy without settings', () =>
       given(decider).when({ type: 'EnablePolicy', policyKey: 'require_mfa', by }).then([mfaEnabled]));

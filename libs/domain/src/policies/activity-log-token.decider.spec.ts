@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { activityLogTokenDecider as decider } from './activity-log-token.aggregate';
+import { activityLogTokenDecider as decider } from './activity-log-token.decider';
 import { ActivityLogTokenEvent } from './activity-log-token.events';
 
 const orgId = 'org-1';
@@ -13,7 +13,7 @@ const ref = { orgId, tokenId, name: 'SIEM export' };
 const created: ActivityLogTokenEvent = { type: 'ActivityLogTokenCreated', data: ref };
 const revoked: ActivityLogTokenEvent = { type: 'ActivityLogTokenRevoked', data: ref };
 
-describe('Activity Log token aggregate', () => {
+describe('Activity Log token decider', () => {
   describe('CreateActivityLogToken', () => {
     it('creates a token without expiry', () =>
       given(decider).when({ type: 'CreateActivityLogToken', tokenId, name: 'SIEM export', now, by }).then([created]));

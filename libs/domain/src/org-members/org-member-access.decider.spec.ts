@@ -1,7 +1,7 @@
 import { Forbidden, InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { orgMemberAccessDecider as decider } from './org-member-access.aggregate';
+import { orgMemberAccessDecider as decider } from './org-member-access.decider';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 
 const orgId = 'org-1';
@@ -15,7 +15,7 @@ const who = { orgId, memberId, email: 'mia@acme.test', name: 'Mia' };
 const accessed: OrgMemberAccessEvent = { type: 'AdminPanelAccessed', data: who };
 const mfaOn: OrgMemberAccessEvent = { type: 'MemberMfaEnabled', data: who };
 
-describe('Organization member access aggregate', () => {
+describe('Organization member access decider', () => {
   describe('RecordAdminPanelAccess and RecordVaultAccess', () => {
     it('records the member’s own access, named from the token', () =>
       given(decider).when({ type: 'RecordAdminPanelAccess', memberId, by: mia }).then([accessed]));

@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { billingDecider as decider } from './billing.aggregate';
+import { billingDecider as decider } from './billing.decider';
 import { AddCreditCard } from './billing.commands';
 import { BillingEvent, CardRef } from './billing.events';
 
@@ -19,7 +19,7 @@ const visaAdded: BillingEvent = { type: 'CreditCardAdded', data: { mspId, ...vis
 const amexAdded: BillingEvent = { type: 'CreditCardAdded', data: { mspId, ...amex, ...expiry, providerToken: 'pm_456', isDefault: false } };
 const addAmex: AddCreditCard = { type: 'AddCreditCard', mspId, ...amex, ...expiry, providerToken: 'pm_456', now, by };
 
-describe('Billing aggregate', () => {
+describe('Billing decider', () => {
   describe('AddBillingDetails', () => {
     it('adds the details of the initiator’s MSP', () =>
       given(decider).when({ type: 'AddBillingDetails', mspId, ...details, by }).then([added]));

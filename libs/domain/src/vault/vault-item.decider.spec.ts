@@ -1,7 +1,7 @@
 import { Forbidden, InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { vaultItemDecider as decider } from './vault-item.aggregate';
+import { vaultItemDecider as decider } from './vault-item.decider';
 import { VaultItemCommand } from './vault-item.commands';
 import { VaultItemEvent } from './vault-item.events';
 
@@ -43,7 +43,7 @@ function everyCommand(by: Initiator): VaultItemCommand[] {
   ];
 }
 
-describe('Vault item aggregate', () => {
+describe('Vault item decider', () => {
   describe('CreateItem', () => {
     it('creates an item owned by its creator, in the creator’s organization', () =>
       given(decider).when({ type: 'CreateItem', ...ref, by: owner }).then([created]));

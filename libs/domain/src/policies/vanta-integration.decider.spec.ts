@@ -1,7 +1,7 @@
 import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { vantaIntegrationDecider as decider } from './vanta-integration.aggregate';
+import { vantaIntegrationDecider as decider } from './vanta-integration.decider';
 import { VantaIntegrationEvent } from './vanta-integration.events';
 
 const orgId = 'org-1';
@@ -10,7 +10,7 @@ const other: Initiator = { memberId: 'm-9', role: 'org_owner', orgId: 'org-2' };
 const connected: VantaIntegrationEvent = { type: 'VantaIntegrationConnected', data: { orgId, accountName: 'Acme compliance' } };
 const disconnected: VantaIntegrationEvent = { type: 'VantaIntegrationDisconnected', data: { orgId, accountName: 'Acme compliance' } };
 
-describe('Vanta integration aggregate', () => {
+describe('Vanta integration decider', () => {
   it('connects, naming the Vanta account', () =>
     given(decider).when({ type: 'ConnectVantaIntegration', accountName: 'Acme compliance', by }).then([connected]));
   it('connects again after a disconnection', () =>

@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { mspSettingsDecider as decider } from './msp-settings.aggregate';
+import { mspSettingsDecider as decider } from './msp-settings.decider';
 import { MspSettingsEvent } from './msp-settings.events';
 
 const mspId = 'msp-1';
@@ -9,7 +9,7 @@ const by: Initiator = { memberId: 'm-1', role: 'msp_admin', mspId };
 const change = (key: string, value: unknown, initiator: Initiator = by) => ({ type: 'ChangeMspSetting' as const, mspId, key, value, by: initiator });
 const changed = (key: string, oldValue: unknown, newValue: unknown) => ({ type: 'MspSettingChanged', data: { mspId, key, oldValue, newValue } }) as MspSettingsEvent;
 
-describe('MSP settings aggregate', () => {
+describe('MSP settings decider', () => {
   it('records the documented default as the old value of a key never set', () => {
     given(decider).when(change('sessionTimeoutMinutes', 30)).then([changed('sessionTimeoutMinutes', 60, 30)]);
     given(decider).when(change('requireTwoFactor', true)).then([changed('requireTwoFactor', false, true)]);

@@ -1,7 +1,7 @@
 import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { given } from '../testing/given-when-then';
-import { organizationDecider as decider } from './organization.aggregate';
+import { organizationDecider as decider } from './organization.decider';
 import { OrganizationEvent } from './organization.events';
 
 const by: Initiator = { memberId: 'm-1', role: 'msp_admin', mspId: 'msp-1' };
@@ -14,7 +14,7 @@ const deployed: OrganizationEvent = { type: 'OrganizationDeployed', data: ref };
 const suspended: OrganizationEvent = { type: 'OrganizationSuspended', data: ref };
 const terminated: OrganizationEvent = { type: 'OrganizationTerminated', data: ref };
 
-describe('Organization aggregate', () => {
+describe('Organization decider', () => {
   describe('CreateOrganization', () => {
     it('creates an organization supervised by the initiator’s MSP', () =>
       given(decider).when({ type: 'CreateOrganization', organizationId, name: 'Acme', by }).then([created]));
