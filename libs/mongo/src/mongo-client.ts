@@ -1,9 +1,35 @@
-import { MongoClient } from 'mongodb';
+import {
+  MongoClient, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError,
+} from 'mongodb';
 
 /** DI token for the `Db` the read models live in (the database named in MONGO_URL). */
 export const MONGO_DATABASE = Symbol('MONGO_DATABASE');
 
-/** A connected client for MONGO_URL; gives up after 10 s when no server answers. */
-export function connectMongo(url: string): Promise<MongoClient> {
-  return new MongoClient(url, { serverSelectionTimeoutMS: 10_000 }).connect();
+/**
+ * How long the driver waits before giving up on a server: finding one (server selection),
+ * opening a connection (TCP and handshake; also the heartbeat's bound, so a server that stops
+ * answering is noticed quickly), and waiting for an answer on an open connection (socket).
+ */
+export interface MongoTimeouts {
+  serverSelectionTimeoutMS: number;
+  connectTimeoutMS: number;
+  socketTimeoutMS: number;
+}
+
+/** Bounds that keep a request within 2 s when the server is down or hangs (AppConfig has the settings). */
+export const DEFAULT_MONGO_TIMEOUTS: MongoTimeouts = { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1000, socketTimeoutMS: 1500 };
+
+/** A connected client for MONGO_URL; gives up when no server answers within the timeouts. */
+export function connectMongo(url: string, timeouts: MongoTimeouts = DEFAULT_MONGO_TIMEOUTS): Promise<MongoClient> {
+  return new MongoClient(url, { ...timeouts }).connect();
+}
+
+/** The server is down, unreachable or did not answer in time: worth a 503 and a retry, not a 500. */
+export function isMongoUnavailable(error: unknown): boolean {
+  return (
+    error instanceof MongoNetworkError || // also timeouts and a pool cleared after a network error
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  );
 }
