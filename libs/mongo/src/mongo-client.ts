@@ -19,9 +19,14 @@ export interface MongoTimeouts {
 /** Bounds that keep a request within 2 s when the server is down or hangs (AppConfig has the settings). */
 export const DEFAULT_MONGO_TIMEOUTS: MongoTimeouts = { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1000, socketTimeoutMS: 1500 };
 
-/** A connected client for MONGO_URL; gives up when no server answers within the timeouts. */
+/**
+ * A connected client for MONGO_URL; gives up when no server answers within the timeouts. The
+ * driver's own retries are off: a retried read or write would wait for its timeout twice, past
+ * the bound a caller is promised; every caller here retries anyway (the HTTP client after a
+ * 503, a projector from its checkpoint), and every write is idempotent.
+ */
 export function connectMongo(url: string, timeouts: MongoTimeouts = DEFAULT_MONGO_TIMEOUTS): Promise<MongoClient> {
-  return new MongoClient(url, { ...timeouts }).connect();
+  return new MongoClient(url, { ...timeouts, retryReads: false, retryWrites: false }).connect();
 }
 
 /** The server is down, unreachable or did not answer in time: worth a 503 and a retry, not a 500. */

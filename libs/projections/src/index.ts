@@ -13,3 +13,4 @@ export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
 export * from './read-models.health';
+export * from './dead-letters';

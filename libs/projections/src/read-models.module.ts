@@ -22,6 +22,9 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { DEAD_LETTER_STORE, DeadLetterStore } from './dead-letters/dead-letter.store';
+import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
+import { SqliteDeadLetterStore } from './dead-letters/sqlite-dead-letter.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -35,12 +38,12 @@ export class ProjectorRegistry {
   }
 }
 
-/** Runs every projector as a checkpointed subscription while the application is up. */
+/** Runs every projector as a checkpointed subscription while the application is up; poison events are dead-lettered. */
 class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ProjectionRunner[];
 
-  constructor(store: EventStore, registry: ProjectorRegistry) {
-    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector));
+  constructor(store: EventStore, registry: ProjectorRegistry, deadLetters: DeadLetterStore) {
+    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector, { deadLetters }));
   }
 
   onApplicationBootstrap(): void {
@@ -73,6 +76,7 @@ const sqliteProviders: Provider[] = [
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
 
@@ -108,6 +112,7 @@ const mongoProviders: Provider[] = [
     },
   },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [MONGO_DATABASE], useFactory: (db: Db) => new MongoDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
 
@@ -131,10 +136,19 @@ export class ReadModelsModule {
             ]),
         },
         ...(options.runProjectors
-          ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
+          ? [
+              {
+                provide: ProjectionRunners,
+                inject: [EVENT_STORE, ProjectorRegistry, DEAD_LETTER_STORE],
+                useFactory: (s: EventStore, r: ProjectorRegistry, d: DeadLetterStore) => new ProjectionRunners(s, r, d),
+              },
+            ]
           : []),
       ],
-      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
+      exports: [
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry,
+        ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+      ],
     };
   }
 }
