@@ -82,7 +82,7 @@ const sqliteProviders: Provider[] = [
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
 const mongoProviders: Provider[] = [
-  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!) },
+  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!, c.mongoTimeouts) },
   { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
   {
     provide: ACTIVITY_LOG_STORE,
