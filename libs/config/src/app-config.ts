@@ -133,6 +133,13 @@ export class AppConfig {
   @Max(60000, { message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
   MIN_POSITION_TIMEOUT_MS = 5000;
 
+  /** Live tails (SSE) one principal may have open at once; one more answers 429. */
+  @Transform(toInt)
+  @IsInt({ message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  LIVE_TAIL_MAX_PER_PRINCIPAL = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
