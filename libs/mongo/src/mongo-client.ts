@@ -29,12 +29,20 @@ export function connectMongo(url: string, timeouts: MongoTimeouts = DEFAULT_MONG
   return new MongoClient(url, { ...timeouts, retryReads: false, retryWrites: false }).connect();
 }
 
+/**
+ * Socket errors the driver lets through unwrapped: a command written on a connection the server
+ * has just closed fails with a plain EPIPE ("This socket has been ended by the other party").
+ */
+const SOCKET_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /** The server is down, unreachable or did not answer in time: worth a 503 and a retry, not a 500. */
 export function isMongoUnavailable(error: unknown): boolean {
   return (
     error instanceof MongoNetworkError || // also timeouts and a pool cleared after a network error
     error instanceof MongoServerSelectionError ||
     error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError
+    error instanceof MongoNotConnectedError ||
+    // Duck-typed: a socket error is Node's own Error, of another realm than the caller's under jest.
+    (typeof error === 'object' && error !== null && SOCKET_ERROR_CODES.has(String((error as { code?: unknown }).code)))
   );
 }

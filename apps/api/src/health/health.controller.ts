@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { HealthCheck, HealthCheckError, HealthCheckService, HealthIndicatorResult } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from '@app/event-store';
 import { Public } from '@app/auth';
@@ -24,13 +25,20 @@ export class HealthController {
    */
   @Get()
   @HealthCheck()
-  async check() {
-    const result = await this.health.check([
-      () => withinDeadline('eventStore', this.eventStore.engine, this.eventStore.check()),
-      () => withinDeadline('readModels', this.readModels.engine, this.readModels.check()),
-      () => withinDeadline('idempotencyStore', this.idempotencyStore.engine, this.idempotencyStore.check()),
-    ]);
-    return result.info?.readModels?.degraded ? { ...result, status: 'degraded' } : result;
+  async check(@Res({ passthrough: true }) res: Response) {
+    try {
+      const result = await this.health.check([
+        () => withinDeadline('eventStore', this.eventStore.engine, this.eventStore.check()),
+        () => withinDeadline('readModels', this.readModels.engine, this.readModels.check()),
+        () => withinDeadline('idempotencyStore', this.idempotencyStore.engine, this.idempotencyStore.check()),
+      ]);
+      return result.info?.readModels?.degraded ? { ...result, status: 'degraded' } : result;
+    } catch (error) {
+      // The report itself (which engine is down, and why), not the error filter's generic body.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse();
+    }
   }
 }
 

@@ -26,5 +26,5 @@ export function isTransientFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && TRANSIENT_SQLITE_CODES.test(code)) return true;
   // better-sqlite3 on a closed handle: the process is shutting down or the file went away.
-  return error instanceof TypeError && /database connection is not open/.test(error.message);
+  return /database connection is not open/.test(String((error as { message?: unknown } | null)?.message));
 }
