@@ -65,6 +65,11 @@ const EXPECTED: [CommandType, string][] = [
   ['DisconnectVantaIntegration', 'org_owner org_admin'],
   ['CreateActivityLogToken', 'org_owner org_admin'],
   ['RevokeActivityLogToken', 'org_owner org_admin'],
+  ['SetUpSiemIntegration', 'org_owner'],
+  ['EditSiemIntegration', 'org_owner'],
+  ['DisconnectSiemIntegration', 'org_owner'],
+  ['RecordSiemIntegrationSyncSuccess', 'service'],
+  ['RecordSiemIntegrationSyncFailure', 'service'],
   // vault
   ['CreateItem', 'org_owner org_admin org_member'],
   ['UseItem', 'org_owner org_admin org_member'],
