@@ -15,6 +15,7 @@ const MAY_IMPORT = {
   integrity: [],
   mongo: [],
   siem: ['crypto'],
+  secrets: ['config', 'crypto', 'mongo'],
   'event-store': ['config', 'domain'],
   auth: ['config', 'domain', 'event-store'],
   http: ['auth', 'domain', 'event-store'],
