@@ -21,7 +21,7 @@ const MAY_IMPORT = {
   http: ['auth', 'domain', 'event-store'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
-  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'tenancy'],
+  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
   streams: ['config', 'domain', 'event-store', 'projections'],
 };

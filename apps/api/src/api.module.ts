@@ -7,6 +7,7 @@ import { HttpPlumbingModule } from '@app/http';
 import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
+import { SecretsModule } from '@app/secrets';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -20,6 +21,7 @@ export class ApiModule {
         EventStoreModule,
         TerminusModule,
         AuthModule,
+        SecretsModule.forRoot(),
         HttpPlumbingModule,
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),

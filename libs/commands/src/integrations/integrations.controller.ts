@@ -1,24 +1,36 @@
 import { Body } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { checkSettings, integrationStream } from '@app/domain';
+import { Ctx, RequestContext } from '@app/auth';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import {
   DisconnectIntegrationDto, EditIntegrationDto, IntegrationSyncFailedDto, IntegrationSyncSucceededDto, SetUpIntegrationDto,
 } from './integration.dto';
+import { IntegrationSecretWriter } from './integration-secret-writer';
 
 const IntegrationId = () => UuidParam('integrationId');
 
-/** Integrations: the SIEM, PSA and RMM connections an MSP sets up, and the outcome of each sync. */
+/**
+ * Integrations: the SIEM, PSA and RMM connections an MSP sets up, and the outcome of each sync. A
+ * secret is stored sealed (before the command runs) and the command carries its version; the
+ * event and the answer keep only its last four characters.
+ */
 @CommandController('integrations', 'Integrations')
 export class IntegrationsController {
+  constructor(private readonly secrets: IntegrationSecretWriter) {}
+
   @CommandRoute('POST', '', { command: 'SetUpIntegration', status: 201, summary: 'Set up an integration' })
-  setUp(@Body() body: SetUpIntegrationDto) {
-    return { integrationId: uuidv7(), ...body };
+  async setUp(@Body() body: SetUpIntegrationDto) {
+    const integrationId = uuidv7();
+    checkSettings(body.kind, body.settings ?? {});
+    return { integrationId, ...body, ...(await this.secrets.forSetUp(integrationId, body.kind, body.secret)) };
   }
 
-  @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration' })
-  edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto) {
-    return { integrationId, ...body };
+  @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration (a new secret rotates it)' })
+  async edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto, @Ctx() ctx: RequestContext) {
+    const ownedBy = (setUp: { data: Record<string, unknown> }) => setUp.data.mspId === ctx.principal.mspId;
+    return { integrationId, ...body, ...(await this.secrets.forEdit(integrationStream(integrationId), integrationId, ownedBy, body.secret)) };
   }
 
   @CommandRoute('POST', ':integrationId/disconnect', {
