@@ -23,7 +23,7 @@ const MAY_IMPORT = {
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
-  streams: ['config', 'domain', 'event-store', 'projections'],
+  streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

@@ -8,6 +8,7 @@ import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { SecretsModule } from '@app/secrets';
+import { SiemDeliveryModule } from '@app/streams';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -26,6 +27,8 @@ export class ApiModule {
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
+        // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
+        ...(config.projectorsInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator],

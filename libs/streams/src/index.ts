@@ -6,3 +6,4 @@ export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-relay';
 export * from './kafka/kafka-relay.service';
 export * from './streams.module';
+export * from './siem';

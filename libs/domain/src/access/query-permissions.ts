@@ -6,6 +6,8 @@ export const QUERY_PERMISSIONS = {
   ReadBusinessActivityLog: ['org_owner', 'org_admin'],
   ReadOrganizationFeed: ['org_owner', 'org_admin', 'msp_owner', 'msp_admin'],
   ReadSharingHub: ['org_owner'],
+  /** The owners of an integration: an MSP's managers (MSP-owned), an organization's owners (its own). */
+  ReadIntegrationStatus: ['msp_owner', 'msp_admin', 'org_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;
