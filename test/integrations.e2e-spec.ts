@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const SECRET = '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60abcd';
 const ROTATED = '0c8f2a7e-2222-4b1c-8d3e-9f6a5b4c1234';
-const splunk = { kind: 'splunk', name: 'Splunk (SOC)', settings: { url: 'https://splunk.example.com:8088', index: 'audit' }, secret: SECRET };
+const splunk = { kind: 'splunk', name: 'Splunk (SOC)', settings: { url: 'https://splunk.example:8088', index: 'audit' }, secret: SECRET };
 const { secret: _, ...splunkWithoutSecret } = splunk;
 
 describe('Integrations over HTTP', () => {
@@ -54,13 +54,15 @@ describe('Integrations over HTTP', () => {
 
     it('sets up Microsoft Sentinel, PSA and RMM integrations', async () => {
       const sentinel = {
-        dataCollectionEndpoint: 'https://dce-1.westeurope-1.ingest.monitor.azure.com', ruleId: 'dcr-00000000000000000000000000000000',
+        // Reserved names (RFC 2606), so the delivery worker of this API never reaches a real service.
+        dataCollectionEndpoint: 'https://dce-1.westeurope-1.ingest.monitor.example', ruleId: 'dcr-00000000000000000000000000000000',
         streamName: 'Custom-ActivityLog', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '8a1b2c3d-0000-4000-8000-000000000001',
+        authorityHost: 'https://login.example',
       };
       for (const body of [
         { kind: 'microsoft_sentinel', name: 'Sentinel', settings: sentinel, secret: 'client-secret-value' },
-        { kind: 'psa', name: 'ConnectWise', settings: { vendor: 'ConnectWise', url: 'https://cw.example.com' } },
-        { kind: 'rmm', name: 'NinjaOne', settings: { vendor: 'NinjaOne', url: 'https://ninja.example.com' } },
+        { kind: 'psa', name: 'ConnectWise', settings: { vendor: 'ConnectWise', url: 'https://cw.example' } },
+        { kind: 'rmm', name: 'NinjaOne', settings: { vendor: 'NinjaOne', url: 'https://ninja.example' } },
       ]) {
         const [event] = await events(await setUp(body));
         expect(event.data).toMatchObject({ kind: body.kind, name: body.name, settings: body.settings });

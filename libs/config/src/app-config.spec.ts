@@ -79,7 +79,7 @@ describe('loadConfig: secrets and SIEM delivery', () => {
   it('reads the master keys and the delivery settings, with their defaults', () => {
     const config = loadConfig({ SECRETS_MASTER_KEY: key, SECRETS_MASTER_KEY_PREVIOUS: `${key}, ${key}`, SIEM_BATCH_SIZE: '100' });
     expect(config).toMatchObject({ SECRETS_MASTER_KEY: key, SIEM_BATCH_SIZE: 100, SIEM_RETRY_INITIAL_MS: 1000, SIEM_RETRY_MAX_MS: 300000 });
-    expect(config).toMatchObject({ SIEM_SYNC_EVENT_INTERVAL_MS: 300000, SIEM_SUPERVISOR_INTERVAL_MS: 1000 });
+    expect(config).toMatchObject({ SIEM_SYNC_EVENT_INTERVAL_MS: 900000, SIEM_SUPERVISOR_INTERVAL_MS: 1000 });
   });
 
   it('refuses a master key that is not 32 bytes of base64, without echoing it', () => {

@@ -144,7 +144,7 @@ export class AppConfig {
   @IsInt({ message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
   @Min(100, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
   @Max(86400000, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
-  SIEM_SYNC_EVENT_INTERVAL_MS = 300000;
+  SIEM_SYNC_EVENT_INTERVAL_MS = 900000;
 
   /** How often the delivery supervisor reads the integrations view to start, restart or stop workers. */
   @Transform(toInt)
