@@ -3,7 +3,7 @@ import { isSiemKind, SIEM_KINDS } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { CheckpointStore, IntegrationEntry, IntegrationsStore } from '@app/projections';
 import { SealedSecrets, SecretUnavailableError } from '@app/secrets';
-import { BackoffPolicy, SiemSinkFactory } from '@app/siem';
+import { BackoffPolicy, SiemSink, SiemSinkFactory } from '@app/siem';
 import { DeliveryStatusTracker } from './delivery-status-tracker';
 import { SiemDeliveryWorker, WorkerExit } from './siem-delivery-worker';
 import { sinkConfigOf } from './siem-sink-config';
@@ -117,13 +117,14 @@ export class SiemDeliverySupervisor implements OnApplicationBootstrap, BeforeApp
 
   private async connected(entry: IntegrationEntry, pruneNow: boolean): Promise<void> {
     const current = this.supervised.get(entry.integrationId);
-    if (current && current.configPosition === entry.position) {
+    const changed = current?.configPosition !== entry.position;
+    if (pruneNow || changed) await this.pruneSecrets(entry);
+    if (current && !changed) {
       if (current.worker && !current.exit) return;
       if (current.exit?.kind !== 'failed') return; // parked, or it met its disconnection: wait for the view
       if (Date.now() - (current.exitedAt ?? 0) < (this.options.restartDelayMs ?? 5_000)) return;
     }
     if (current?.worker && !current.exit) await current.worker.stop();
-    if (pruneNow || current?.configPosition !== entry.position) await this.pruneSecrets(entry);
     await this.launch(entry);
   }
 
@@ -143,15 +144,26 @@ export class SiemDeliverySupervisor implements OnApplicationBootstrap, BeforeApp
   }
 
   private async launch(entry: IntegrationEntry): Promise<void> {
+    const supervised: Supervised = { configPosition: entry.position };
+    this.supervised.set(entry.integrationId, supervised);
+    try {
+      await this.startWorker(entry, supervised);
+    } catch (error) {
+      // Our side failed (a store did not answer): try again after the restart delay.
+      this.logger.error(`could not start delivery to '${entry.name}': ${messageOf(error)}`);
+      supervised.exit = { kind: 'failed', error: messageOf(error) };
+      supervised.exitedAt = Date.now();
+    }
+  }
+
+  private async startWorker(entry: IntegrationEntry, supervised: Supervised): Promise<void> {
     const [previous] = await this.deps.integrations.deliveries([entry.integrationId]);
     const status = new DeliveryStatusTracker(this.deps.integrations, previous, entry.integrationId, entry.position, (e) =>
       this.logger.error(`could not write the delivery status: ${messageOf(e)}`),
     );
-    const supervised: Supervised = { configPosition: entry.position };
-    this.supervised.set(entry.integrationId, supervised);
     const sink = await this.openSink(entry, status);
     if (!sink) {
-      supervised.exit = { kind: 'parked', reason: status.current.lastError?.message ?? 'no secret' };
+      supervised.exit = { kind: 'parked', reason: status.current.lastError?.message ?? 'no usable secret' };
       return;
     }
     const worker = new SiemDeliveryWorker(entry, { ...this.deps, status, sink, recorder: this.recorderOf(entry) }, this.options);
@@ -168,18 +180,27 @@ export class SiemDeliverySupervisor implements OnApplicationBootstrap, BeforeApp
     });
   }
 
-  /** The sink with its opened secret; a secret that cannot be opened parks the integration with the reason. */
-  private async openSink(entry: IntegrationEntry, status: DeliveryStatusTracker) {
+  /**
+   * The sink with its opened secret. A secret that cannot be opened, or settings no sink accepts,
+   * park the integration with the reason: only an edit can help.
+   */
+  private async openSink(entry: IntegrationEntry, status: DeliveryStatusTracker): Promise<SiemSink | undefined> {
+    let reason: string;
     try {
       if (!entry.secretVersion) throw new SecretUnavailableError('no stored secret: enter the secret by editing the integration');
       const secret = await this.deps.secrets.open(entry.integrationId, entry.secretVersion);
-      return this.deps.sinks(sinkConfigOf(entry, secret));
+      try {
+        return this.deps.sinks(sinkConfigOf(entry, secret));
+      } catch (error) {
+        reason = `the integration's settings cannot be used: ${messageOf(error)}`;
+      }
     } catch (error) {
       if (!(error instanceof SecretUnavailableError)) throw error;
-      await status.parked(error.message);
-      this.recorderOf(entry).parked(error.message);
-      return undefined;
+      reason = error.message;
     }
+    await status.parked(reason);
+    this.recorderOf(entry).parked(reason);
+    return undefined;
   }
 
   private recorderOf(entry: IntegrationEntry): SyncRecorder {

@@ -31,6 +31,8 @@ export interface DeliveryWorkerDeps {
 
 const DISCONNECTIONS = new Set(['IntegrationDisconnected', 'SiemIntegrationDisconnected']);
 const IDLE = Symbol('idle');
+/** Over events of other tenants only, the checkpoint moves at most this often (or once caught up): fewer writes, nothing resent. */
+const SKIP_CHECKPOINT_EVERY_MS = 1_000;
 
 /**
  * Delivers one integration's events to its SIEM: a checkpointed catch-up subscription to the whole
@@ -45,6 +47,7 @@ export class SiemDeliveryWorker {
   private readonly abort = new AbortController();
   private subscription: Subscription | undefined;
   private readonly checkpointName: string;
+  private lastSkipCheckpoint = 0;
   readonly done: Promise<WorkerExit>;
 
   constructor(
@@ -118,7 +121,8 @@ export class SiemDeliveryWorker {
       await this.deps.checkpoints.advance(this.checkpointName, events[events.length - 1].position);
       await this.deps.status.delivered(records.length, bytes, caughtUp && end < 0);
       this.deps.recorder.succeeded(countable);
-    } else if (events.length > 0) {
+    } else if (events.length > 0 && (caughtUp || Date.now() - this.lastSkipCheckpoint >= SKIP_CHECKPOINT_EVERY_MS)) {
+      this.lastSkipCheckpoint = Date.now();
       await this.deps.checkpoints.advance(this.checkpointName, events[events.length - 1].position);
       if (caughtUp) await this.deps.status.idle();
     }

@@ -2,6 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { LogsIngestionTestServer } from '@test/siem/logs-ingestion.test-server';
 import { SplunkHecTestServer } from '@test/siem/splunk-hec.test-server';
 import { deliveryCheckpointName } from '@app/projections';
+import { masterKeyRing, SealedSecrets } from '@app/secrets';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeliveryWorld, eventually, itemUsed, metadataOf } from './siem-delivery.testing';
 
 const MSP = 'msp-a';
@@ -97,6 +101,19 @@ describe('SIEM delivery (supervisor and workers on real stores and protocol test
     await eventually(() => received().some((e) => e.eventType === 'ItemUsed'), 'the backlog arrived');
     await eventually(async () => (await statusOf(integrationId)).state === 'idle', 'idle');
     expect((await statusOf(integrationId)).lastError?.message).toMatch(/HEC code 4/);
+  });
+
+  it('parks, saying what to do, when the secret was sealed under a master key it does not have', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'other-key-'));
+    const data = splunk();
+    const version = uuidv7();
+    await new SealedSecrets(world.secretStore, masterKeyRing({ DATA_DIR: elsewhere, embedded: true }).ring).seal(data.integrationId, version, hec.validToken);
+    rmSync(elsewhere, { recursive: true, force: true });
+    await world.configure('IntegrationSetUp', { ...data, secretVersion: version }, { mspId: MSP });
+    await start();
+    await eventually(async () => (await statusOf(data.integrationId))?.state === 'parked', 'parked');
+    expect((await statusOf(data.integrationId)).lastError?.message).toMatch(/sealed under master key [0-9a-f]{16}, which is not configured: add it to SECRETS_MASTER_KEY_PREVIOUS/);
+    expect(world.supervisor.runningIds()).toEqual([]);
   });
 
   it('stops for good at its own disconnection: what came before is sent, nothing after, and its secrets are deleted', async () => {
