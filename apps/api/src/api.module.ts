@@ -8,6 +8,7 @@ import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { HealthController } from './health/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({})
 export class ApiModule {
@@ -24,6 +25,7 @@ export class ApiModule {
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
+        ObservabilityModule,
       ],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator],
