@@ -98,7 +98,7 @@ describeWithSaslBroker("Kafka ACLs: an MSP's credentials read its own topic only
     b = JSON.parse(cli(['kafka-grant-msp', 'msp-b']));
     superAdmin = kafkaAs({ username: broker.adminUsername, password: broker.adminPassword, mechanism: 'SCRAM-SHA-512' }).admin();
     await superAdmin.connect();
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.allSettled(consumers.map((c) => c.disconnect()));

@@ -28,7 +28,7 @@ export async function startSaslBroker(): Promise<SaslBroker> {
   const port = await freePort();
   const controller = await freePort();
   const env = { ...process.env, KAFKA_SASL_PORT: String(port), KAFKA_SASL_CONTROLLER_PORT: String(controller) };
-  const { stdout } = await run(join(root, 'scripts/servers/start-kafka-sasl.sh'), [], { cwd: root, env, timeout: 120_000 });
+  const { stdout } = await run(join(root, 'scripts/servers/start-kafka-sasl.sh'), [], { cwd: root, env, timeout: 150_000 });
   const values = Object.fromEntries(stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
   return {
     brokers: values.KAFKA_SASL_BROKERS,

@@ -17,10 +17,13 @@ export interface DeliveryStateSample {
 }
 
 /**
- * The hook a SIEM delivery worker calls once with a function that lists its integrations;
- * each scrape then asks it for the current samples and exports `siem_delivery_state`
- * (1 for the current state), `siem_delivery_lag_events`, `siem_delivery_last_success_timestamp_seconds`
- * and `siem_delivery_sent_bytes`.
+ * The hook SIEM delivery calls once with a function that lists its integrations; each scrape then
+ * asks it for the current samples and exports `siem_delivery_state` (1 for the current state),
+ * `siem_delivery_lag_events`, `siem_delivery_last_success_timestamp_seconds` and
+ * `siem_delivery_sent_bytes`. /metrics is served by the API, while delivery may run in the worker:
+ * register, in the API process, a source that reads the integrations' stored status (and track
+ * their checkpoints with CheckpointLagMetrics.track(name, 'siem', …)), so the figures are right
+ * wherever the pushers run.
  */
 export class DeliveryStateMetrics {
   private readonly sources = new Set<() => DeliveryStateSample[] | Promise<DeliveryStateSample[]>>();
