@@ -3,6 +3,7 @@ import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import {
   displayNameOf,
+  recordLabel,
   requireAccess,
   requireNewShareTarget,
   requireShare,
@@ -52,7 +53,7 @@ function evolve(state: FolderState, event: FolderEvent): FolderState {
 function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
   if (command.type === 'CreateFolder') return create(command, state);
   const folder = liveFolder(state, command.folderId, command.by);
-  requireAccess(folder, command.by, 'manage', `folder '${folder.folderName}'`);
+  requireAccess(folder, command.by, 'manage', labelOf(folder));
   switch (command.type) {
     case 'ShareFolder':
       return share(command, folder);
@@ -66,7 +67,7 @@ function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
 /** Where an item may go: a live folder of the initiator's organization that they may edit. */
 export function folderForItems(state: FolderState, folderId: string, by: Initiator): FolderRef {
   const folder = liveFolder(state, folderId, by);
-  requireAccess(folder, by, 'edit', `folder '${folder.folderName}'`);
+  requireAccess(folder, by, 'edit', labelOf(folder));
   return refOf(folder);
 }
 
@@ -80,20 +81,23 @@ function create(command: CreateFolder, state: FolderState): FolderEvent[] {
 
 function share(command: ShareFolder, folder: Folder): FolderEvent[] {
   const { type, id, displayName } = command.principal;
-  requireNewShareTarget(folder, command.principal, `Folder '${folder.folderName}'`);
+  requireNewShareTarget(folder, command.principal, labelOf(folder));
   return [{ type: 'FolderShared', data: { ...refOf(folder), principal: { type, id, displayName }, rights: command.rights } }];
 }
 
 function revoke(command: RevokeFolderAccess, folder: Folder): FolderEvent[] {
-  const { principal, rights: previousRights } = requireShare(folder, command.principal, `Folder '${folder.folderName}'`);
+  const { principal, rights: previousRights } = requireShare(folder, command.principal, labelOf(folder));
   return [{ type: 'FolderAccessRevoked', data: { ...refOf(folder), principal, previousRights } }];
 }
 
 /** A folder of another organization looks like a missing one; a deleted one refuses everything. */
 function liveFolder(state: FolderState, folderId: string, by: Initiator): Folder {
   if (!state.exists || state.orgId !== by.orgId) throw new NotFound(`Folder ${folderId} not found`);
-  if (state.deleted) throw new Refused(`Folder '${state.folderName}' is deleted`);
+  if (state.deleted) throw new Refused(`Folder ${state.folderId} is deleted`);
   return state;
 }
+
+/** Refusals name the folder by id only: see recordLabel. */
+const labelOf = (folder: Folder) => recordLabel('folder', folder.folderId);
 
 const refOf = (folder: Folder): FolderRef => ({ folderId: folder.folderId, folderName: folder.folderName });
