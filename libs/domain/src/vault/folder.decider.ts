@@ -3,6 +3,7 @@ import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import {
   displayNameOf,
+  isOrgOwner,
   recordLabel,
   requireAccess,
   requireNewShareTarget,
@@ -27,6 +28,9 @@ export type FolderState =
     };
 
 type Folder = Extract<FolderState, { exists: true }>;
+
+/** What an organization owner may do to any folder of the organization (see isOrgOwner). */
+const ORG_OWNER_MANAGES: ReadonlySet<FolderCommand['type']> = new Set(['RevokeFolderAccess', 'DeleteFolder']);
 
 export const folderDecider: Decider<FolderCommand, FolderEvent, FolderState> = {
   initialState: { exists: false },
@@ -53,7 +57,7 @@ function evolve(state: FolderState, event: FolderEvent): FolderState {
 function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
   if (command.type === 'CreateFolder') return create(command, state);
   const folder = liveFolder(state, command.folderId, command.by);
-  requireAccess(folder, command.by, 'manage', labelOf(folder));
+  authorize(command, folder);
   switch (command.type) {
     case 'ShareFolder':
       return share(command, folder);
@@ -62,6 +66,12 @@ function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
     case 'DeleteFolder':
       return [{ type: 'FolderDeleted', data: refOf(folder) }];
   }
+}
+
+/** Sharing and deleting need manage rights on the folder, unless an organization owner manages it. */
+function authorize(command: Exclude<FolderCommand, CreateFolder>, folder: Folder): void {
+  if (isOrgOwner(command.by) && ORG_OWNER_MANAGES.has(command.type)) return;
+  requireAccess(folder, command.by, 'manage', labelOf(folder));
 }
 
 /** Where an item may go: a live folder of the initiator's organization that they may edit. */

@@ -55,6 +55,14 @@ export const recordLabel = (kind: 'item' | 'folder', id: string) => `${kind} ${i
 /** A share target as a refusal names it: by kind and id, never by display name. */
 export const principalRefLabel = (principal: PrincipalRef) => `${principal.type} ${principal.id}`;
 
+/**
+ * The Sharing Hub's promise to organization owners: they manage (revoke, change rights or owner,
+ * delete, restore) any item or folder of their organization, whoever owns it. They do not gain
+ * the right to use or edit its contents; the commands that may pass on this ground are listed by
+ * each decider.
+ */
+export const isOrgOwner = (by: Initiator) => by.role === 'org_owner';
+
 export function requireAccess(target: Shareable, by: Initiator, needed: Access, what: string): void {
   const access = accessOf(target, by.memberId);
   if (!access || ACCESS_ORDER.indexOf(access) < ACCESS_ORDER.indexOf(needed)) {

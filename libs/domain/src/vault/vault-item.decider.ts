@@ -3,6 +3,7 @@ import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import {
   Access,
   displayNameOf,
+  isOrgOwner,
   principalRefLabel,
   recordLabel,
   requireAccess,
@@ -56,6 +57,15 @@ const NEEDED: Record<LiveCommand['type'], Access> = {
   ChangeItemOwner: 'owner',
 };
 
+/** What an organization owner may do to any item of the organization (see isOrgOwner). */
+const ORG_OWNER_MANAGES: ReadonlySet<LiveCommand['type']> = new Set([
+  'ChangeItemSharingRights',
+  'RevokeItemAccess',
+  'ChangeItemOwner',
+  'DeleteItem',
+  'RestoreItem',
+]);
+
 export const vaultItemDecider: Decider<VaultItemCommand, VaultItemEvent, VaultItemState> = {
   initialState: { exists: false },
   evolve,
@@ -105,10 +115,16 @@ function ownerChanged(item: Item, memberId: string, name: string): Item {
 function decide(command: VaultItemCommand, state: VaultItemState): VaultItemEvent[] {
   if (command.type === 'CreateItem') return create(command, state);
   const item = inOrganization(state, command);
-  requireAccess(item, command.by, NEEDED[command.type], labelOf(item));
+  authorize(command, item);
   if (command.type === 'RestoreItem') return restore(item);
   if (item.deleted) throw new Refused(`Item ${item.itemId} is deleted`);
   return decideLive(command, item);
+}
+
+/** The initiator's access on the item must suffice for the command, unless an organization owner manages it. */
+function authorize(command: LiveCommand, item: Item): void {
+  if (isOrgOwner(command.by) && ORG_OWNER_MANAGES.has(command.type)) return;
+  requireAccess(item, command.by, NEEDED[command.type], labelOf(item));
 }
 
 function decideLive(command: Exclude<LiveCommand, { type: 'RestoreItem' }>, item: Item): VaultItemEvent[] {
