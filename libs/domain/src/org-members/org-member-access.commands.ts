@@ -1,10 +1,16 @@
 import { Initiator } from '../shared/initiator';
 
-/** `email` and `name` say who the member is when a service records for them; a member's own come from `by`. */
+/**
+ * `email` and `name` say who the member is when a service records for them, `ip` and `userAgent`
+ * the member's client as the service saw it; a member recording for themselves is named by `by`,
+ * and their own request is their client.
+ */
 interface OrgMemberAccessCommandBase {
   memberId: string;
   email?: string;
   name?: string;
+  ip?: string;
+  userAgent?: string;
   by: Initiator;
 }
 

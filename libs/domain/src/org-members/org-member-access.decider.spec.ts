@@ -47,6 +47,11 @@ describe('Organization member access decider', () => {
     it('records a failed sign-in with its reason', () =>
       given(decider, [accessed]).when({ type: 'RecordMemberSignInFailure', memberId, reason: 'wrong_mfa_code', by: service })
         .then([{ type: 'MemberSignInFailed', data: { ...who, reason: 'wrong_mfa_code' } }]));
+    it('keeps the member’s client as the service saw it', () =>
+      given(decider).when({ type: 'RecordMemberSignInSuccess', memberId, email: 'mia@acme.test', ip: '2001:db8::7', userAgent: 'Firefox/128', by: service })
+        .then([{ type: 'MemberSignInSucceeded', data: { orgId, memberId, email: 'mia@acme.test', ip: '2001:db8::7', userAgent: 'Firefox/128' } }]));
+    it('ignores a client in the body of a member recording for themselves: their own request is their client', () =>
+      given(decider).when({ type: 'RecordAdminPanelAccess', memberId, ip: '192.0.2.99', userAgent: 'forged', by: mia }).then([accessed]));
     it('rejects a reason outside the fixed list', () =>
       given(decider, [accessed]).when({ type: 'RecordMemberSignInFailure', memberId, reason: 'bad_luck', by: service })
         .thenRefuses(InvalidInput, /Unknown sign-in failure reason 'bad_luck'/));

@@ -82,5 +82,10 @@ function member(command: OrgMemberAccessCommand, state: OrgMemberAccessState, or
   const email = (self ? command.by.email : command.email) ?? state.email;
   const name = (self ? command.by.name : command.name) ?? state.name;
   if (!email) throw new InvalidInput(`The email of member ${command.memberId} is required`, 'email');
-  return { orgId, memberId: command.memberId, email, ...(name && { name }) };
+  return { orgId, memberId: command.memberId, email, ...(name && { name }), ...(!self && clientOf(command)) };
+}
+
+/** The member's client as a recording service saw it. */
+function clientOf({ ip, userAgent }: OrgMemberAccessCommand) {
+  return { ...(ip && { ip }), ...(userAgent && { userAgent }) };
 }
