@@ -6,6 +6,7 @@ import { TenantDirectory } from '@app/tenancy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
+import { StreamSerializer } from './stream-serializer';
 
 /** DI token for the bindings the executor routes commands to. */
 export const COMMAND_BINDINGS = Symbol('COMMAND_BINDINGS');
@@ -23,13 +24,15 @@ interface Target {
 /**
  * Runs every command: refuses (403) one the principal's role may not send, before reading or
  * writing anything; then finds the command's binding, lets it resolve the command, and loads,
- * decides and appends with the expected revision. A lost race (someone appended between our read
- * and our write) is retried on fresh state a bounded number of times, then answered 409.
+ * decides and appends with the expected revision. Commands on one stream run one at a time in
+ * this process (StreamSerializer), so a lost race means another process wrote between our read
+ * and our write: retried on fresh state a bounded number of times, then answered 409.
  */
 @Injectable()
 export class CommandExecutor {
   private readonly routes: ReadonlyMap<CommandType, AnyCommandBinding>;
   private readonly io: BindingIo;
+  private readonly streams = new StreamSerializer();
 
   constructor(
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
@@ -52,6 +55,10 @@ export class CommandExecutor {
       aggregateId: binding.aggregateId(command, ctx),
       tenant: await binding.tenant(command, ctx, this.io),
     };
+    return this.streams.run(target.streamId, () => this.withRetries(target, ctx));
+  }
+
+  private async withRetries(target: Target, ctx: RequestContext): Promise<CommandResultDto> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(target, ctx);
