@@ -8,6 +8,7 @@ import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
 import { ALL_COMMAND_BINDINGS, CommandRequest } from '../command-bindings';
 import { CommandExecutor } from './command-executor';
+import { commandEventIds } from './idempotency/derived-ids';
 
 const contextOf = (principal: Principal): RequestContext => ({
   principal,
@@ -189,6 +190,39 @@ describe('CommandExecutor (real SQLite event store)', () => {
       expect(here.appends()).toBe(5);
       const events = await stores[0].readStream(olgasStream);
       expect(events.map((e) => e.data.userAgent)).toEqual(Array(5).fill('other process'));
+    });
+  });
+
+  describe('a command sent with an Idempotency-Key (derived event ids)', () => {
+    const keyed = (key: string) => commandEventIds(JSON.stringify(['olga|msp-1|', key, 'POST', '/organizations']));
+
+    it('writes its events under the derived ids, and a retry finds them and answers the same result', async () => {
+      const organizationId = uuidv7();
+      const create: CommandRequest = { type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator };
+      const first = await executor.executeKeyed(create, owner, keyed('k-1'));
+      expect(first).toMatchObject({ alreadyCommitted: false, result: { id: organizationId, eventIds: [keyed('k-1').eventId(0)] } });
+      const again = await executor.executeKeyed(create, owner, keyed('k-1'));
+      expect(again).toEqual({ ...first, alreadyCommitted: true });
+      expect(await store.readStream(organizationStream(organizationId))).toHaveLength(1);
+    });
+
+    it('answers the result of the committed events even where deciding again would refuse', async () => {
+      const organizationId = await createOrganization();
+      const deploy: CommandRequest = { type: 'DeployOrganization', organizationId, by: owner.initiator };
+      const first = await executor.executeKeyed(deploy, owner, keyed('k-2'));
+      await executor.execute({ type: 'RenameOrganization', organizationId, name: 'Later', by: owner.initiator }, owner);
+      expect(await executor.executeKeyed(deploy, owner, keyed('k-2'))).toEqual({ ...first, alreadyCommitted: true });
+      // A fresh key decides again: the organization is already deployed.
+      await expect(executor.executeKeyed(deploy, owner, keyed('k-3'))).rejects.toThrow(Refused);
+    });
+
+    it('writes once when two retries of one key race', async () => {
+      const organizationId = uuidv7();
+      const create: CommandRequest = { type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator };
+      const outcomes = await Promise.all([1, 2, 3, 4].map(() => executor.executeKeyed(create, owner, keyed('k-4'))));
+      expect(outcomes.filter((o) => !o.alreadyCommitted)).toHaveLength(1);
+      expect(new Set(outcomes.map((o) => JSON.stringify(o.result))).size).toBe(1);
+      expect(await store.readStream(organizationStream(organizationId))).toHaveLength(1);
     });
   });
 });
