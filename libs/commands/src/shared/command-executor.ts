@@ -129,7 +129,8 @@ export class CommandExecutor {
 
 /** The events a first attempt of this keyed command appended, in order, if it did: the ids it gave them, from index 0. */
 function committedBefore(past: readonly RecordedEvent[], ids: CommandEventIds): RecordedEvent[] | undefined {
-  const start = past.findIndex((event) => event.id === ids.eventId(0));
+  const first = ids.eventId(0);
+  const start = past.findIndex((event) => event.id === first);
   if (start < 0) return undefined;
   let end = start + 1;
   while (end < past.length && past[end].id === ids.eventId(end - start)) end++;
