@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import {
   DisconnectIntegrationDto, EditIntegrationDto, IntegrationSyncFailedDto, IntegrationSyncSucceededDto, SetUpIntegrationDto,
 } from './integration.dto';
@@ -12,8 +12,8 @@ const IntegrationId = () => UuidParam('integrationId');
 @CommandController('integrations', 'Integrations')
 export class IntegrationsController {
   @CommandRoute('POST', '', { command: 'SetUpIntegration', status: 201, summary: 'Set up an integration' })
-  setUp(@Body() body: SetUpIntegrationDto) {
-    return { integrationId: uuidv7(), ...body };
+  setUp(@Body() body: SetUpIntegrationDto, @NewId() integrationId: string) {
+    return { integrationId, ...body };
   }
 
   @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration' })

@@ -5,7 +5,8 @@ export const QUERY_PERMISSIONS = {
   ReadMspActivityLog: ['msp_owner', 'msp_admin'],
   ReadBusinessActivityLog: ['org_owner', 'org_admin'],
   ReadOrganizationFeed: ['org_owner', 'org_admin', 'msp_owner', 'msp_admin'],
-  ReadSharingHub: ['org_owner'],
+  /** Admins see it with generic details (no item or folder names, no item types). */
+  ReadSharingHub: ['org_owner', 'org_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;
