@@ -10,6 +10,7 @@ import { QueriesModule } from '@app/queries';
 import { SecretsModule } from '@app/secrets';
 import { SiemDeliveryModule } from '@app/streams';
 import { HealthController } from './health/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({})
 export class ApiModule {
@@ -27,6 +28,7 @@ export class ApiModule {
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
+        ObservabilityModule,
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
         ...(config.projectorsInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],

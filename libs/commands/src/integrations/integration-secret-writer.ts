@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { checkSecret, IntegrationKind } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { SealedSecrets } from '@app/secrets';
@@ -20,23 +19,23 @@ export class IntegrationSecretWriter {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async forSetUp(integrationId: string, kind: IntegrationKind, secret: string | undefined): Promise<{ secretVersion?: string }> {
+  /** `version`: a new id the route made (derived from an Idempotency-Key, so a retry stores nothing twice). */
+  async forSetUp(integrationId: string, kind: IntegrationKind, secret: string | undefined, version: string): Promise<{ secretVersion?: string }> {
     if (secret === undefined) return {};
     checkSecret(kind, secret);
-    return this.seal(integrationId, secret);
+    return this.seal(integrationId, secret, version);
   }
 
   /** Only for an existing integration of the caller's tenant (else the command answers 404 with nothing stored). */
-  async forEdit(streamId: string, integrationId: string, ownedBy: OwnedBy, secret: string | undefined): Promise<{ secretVersion?: string }> {
+  async forEdit(streamId: string, integrationId: string, ownedBy: OwnedBy, secret: string | undefined, version: string): Promise<{ secretVersion?: string }> {
     if (secret === undefined) return {};
     const [setUp] = await this.store.readStream(streamId, { limit: 1 });
     if (!setUp || !ownedBy(setUp)) return {};
     checkSecret(setUp.data.kind as IntegrationKind, secret);
-    return this.seal(integrationId, secret);
+    return this.seal(integrationId, secret, version);
   }
 
-  private async seal(integrationId: string, secret: string): Promise<{ secretVersion: string }> {
-    const secretVersion = uuidv7();
+  private async seal(integrationId: string, secret: string, secretVersion: string): Promise<{ secretVersion: string }> {
     await this.secrets.seal(integrationId, secretVersion, secret);
     return { secretVersion };
   }

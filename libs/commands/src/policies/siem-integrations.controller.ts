@@ -1,10 +1,10 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { checkSettings, siemIntegrationStream } from '@app/domain';
 import { Ctx, RequestContext } from '@app/auth';
 import { UuidParam } from '@app/http';
 import { IntegrationSecretWriter } from '../integrations/integration-secret-writer';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import {
   DisconnectSiemIntegrationDto, EditSiemIntegrationDto, SetUpSiemIntegrationDto, SiemIntegrationSyncFailedDto, SiemIntegrationSyncSucceededDto,
 } from './siem-integration.dto';
@@ -20,16 +20,16 @@ export class SiemIntegrationsController {
   constructor(private readonly secrets: IntegrationSecretWriter) {}
 
   @CommandRoute('POST', '', { command: 'SetUpSiemIntegration', status: 201, summary: 'Set up a SIEM integration for the organization' })
-  async setUp(@Body() body: SetUpSiemIntegrationDto) {
-    const integrationId = uuidv7();
+  async setUp(@Body() body: SetUpSiemIntegrationDto, @NewId() integrationId: string, @NewId('secret') secretVersion: string) {
     checkSettings(body.kind, body.settings ?? {});
-    return { integrationId, ...body, ...(await this.secrets.forSetUp(integrationId, body.kind, body.secret)) };
+    return { integrationId, ...body, ...(await this.secrets.forSetUp(integrationId, body.kind, body.secret, secretVersion)) };
   }
 
   @CommandRoute('POST', ':integrationId/edit', { command: 'EditSiemIntegration', status: 200, summary: 'Edit a SIEM integration (a new secret rotates it)' })
-  async edit(@IntegrationId() integrationId: string, @Body() body: EditSiemIntegrationDto, @Ctx() ctx: RequestContext) {
+  async edit(@IntegrationId() integrationId: string, @Body() body: EditSiemIntegrationDto, @Ctx() ctx: RequestContext, @NewId('secret') secretVersion: string) {
     const ownedBy = (setUp: { data: Record<string, unknown> }) => setUp.data.orgId === ctx.principal.orgId;
-    return { integrationId, ...body, ...(await this.secrets.forEdit(siemIntegrationStream(integrationId), integrationId, ownedBy, body.secret)) };
+    const stored = await this.secrets.forEdit(siemIntegrationStream(integrationId), integrationId, ownedBy, body.secret, secretVersion);
+    return { integrationId, ...body, ...stored };
   }
 
   @CommandRoute('POST', ':integrationId/disconnect', { command: 'DisconnectSiemIntegration', status: 200, summary: 'Disconnect a SIEM integration' })

@@ -118,7 +118,7 @@ describe('the query permissions', () => {
     ['ReadMspActivityLog', 'msp_owner msp_admin'],
     ['ReadBusinessActivityLog', 'org_owner org_admin'],
     ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
-    ['ReadSharingHub', 'org_owner'],
+    ['ReadSharingHub', 'org_owner org_admin'],
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
