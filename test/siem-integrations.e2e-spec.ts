@@ -70,6 +70,18 @@ describe('Organization SIEM integrations over HTTP', () => {
     expect(await t.app.get(SealedSecrets).open(id, edited.data.secretVersion as string)).toBe(ROTATED);
   });
 
+  it('derives the secret version from an Idempotency-Key: a retried set-up stores no second copy', async () => {
+    const send = () => t.http().post('/org/integrations/siem').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'siem-setup-1').send(splunk);
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    const file = new Database(join(t.config.DATA_DIR, 'secrets.sqlite'), { readonly: true });
+    const rows = file.prepare('SELECT version FROM secrets WHERE owner_id = ?').all(first.body.id);
+    file.close();
+    const [event] = await stream(first.body.id);
+    expect(rows).toEqual([{ version: event.data.secretVersion }]);
+  });
+
   it('answers 400 for bad input and stores no secret for it', async () => {
     const before = await t.store.headPosition();
     expect((await post('/org/integrations/siem', owner, { ...splunk, kind: 'psa' }).expect(400)).body.fields.kind).toBeDefined();

@@ -152,6 +152,14 @@ describe('Pushing to SIEMs, end to end over HTTP', () => {
     const failed = (await t.events(`integration-${parkedId}`)).find((e) => e.type === 'IntegrationSyncFailed')!;
     expect(failed).toMatchObject({ data: { error: 'Splunk refused the token (HEC code 4: Invalid token)' }, metadata: { actor: { type: 'service', id: 'siem-delivery' }, tenant: { mspId: 'msp-a' } } });
 
+    const metrics = (await t.http().get('/metrics').expect(200)).text;
+    expect(metrics).toContain(`siem_delivery_state{integration="${parkedId}",sink="splunk",state="parked"} 1`);
+    expect(metrics).toMatch(new RegExp(`siem_delivery_lag_events\\{integration="${parkedId}",sink="splunk"\\} [1-9]`));
+    expect(metrics).toContain(`siem_delivery_state{integration="${sentinelId}",sink="microsoft_sentinel",state=`);
+    // Deliveries join the checkpoint-lag series as the delivery gauges find them: from the next scrape on.
+    const next = (await t.http().get('/metrics').expect(200)).text;
+    expect(next).toMatch(new RegExp(`subscription_lag_events\\{subscriber="siem-delivery:${sentinelId}",kind="siem"\\} \\d+`));
+
     await post(`/integrations/${parkedId}/edit`, mspAdmin, { secret: hec.validToken });
     await eventually(async () => (await statusOf(parkedId)).state === 'idle' && splunkEntries('wrong').length > 0, 'delivering with the rotated token');
   });
