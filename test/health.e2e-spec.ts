@@ -33,6 +33,7 @@ describe('GET /health (embedded defaults)', () => {
       'activity-log': { checkpoint: '-1', behind: '0', deadLetters: 0 },
       'sharing-hub': { checkpoint: '-1', behind: '0', deadLetters: 0 },
       organizations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      integrations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
     });
     expect(res.body.info.idempotencyStore).toEqual({ status: 'up', engine: 'sqlite' });
   });

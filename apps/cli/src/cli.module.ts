@@ -6,6 +6,8 @@ import { ReadStreamCommand } from './commands/read-stream.command';
 import { MintTokenCommand } from './commands/mint-token.command';
 import { RebuildCommand } from './commands/rebuild.command';
 import { DeadLettersCommand } from './commands/dead-letters.command';
+import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
+import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
 
 @Module({})
@@ -14,7 +16,10 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
-      providers: [ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand],
+      providers: [
+        ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
+        KafkaRevokeMspCommand, RewrapSecretsCommand,
+      ],
     };
   }
 }

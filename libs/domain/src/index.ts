@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-errors';
 export * from './shared/initiator';
+export * from './shared/stream-names';
 export * from './access/roles';
 export * from './access/command-types';
 export * from './access/role-matrix';

@@ -4,7 +4,7 @@ import { DomainError, DomainErrorKind } from '@app/domain';
 import {
   EventStoreClosedError, EventStoreUnavailableError, InvalidArgumentError, WrongExpectedRevisionError,
 } from '@app/event-store';
-import { AuthenticationError } from '@app/auth';
+import { AuthenticationError, bearerChallenge } from '@app/auth';
 import { isMongoUnavailable } from '@app/mongo';
 
 export interface ErrorBody {
@@ -47,6 +47,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const errorBody = toErrorBody(error);
     if (errorBody.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (errorBody.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', bearerChallenge(error));
     response.status(errorBody.statusCode).json(errorBody);
   }
 }

@@ -25,6 +25,11 @@ import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organiz
 import { DEAD_LETTER_STORE, DeadLetterStore } from './dead-letters/dead-letter.store';
 import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
 import { SqliteDeadLetterStore } from './dead-letters/sqlite-dead-letter.store';
+import { IntegrationStatusReader } from './integrations/integration-status';
+import { IntegrationsProjector } from './integrations/integrations.projector';
+import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
+import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
+import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -75,6 +80,7 @@ const sqliteProviders: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
+  { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
@@ -111,6 +117,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: INTEGRATIONS_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoIntegrationsStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: DEAD_LETTER_STORE, inject: [MONGO_DATABASE], useFactory: (db: Db) => new MongoDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
@@ -127,14 +142,16 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore) =>
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE],
+          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
+              new IntegrationsProjector(integrations),
             ]),
         },
+        IntegrationStatusReader,
         ...(options.runProjectors
           ? [
               {
@@ -146,8 +163,8 @@ export class ReadModelsModule {
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry,
-        ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE,
+        ProjectorRegistry, IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckError, HealthCheckService, HealthIndicatorResult } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from '@app/event-store';
@@ -39,6 +40,25 @@ export class HealthController {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
       return error.getResponse();
     }
+  }
+
+  /** Liveness: the process answers; no engine is asked, so a restart never follows an outage elsewhere. */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves HTTP' })
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness: 200 when the event store and the read stores answer, else 503 (take the instance out of rotation). */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when the event store and the read stores answer, 503 otherwise' })
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => withinDeadline('eventStore', this.eventStore.engine, this.eventStore.check()),
+      () => withinDeadline('readModels', this.readModels.engine, this.readModels.check()),
+    ]);
   }
 }
 

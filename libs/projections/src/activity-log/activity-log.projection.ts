@@ -4,6 +4,9 @@ import { MalformedEventError } from '../shared/projection-errors';
 import { ActivityEntry } from './activity-entry';
 
 type Initiator = ActivityEntry['initiator'];
+type Client = { ip: string | null; userAgent: string | null };
+/** The member a describer says an event was recorded for, as the line can take it. */
+type Person = Omit<Initiator, 'type' | 'role'> & { client?: Client };
 
 /** The target of a line whose describer could not read the event's data: the event's stream. */
 export const UNREADABLE_TARGET_TYPE = 'stream';
@@ -20,7 +23,6 @@ export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined
   const describer = describerFor(event.type);
   if (!describer) return undefined;
   const { actor, tenant } = trustedEnvelope(event);
-  const client = (event.metadata.client ?? {}) as unknown as Record<string, unknown>;
   const onBehalfOf = guarded(() => describer.initiator?.(event.data), personOf);
   return {
     eventId: event.id,
@@ -30,9 +32,8 @@ export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined
     category: describer.category,
     mspId: tenant.mspId,
     orgId: tenant.orgId,
-    initiator: onBehalfOf ? { type: 'member', ...onBehalfOf, role: null } : actor,
-    ip: text(client.ip),
-    userAgent: text(client.userAgent),
+    initiator: onBehalfOf ? { type: 'member', id: onBehalfOf.id, email: onBehalfOf.email, name: onBehalfOf.name, role: null } : actor,
+    ...clientOfInitiator(actor.id, clientOf(event.metadata.client), onBehalfOf),
     target: guarded(() => describer.target(event.data), targetOf) ?? { type: UNREADABLE_TARGET_TYPE, id: event.streamId, name: null },
     item: itemOf(describer, event.data),
     data: event.data,
@@ -52,6 +53,19 @@ function trustedEnvelope(event: RecordedEvent): { actor: Initiator; tenant: { ms
     actor: { type: actor.type as ActorType, id: actor.id, email: text(actor.email), name: text(actor.name), role: text(actor.role) },
     tenant: { mspId: (tenant.mspId as string | undefined) ?? null, orgId: (tenant.orgId as string | undefined) ?? null },
   };
+}
+
+/**
+ * The client of the person who acted: the request's, unless someone else (a sign-in service)
+ * recorded the event for the member, whose client is then what the recorder reported, if anything.
+ */
+function clientOfInitiator(actorId: string, client: Client, onBehalfOf: Person | undefined): Client {
+  const own = !onBehalfOf || onBehalfOf.id === actorId;
+  return own ? client : onBehalfOf.client ?? { ip: null, userAgent: null };
+}
+
+function clientOf(value: unknown): Client {
+  return isRecord(value) ? { ip: text(value.ip), userAgent: text(value.userAgent) } : { ip: null, userAgent: null };
 }
 
 function malformed(event: RecordedEvent, field: string, value: unknown): MalformedEventError {
@@ -82,8 +96,9 @@ function targetOf(ref: unknown): ActivityEntry['target'] | undefined {
   return isRecord(ref) && isId(ref.type) && isId(ref.id) ? { type: ref.type, id: ref.id, name: text(ref.name) } : undefined;
 }
 
-function personOf(ref: unknown): Omit<Initiator, 'type' | 'role'> | undefined {
-  return isRecord(ref) && isId(ref.id) ? { id: ref.id, email: text(ref.email), name: text(ref.name) } : undefined;
+function personOf(ref: unknown): Person | undefined {
+  if (!isRecord(ref) || !isId(ref.id)) return undefined;
+  return { id: ref.id, email: text(ref.email), name: text(ref.name), ...(ref.client !== undefined && { client: clientOf(ref.client) }) };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
