@@ -8,6 +8,7 @@ import { OrgRosterEvent } from '../org-members/org-roster.events';
 import { OrganizationEvent } from '../organizations/organization.events';
 import { ActivityLogTokenEvent } from '../policies/activity-log-token.events';
 import { OrgPoliciesEvent } from '../policies/org-policies.events';
+import { SiemIntegrationEvent } from '../policies/siem-integration.events';
 import { VantaIntegrationEvent } from '../policies/vanta-integration.events';
 import { MspSettingsEvent } from '../settings/msp-settings.events';
 import { FolderEvent } from '../vault/folder.events';
@@ -17,7 +18,7 @@ import { VaultItemEvent } from '../vault/vault-item.events';
 export type CatalogEvent =
   | MspEvent | MspMemberAccessEvent | OrganizationEvent | IntegrationEvent | MspApiKeyEvent | BillingEvent
   | MspSettingsEvent | OrgMemberAccessEvent | OrgRosterEvent | OrgPoliciesEvent | VantaIntegrationEvent
-  | ActivityLogTokenEvent | VaultItemEvent | FolderEvent;
+  | ActivityLogTokenEvent | SiemIntegrationEvent | VaultItemEvent | FolderEvent;
 
 /** One realistic event's data, and what a reader who gets generic item details must never see of it. */
 export interface CatalogSample<D> {
@@ -110,6 +111,11 @@ const SAMPLES: Samples = {
   VantaIntegrationDisconnected: { data: { orgId, accountName: 'Acme Security', reason: 'Audit finished' }, hidden: [] },
   ActivityLogTokenCreated: { data: { orgId, tokenId: 'tok-1', name: 'SIEM export', expiresAt: '2026-03-31T23:59:59.000Z' }, hidden: [] },
   ActivityLogTokenRevoked: { data: { orgId, tokenId: 'tok-1', name: 'SIEM export' }, hidden: [] },
+  SiemIntegrationSetUp: { data: { ...splunk, orgId, settings: { url: 'https://hec.splunk.example:8088' }, secretLast4: 'a1b2' }, hidden: [] },
+  SiemIntegrationEdited: { data: { ...splunk, changes: [{ field: 'name', previousValue: 'SIEM prod', newValue: 'SIEM main' }] }, hidden: [] },
+  SiemIntegrationDisconnected: { data: { ...splunk, reason: 'Moving to Sentinel' }, hidden: [] },
+  SiemIntegrationSyncSucceeded: { data: { ...splunk, eventsSent: 120 }, hidden: [] },
+  SiemIntegrationSyncFailed: { data: { ...splunk, error: 'HTTP 503 from the collector' }, hidden: [] },
   ItemCreated: {
     data: { ...bank, orgId, ownerMemberId: 'm-ann', ownerName: 'Ann', ...finance },
     hidden: [...bankHidden, 'Finance folder'],
