@@ -42,7 +42,7 @@ describe('MSP settings over HTTP', () => {
   it.each([
     ['requireTwoFactor', true, false],
     ['allowedIpRanges', ['203.0.113.0/24', '2001:db8::/32'], []],
-    ['activityLogRetentionDays', 730, 365],
+    ['activityLogRetentionDays', 730, 90],
     ['supportEmail', 'help@a.example', null],
     ['defaultOrganizationPolicyPreset', 'strict', 'standard'],
   ])('changes %s with its typed value', async (key, value, defaultValue) => {

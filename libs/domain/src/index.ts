@@ -18,3 +18,4 @@ export * from './settings';
 export * from './org-members';
 export * from './policies';
 export * from './vault';
+export * from './privacy';
