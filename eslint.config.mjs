@@ -17,13 +17,15 @@ const MAY_IMPORT = {
   metrics: [],
   siem: ['crypto'],
   secrets: ['config', 'crypto', 'mongo'],
+  // secrets: personal-data keys are wrapped by the same master key ring (one key to keep and rotate).
+  privacy: ['config', 'crypto', 'domain', 'event-store', 'mongo', 'secrets'],
   'event-store': ['config', 'domain', 'metrics'],
   auth: ['config', 'domain', 'event-store'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
-  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
+  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
 };
