@@ -23,11 +23,12 @@ const MAY_IMPORT = {
   auth: ['config', 'domain', 'event-store'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
-  projections: ['config', 'domain', 'event-store', 'mongo'],
+  // privacy: presenters reveal personal data; the retention job deletes keys.
+  projections: ['config', 'domain', 'event-store', 'mongo', 'privacy'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
-  queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
-  streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
+  queries: ['auth', 'config', 'domain', 'http', 'privacy', 'projections', 'tenancy'],
+  streams: ['config', 'domain', 'event-store', 'privacy', 'projections', 'secrets', 'siem'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

@@ -39,3 +39,6 @@ export class PersonalData {
     return this.erasure.erase(subject);
   }
 }
+
+/** What a presenter needs of PersonalData: a synchronous reveal for a batch. */
+export type RevealerSource = Pick<PersonalData, 'revealerFor'>;

@@ -28,3 +28,17 @@ export function privacyParts(store: KeyStore, ring: KeyRing = new KeyRing(Master
   const personalData = new PersonalData(keys, new Revealer(keys, plaintext), emails, erasure);
   return { keys, emails, erasure, personalData, wrap: (adapter) => new PrivacyEventStore(adapter, new EventSealer(keys, emails, now), keys) };
 }
+
+/**
+ * A Reveal for values a test built in clear (no at-rest layer): it changes nothing, and throws if it
+ * meets a sealed value, so that a test cannot pass sealed data through it by mistake.
+ */
+export const revealUnsealed = <T>(value: T): T => {
+  if (JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v))?.includes('pd1:')) {
+    throw new Error('revealUnsealed met a sealed value: use PersonalData.revealerFor');
+  }
+  return value;
+};
+
+/** A RevealerSource for data written in clear (tests, benches over generated data): see revealUnsealed. */
+export const unsealedData = { revealerFor: async () => revealUnsealed };

@@ -93,12 +93,14 @@ export function describeActivityLogStoreContract(name: string, open: () => Promi
       expect(ids(await query({ scope: { mspId: 'msp-a', orgId: 'org-2' } }))).toEqual([]);
     });
 
-    it('filters by member email (any case), organization, category, member id and item', async () => {
+    it('filters by the members an email named, organization, category, member id and item', async () => {
       const a = entry();
       const b = entry({ initiator: { ...a.initiator, id: 'm-2', email: 'bob@msp.example' }, orgId: 'org-2', category: 'Billing' });
       const c = entry({ item: { id: 'item-9', type: 'password', name: 'X' }, category: 'Vault Items and Folders' });
       await store.applyBatch([a, b, c], c.position);
-      expect(ids(await query({ memberEmail: 'ann@msp.EXAMPLE' }))).toEqual([c.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'ann@msp.example', initiatorIn: ['m-1'] }))).toEqual([c.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'x@msp.example', initiatorIn: ['m-1', 'm-2'] }))).toEqual([c.eventId, b.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'nobody@msp.example', initiatorIn: [] }))).toEqual([]);
       expect(ids(await query({ organizationId: 'org-2' }))).toEqual([b.eventId]);
       expect(ids(await query({ category: 'Billing' }))).toEqual([b.eventId]);
       expect(ids(await query({ memberId: 'm-2' }))).toEqual([b.eventId]);

@@ -11,7 +11,13 @@ export interface ActivityLogQuery {
   /** The categories this log shows (the MSP six, the business ones, or all when absent). */
   categories?: readonly ActivityCategory[];
   window: TimeWindow;
+  /**
+   * The reader's filter, kept for what it means (and the cursor bound to it); stores never read it:
+   * the service resolves it into `initiatorIn` (entries hold emails sealed).
+   */
   memberEmail?: string;
+  /** Entries whose initiator is one of these members (what `memberEmail` named); empty: none. */
+  initiatorIn?: readonly string[];
   memberId?: string;
   organizationId?: string;
   category?: ActivityCategory;
