@@ -11,4 +11,5 @@ export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
+export * from './members';
 export * from './read-models.health';

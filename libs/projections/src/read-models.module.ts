@@ -22,6 +22,10 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { MemberDirectoryProjector } from './members/member-directory.projector';
+import { MemberDirectoryStore, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE } from './members/member-directory.store';
+import { MongoMemberDirectoryStore } from './members/mongo-member-directory.store';
+import { SqliteMemberDirectoryStore } from './members/sqlite-member-directory.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -72,6 +76,8 @@ const sqliteProviders: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
+  { provide: MSP_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'msp') },
+  { provide: ORG_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'org') },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
@@ -107,6 +113,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  ...(['msp', 'org'] as const).map((kind) => ({
+    provide: kind === 'msp' ? MSP_MEMBER_DIRECTORY_STORE : ORG_MEMBER_DIRECTORY_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoMemberDirectoryStore(db, kind);
+      await store.ensureIndexes();
+      return store;
+    },
+  })),
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
@@ -122,19 +137,27 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore) =>
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE],
+          useFactory: (
+            activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore,
+            mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore,
+          ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
+              new MemberDirectoryProjector(mspMembers),
+              new MemberDirectoryProjector(orgMembers),
             ]),
         },
         ...(options.runProjectors
           ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
           : []),
       ],
-      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
+      exports: [
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE,
+        CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+      ],
     };
   }
 }
