@@ -3,9 +3,10 @@ import { ActivityLogQueriesModule } from './activity-log/activity-log.module';
 import { ExportsModule } from './exports/exports.module';
 import { SharingHubQueriesModule } from './sharing-hub/sharing-hub.module';
 import { LiveTailModule } from './live-tail/live-tail.module';
+import { DirectoriesModule } from './directories/directories.module';
 
-/** The read side over HTTP: logs, feeds, the Sharing Hub, exports and live tails. */
+/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails and the lists filters need. */
 @Module({
-  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule],
+  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, DirectoriesModule],
 })
 export class QueriesModule {}

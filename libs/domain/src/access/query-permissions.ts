@@ -7,6 +7,10 @@ export const QUERY_PERMISSIONS = {
   ReadOrganizationFeed: ['org_owner', 'org_admin', 'msp_owner', 'msp_admin'],
   /** Admins see it with generic details (no item or folder names, no item types). */
   ReadSharingHub: ['org_owner', 'org_admin'],
+  /** The lists a panel's filters need, readable by those who read the matching log. */
+  ListOrganizations: ['msp_owner', 'msp_admin'],
+  ListMspMembers: ['msp_owner', 'msp_admin'],
+  ListOrgMembers: ['org_owner', 'org_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;

@@ -114,6 +114,9 @@ describe('the query permissions', () => {
     ['ReadBusinessActivityLog', 'org_owner org_admin'],
     ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
     ['ReadSharingHub', 'org_owner org_admin'],
+    ['ListOrganizations', 'msp_owner msp_admin'],
+    ['ListMspMembers', 'msp_owner msp_admin'],
+    ['ListOrgMembers', 'org_owner org_admin'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);
