@@ -17,7 +17,7 @@ const MAY_IMPORT = {
   metrics: [],
   siem: ['crypto'],
   'event-store': ['config', 'domain', 'metrics'],
-  auth: ['config', 'domain', 'event-store'],
+  auth: ['config', 'domain', 'event-store', 'mongo'],
   http: ['auth', 'domain', 'event-store'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],

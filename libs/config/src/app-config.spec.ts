@@ -82,6 +82,22 @@ describe('loadConfig: operations settings', () => {
     expect(() => loadConfig({ HOST: '' })).toThrow(/HOST must be/);
   });
 
+  it('reads CORS_ORIGINS as a list of exact origins, and refuses paths, wildcards and other schemes', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://panel.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://panel.example.com', 'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://panel.example.com/', 'https://panel.example.com/app', 'ftp://x.example', 'panel.example.com']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
+    }
+  });
+
+  it('bounds STREAM_TICKET_TTL_SECONDS to a minute', () => {
+    expect(loadConfig({}).STREAM_TICKET_TTL_SECONDS).toBe(30);
+    expect(loadConfig({ STREAM_TICKET_TTL_SECONDS: '60' }).STREAM_TICKET_TTL_SECONDS).toBe(60);
+    expect(() => loadConfig({ STREAM_TICKET_TTL_SECONDS: '61' })).toThrow(/STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60/);
+  });
+
   it('keeps METRICS_TOKEN long enough and out of error messages', () => {
     expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(16) }).METRICS_TOKEN).toBe('m'.repeat(16));
     expect(() => loadConfig({ METRICS_TOKEN: 'short-token' })).toThrow(/METRICS_TOKEN must be at least 16 characters long \(got \[redacted\]\)/);

@@ -11,6 +11,8 @@ export const QUERY_PERMISSIONS = {
   ListOrganizations: ['msp_owner', 'msp_admin'],
   ListMspMembers: ['msp_owner', 'msp_admin'],
   ListOrgMembers: ['org_owner', 'org_admin'],
+  /** A ticket for a live tail or an export: whoever reads one of those views; the view's own rule applies at use. */
+  IssueStreamTicket: ['msp_owner', 'msp_admin', 'org_owner', 'org_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;

@@ -117,6 +117,7 @@ describe('the query permissions', () => {
     ['ListOrganizations', 'msp_owner msp_admin'],
     ['ListMspMembers', 'msp_owner msp_admin'],
     ['ListOrgMembers', 'org_owner org_admin'],
+    ['IssueStreamTicket', 'msp_owner msp_admin org_owner org_admin'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);

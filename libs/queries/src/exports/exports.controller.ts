@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
+import { AcceptsStreamTicket, Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
 import { ApiQueryErrors } from '@app/http';
 import { CSV_COLUMNS, EXPORT_CONTENT_TYPES } from './export-format';
@@ -26,6 +26,7 @@ const EXPORT_RESPONSE = {
 @ApiBearerAuth()
 @ApiQueryErrors()
 @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.jsonl)
+@AcceptsStreamTicket()
 @Controller()
 export class ExportsController {
   constructor(private readonly logs: ActivityLogService, private readonly exports: ActivityExportService) {}

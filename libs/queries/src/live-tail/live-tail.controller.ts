@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
+import { AcceptsStreamTicket, Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
 import { ApiQueryErrors } from '@app/http';
 import { BusinessLiveQueryDto, FeedLiveQueryDto, MspLiveQueryDto } from './live-tail.dto';
@@ -27,6 +27,7 @@ const LAST_EVENT_ID = {
 @ApiQueryErrors()
 @ApiProduces('text/event-stream')
 @ApiHeader(LAST_EVENT_ID)
+@AcceptsStreamTicket()
 @Controller()
 export class LiveTailController {
   constructor(private readonly logs: ActivityLogService, private readonly tails: LiveTailService) {}
