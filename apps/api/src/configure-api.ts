@@ -1,8 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/config';
+import { corsOptions } from '@app/http';
 
-/** What main.ts and the end-to-end tests both apply: the OpenAPI document at GET /openapi.json. */
+/** What main.ts and the end-to-end tests both apply: CORS for the configured origins and the OpenAPI document at GET /openapi.json. */
 export function configureApi(app: INestApplication): INestApplication {
+  app.enableCors(corsOptions(app.get(AppConfig).corsOrigins));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
