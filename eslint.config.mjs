@@ -78,4 +78,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The viewer page's own scripts: ES modules run by the browser, served as they are.
+  { files: ['apps/api/src/viewer/public/**/*.js'], languageOptions: { sourceType: 'module', globals: globals.browser } },
 );
