@@ -28,7 +28,7 @@ describe('Activity logs over HTTP', () => {
     await post('/msp-members/olive/sign-ins/succeeded', signIns, { email: 'olive@msp-a.example', ip: '203.0.113.50', userAgent: 'Firefox/128' });
     await post('/msp/invitations', tokens.mspAdmin, { email: 'new@msp-a.example', role: 'msp_member' }); // MSP User Management
     orgX = (await post('/organizations', tokens.mspAdmin, { name: 'Org X' })).id; // Organization Management
-    await post('/integrations', tokens.mspAdmin, { kind: 'splunk', name: 'SIEM', settings: { url: 'https://splunk.example:8088', index: 'audit' } });
+    await post('/integrations', tokens.mspAdmin, { kind: 'splunk', name: 'SIEM', secret: '6f1d2c3b-4a59-4e8d-9c7b-1a2b3c4d5e6f', settings: { url: 'https://splunk.example:8088', index: 'audit' } });
     await post('/billing/details', tokens.mspOwner, { companyName: 'MSP A Ltd', billingEmail: 'b@msp-a.example', addressLines: ['1 Main St'], country: 'US' });
     await post('/settings', tokens.mspOwner, { key: 'sessionTimeoutMinutes', value: 30 });
     orgY = (await post('/organizations', tokens.otherMsp, { name: 'Org Y' })).id;

@@ -73,6 +73,27 @@ describe('loadConfig: engines', () => {
   });
 });
 
+describe('loadConfig: secrets and SIEM delivery', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('reads the master keys and the delivery settings, with their defaults', () => {
+    const config = loadConfig({ SECRETS_MASTER_KEY: key, SECRETS_MASTER_KEY_PREVIOUS: `${key}, ${key}`, SIEM_BATCH_SIZE: '100' });
+    expect(config).toMatchObject({ SECRETS_MASTER_KEY: key, SIEM_BATCH_SIZE: 100, SIEM_RETRY_INITIAL_MS: 1000, SIEM_RETRY_MAX_MS: 300000 });
+    expect(config).toMatchObject({ SIEM_SYNC_EVENT_INTERVAL_MS: 900000, SIEM_SUPERVISOR_INTERVAL_MS: 1000 });
+  });
+
+  it('refuses a master key that is not 32 bytes of base64, without echoing it', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    expect(() => loadConfig({ SECRETS_MASTER_KEY: short })).toThrow(/SECRETS_MASTER_KEY must be the base64 of 32 random bytes \(e\.g\. openssl rand -base64 32\) \(got \[redacted\]\)/);
+    expect(() => loadConfig({ SECRETS_MASTER_KEY: short })).not.toThrow(short);
+    expect(() => loadConfig({ SECRETS_MASTER_KEY_PREVIOUS: `${key},nope` })).toThrow(/SECRETS_MASTER_KEY_PREVIOUS must be a comma-separated list/);
+  });
+
+  it.each(['SIEM_BATCH_SIZE', 'SIEM_RETRY_INITIAL_MS', 'SIEM_RETRY_MAX_MS', 'SIEM_SYNC_EVENT_INTERVAL_MS', 'SIEM_SUPERVISOR_INTERVAL_MS'])('refuses a bad %s', (name) => {
+    expect(() => loadConfig({ [name]: '0' })).toThrow(new RegExp(`${name} must be an integer between`));
+  });
+});
+
 describe('loadConfig: operations settings', () => {
   it('takes an IP address or a host name as HOST and refuses anything else', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');

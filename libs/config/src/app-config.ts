@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (/^\d+$/.test(String(value)) ? Number(value) : value);
 const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
+const BASE64_KEY_LIST = /^\s*[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9+/]{43}=)*\s*$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value);
 const lowercase = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : blankToUndefined({ value }));
 const toSignedInt = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(value)) ? Number(value) : blankToUndefined({ value }));
@@ -184,6 +186,52 @@ export class AppConfig {
   @Min(1, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
   @Max(10, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
   KAFKA_TOPIC_REPLICATION = 1;
+
+  /** Base64 of 32 bytes: the master key that wraps the data keys of stored secrets (SIEM tokens). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(BASE64_KEY, { message: 'SECRETS_MASTER_KEY must be the base64 of 32 random bytes (e.g. openssl rand -base64 32)' })
+  SECRETS_MASTER_KEY?: string;
+
+  /** Older master keys, comma-separated, kept for opening during a rotation. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(BASE64_KEY_LIST, { message: 'SECRETS_MASTER_KEY_PREVIOUS must be a comma-separated list of base64 keys of 32 bytes' })
+  SECRETS_MASTER_KEY_PREVIOUS?: string;
+
+  /** Most events pushed to a SIEM in one delivery (split further by the sink's size bound). */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Min(1, { message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  SIEM_BATCH_SIZE = 500;
+
+  /** First retry of a SIEM that is down waits up to this; doubling (with jitter) up to SIEM_RETRY_MAX_MS. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  @Min(1, { message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  @Max(600000, { message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  SIEM_RETRY_INITIAL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  @Min(1, { message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  @Max(3600000, { message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  SIEM_RETRY_MAX_MS = 300000;
+
+  /** IntegrationSyncSucceeded / Failed are recorded on a change of outcome, and at most once per this interval. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  @Min(100, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  @Max(86400000, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  SIEM_SYNC_EVENT_INTERVAL_MS = 900000;
+
+  /** How often the delivery supervisor reads the integrations view to start, restart or stop workers. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  @Min(50, { message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  @Max(60000, { message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  SIEM_SUPERVISOR_INTERVAL_MS = 1000;
 
   /** How long a query with ?minPosition= waits for the view to catch up before answering 503. */
   @Transform(toInt)

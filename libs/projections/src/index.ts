@@ -12,4 +12,5 @@ export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
 export * from './members';
+export * from './integrations';
 export * from './read-models.health';

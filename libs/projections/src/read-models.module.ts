@@ -26,6 +26,11 @@ import { MemberDirectoryProjector } from './members/member-directory.projector';
 import { MemberDirectoryStore, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE } from './members/member-directory.store';
 import { MongoMemberDirectoryStore } from './members/mongo-member-directory.store';
 import { SqliteMemberDirectoryStore } from './members/sqlite-member-directory.store';
+import { IntegrationStatusReader } from './integrations/integration-status';
+import { IntegrationsProjector } from './integrations/integrations.projector';
+import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
+import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
+import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -78,6 +83,7 @@ const sqliteProviders: Provider[] = [
   },
   { provide: MSP_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'msp') },
   { provide: ORG_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'org') },
+  { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
@@ -122,6 +128,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   })),
+  {
+    provide: INTEGRATIONS_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoIntegrationsStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
@@ -137,26 +152,32 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE],
+          inject: [
+            ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+            ORG_MEMBER_DIRECTORY_STORE,
+          ],
           useFactory: (
-            activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore,
+            activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore,
             mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore,
           ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
+              new IntegrationsProjector(integrations),
               new MemberDirectoryProjector(mspMembers),
               new MemberDirectoryProjector(orgMembers),
             ]),
         },
+        IntegrationStatusReader,
         ...(options.runProjectors
           ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE,
-        CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+        ORG_MEMBER_DIRECTORY_STORE, CHECKPOINT_STORE, ProjectorRegistry, IntegrationStatusReader,
+        ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
   }

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ActivityLogQueriesModule } from './activity-log/activity-log.module';
 import { ExportsModule } from './exports/exports.module';
+import { IntegrationStatusModule } from './integrations/integration-status.module';
 import { SharingHubQueriesModule } from './sharing-hub/sharing-hub.module';
 import { LiveTailModule } from './live-tail/live-tail.module';
 import { DirectoriesModule } from './directories/directories.module';
 import { StreamTicketsModule } from './stream-tickets/stream-tickets.module';
 
-/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails and the lists filters need. */
+/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails, integration statuses and the lists filters need. */
 @Module({
-  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, DirectoriesModule, StreamTicketsModule],
+  imports: [
+    ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, IntegrationStatusModule, DirectoriesModule,
+    StreamTicketsModule,
+  ],
 })
 export class QueriesModule {}

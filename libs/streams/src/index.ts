@@ -9,3 +9,4 @@ export * from './streams.module';
 export * from './kafka/msp-access/msp-access.plan';
 export * from './kafka/msp-access/scram-credentials';
 export * from './kafka/msp-access/kafka-msp-access';
+export * from './siem';

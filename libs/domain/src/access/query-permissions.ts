@@ -13,6 +13,8 @@ export const QUERY_PERMISSIONS = {
   ListOrgMembers: ['org_owner', 'org_admin'],
   /** A ticket for a live tail or an export: whoever reads one of those views; the view's own rule applies at use. */
   IssueStreamTicket: ['msp_owner', 'msp_admin', 'org_owner', 'org_admin'],
+  /** The owners of an integration: an MSP's managers (MSP-owned), an organization's owners (its own). */
+  ReadIntegrationStatus: ['msp_owner', 'msp_admin', 'org_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;
