@@ -1,11 +1,14 @@
 import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 
+const HEC_TOKEN = '5c3e1a2b-7d4f-4e8a-9b61-0c2b4d6e8f11';
+
 /** The lists a panel's filters need: supervised organizations, MSP members, organization members. */
 describe('Lists for the filters over HTTP', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
   let orgIds: string[];
+  let integrationIds: string[];
 
   const list = (path: string, token: string, query: Record<string, string | number> = {}) => t.query(path, token, query);
 
@@ -35,6 +38,14 @@ describe('Lists for the filters over HTTP', () => {
     tokens.orgAdmin = await t.token(orgPrincipal('org_admin', orgIds[0]));
     tokens.orgMember = await t.token(orgPrincipal('org_member', orgIds[0]));
     tokens.otherOrgOwner = await t.token(orgPrincipal('org_owner', orgIds[2]));
+
+    const splunk = { kind: 'splunk', settings: { url: 'https://splunk.msp-a.example:8088', index: 'audit' }, secret: HEC_TOKEN };
+    integrationIds = [];
+    integrationIds.push((await t.command('/integrations', tokens.mspAdmin, { ...splunk, name: 'MSP Splunk' })).id);
+    integrationIds.push((await t.command('/integrations', tokens.mspAdmin, { ...splunk, name: 'Old Splunk' })).id);
+    await t.command(`/integrations/${integrationIds[1]}/disconnect`, tokens.mspAdmin);
+    integrationIds.push((await t.command('/org/integrations/siem', tokens.orgOwner, { ...splunk, name: 'Org Splunk' })).id);
+    await t.command('/integrations', tokens.otherMsp, { ...splunk, name: 'Foreign Splunk' });
   });
   afterAll(() => t.close());
 
@@ -110,6 +121,29 @@ describe('Lists for the filters over HTTP', () => {
     it('is for organization owners and admins only', async () => {
       await list('/org/members', tokens.orgMember).expect(403);
       await list('/org/members', tokens.mspOwner).expect(403);
+    });
+  });
+
+  describe('GET /integrations', () => {
+    it('lists the tenant’s own integrations with their status, and nothing of their settings or secret', async () => {
+      const msp = await list('/integrations', tokens.mspOwner).expect(200);
+      expect(msp.body.items.map((i: any) => [i.id, i.kind, i.name, i.status, i.owner])).toEqual([
+        [integrationIds[0], 'splunk', 'MSP Splunk', 'connected', 'msp'],
+        [integrationIds[1], 'splunk', 'Old Splunk', 'disconnected', 'msp'],
+      ]);
+      expect(Object.keys(msp.body.items[0]).sort()).toEqual(['createdAt', 'id', 'kind', 'name', 'owner', 'status', 'updatedAt']);
+      expect(JSON.stringify(msp.body)).not.toMatch(new RegExp(`${HEC_TOKEN.slice(-4)}|splunk\\.msp-a|audit`));
+      const org = await list('/integrations', tokens.orgOwner).expect(200);
+      expect(org.body.items.map((i: any) => [i.name, i.owner])).toEqual([['Org Splunk', 'organization']]);
+      expect((await list('/integrations', tokens.otherOrgOwner).expect(200)).body.items).toEqual([]);
+    });
+
+    it('pages, and is for the integrations’ owners only', async () => {
+      const first = await list('/integrations', tokens.mspAdmin, { limit: 1 }).expect(200);
+      const second = await list('/integrations', tokens.mspAdmin, { cursor: first.body.nextCursor }).expect(200);
+      expect([...first.body.items, ...second.body.items].map((i: any) => i.id)).toEqual(integrationIds.slice(0, 2));
+      await list('/integrations', tokens.orgAdmin).expect(403);
+      await list('/integrations', tokens.mspMember).expect(403);
     });
   });
 });

@@ -23,6 +23,9 @@ describe('The viewer’s files', () => {
     expect(res.text).toContain('<link rel="stylesheet" href="/viewer/styles.css">');
     expect(res.text.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
     expect(res.text).not.toMatch(/\sstyle=|\son[a-z]+=|<style/i);
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     await t.http().head('/').expect(200);
   });
 
@@ -34,7 +37,9 @@ describe('The viewer’s files', () => {
       expect(res.headers['content-type']).toMatch(/^text\/javascript/);
       expect(res.text).not.toMatch(/\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function/);
     }
-    expect((await t.http().get('/viewer/styles.css').expect(200)).headers['content-type']).toMatch(/^text\/css/);
+    const css = await t.http().get('/viewer/styles.css').expect(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    expect(css.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'/);
     await t.http().get('/viewer/../package.json').expect(404);
     await t.http().get('/viewer/%2e%2e/serve-viewer.ts').expect(404);
     await t.http().get('/index.html').expect(404);

@@ -11,6 +11,8 @@ export const QUERY_PERMISSIONS = {
   ListOrganizations: ['msp_owner', 'msp_admin'],
   ListMspMembers: ['msp_owner', 'msp_admin'],
   ListOrgMembers: ['org_owner', 'org_admin'],
+  /** As ReadIntegrationStatus: the integrations' owners. */
+  ListIntegrations: ['msp_owner', 'msp_admin', 'org_owner'],
   /** A ticket for a live tail or an export: whoever reads one of those views; the view's own rule applies at use. */
   IssueStreamTicket: ['msp_owner', 'msp_admin', 'org_owner', 'org_admin'],
   /** The owners of an integration: an MSP's managers (MSP-owned), an organization's owners (its own). */

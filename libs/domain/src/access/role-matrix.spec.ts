@@ -122,6 +122,7 @@ describe('the query permissions', () => {
     ['ListOrganizations', 'msp_owner msp_admin'],
     ['ListMspMembers', 'msp_owner msp_admin'],
     ['ListOrgMembers', 'org_owner org_admin'],
+    ['ListIntegrations', 'msp_owner msp_admin org_owner'],
     ['IssueStreamTicket', 'msp_owner msp_admin org_owner org_admin'],
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {

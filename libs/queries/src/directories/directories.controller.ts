@@ -2,11 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ApiQueryErrors } from '@app/http';
-import { MemberListDto, OrganizationListDto } from './directories.dto';
+import { IntegrationListDto, MemberListDto, OrganizationListDto } from './directories.dto';
 import { DirectoriesService } from './directories.service';
 import { ListQueryDto } from './list-query.dto';
 
-/** What a panel's filters offer: supervised organizations, MSP members, organization members. No secrets in any of them. */
+/** What a panel's filters offer: supervised organizations, MSP members, organization members, integrations. No secrets in any of them. */
 @ApiTags('Lists')
 @ApiBearerAuth()
 @ApiQueryErrors()
@@ -20,6 +20,14 @@ export class DirectoriesController {
   @ApiOkResponse({ type: OrganizationListDto })
   organizations(@Query() query: ListQueryDto, @Ctx() ctx: RequestContext): Promise<OrganizationListDto> {
     return this.directories.supervisedOrganizations(ctx.principal, query);
+  }
+
+  @Get('integrations')
+  @Authorize('ListIntegrations')
+  @ApiOperation({ summary: 'The integrations the caller’s tenant owns, with their status (MSP owners and admins; organization owners)' })
+  @ApiOkResponse({ type: IntegrationListDto })
+  integrationList(@Query() query: ListQueryDto, @Ctx() ctx: RequestContext): Promise<IntegrationListDto> {
+    return this.directories.ownIntegrations(ctx.principal, query);
   }
 
   @Get('msp/members')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganizationStatus } from '@app/domain';
+import { INTEGRATION_KINDS, OrganizationStatus } from '@app/domain';
 
 const ORGANIZATION_STATUSES = ['created', 'active', 'suspended', 'terminated'] as const satisfies readonly OrganizationStatus[];
 
@@ -33,5 +33,21 @@ export class MemberListItemDto {
 
 export class MemberListDto {
   @ApiProperty({ type: [MemberListItemDto], description: 'By email, then member id; removed members included' }) items: MemberListItemDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
+}
+
+export class IntegrationListItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: INTEGRATION_KINDS }) kind: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['connected', 'disconnected'] }) status: string;
+  @ApiProperty({ enum: ['msp', 'organization'], description: 'Who owns it: the MSP, or the caller’s organization' }) owner: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class IntegrationListDto {
+  @ApiProperty({ type: [IntegrationListItemDto], description: 'Oldest first; no settings and no secret, not even its last digits' })
+  items: IntegrationListItemDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
