@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { corsOptions } from '@app/http';
+import { apiDocument } from './openapi/api-document';
 import { serveViewer } from './viewer/serve-viewer';
 
 /**
@@ -11,15 +12,6 @@ import { serveViewer } from './viewer/serve-viewer';
 export function configureApi(app: INestApplication): INestApplication {
   app.enableCors(corsOptions(app.get(AppConfig).corsOrigins));
   serveViewer(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Activity Log API')
-      .setDescription('Commands that record what happens in the MSP and Business panels; every answer carries the events written and their global position.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  SwaggerModule.setup('docs', app, apiDocument(app), { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, BadRequestException, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { decodeJwt } from 'jose';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,8 +12,8 @@ import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets/stream-ti
 import { TICKET_PARAM } from './stream-tickets/stream-target';
 
 const PUBLIC = 'auth:public';
-/** Marks a route that needs no token (health, OpenAPI). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** Marks a route that needs no token (health, OpenAPI); its OpenAPI operation says so (an empty security requirement). */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecurity({}));
 
 /**
  * Every route needs a valid bearer token unless marked @Public(): 401 otherwise. Routes marked

@@ -6,3 +6,4 @@ export * from './api-errors.decorator';
 export * from './param-pipes';
 export * from './http-plumbing.module';
 export * from './cors';
+export * from './api-headers';

@@ -17,6 +17,7 @@ export class HealthController {
   /** 200 when every engine answers, 503 naming the one that does not. */
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Health in detail: each engine, each view’s checkpoint and how far it trails the store (503 naming what is down)' })
   check() {
     return this.health.check([() => this.eventStore.check(), () => this.readModels.check()]);
   }

@@ -13,6 +13,9 @@ export const ACCEPTS_STREAM_TICKET = 'auth:stream-ticket';
  */
 export const AcceptsStreamTicket = () => SetMetadata(ACCEPTS_STREAM_TICKET, true);
 
+/** The OpenAPI security scheme of `?ticket=` (an API key in the query), beside the bearer token. */
+export const STREAM_TICKET_SCHEME = 'streamTicket';
+
 /** Purge expired tickets every so many issued. */
 const PURGE_EVERY = 100;
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AcceptsStreamTicket, Authorize, Ctx, RequestContext } from '@app/auth';
+import { AcceptsStreamTicket, Authorize, Ctx, RequestContext, STREAM_TICKET_SCHEME } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
 import { ApiQueryErrors } from '@app/http';
 import { BusinessLiveQueryDto, FeedLiveQueryDto, MspLiveQueryDto } from './live-tail.dto';
@@ -25,7 +25,7 @@ const LAST_EVENT_ID = {
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
-@ApiProduces('text/event-stream')
+@ApiSecurity(STREAM_TICKET_SCHEME)
 @ApiHeader(LAST_EVENT_ID)
 @AcceptsStreamTicket()
 @Controller()

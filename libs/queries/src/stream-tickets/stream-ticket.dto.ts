@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The GET routes a ticket may open: the three live tails and the three exports. */
@@ -27,14 +27,13 @@ export class StreamTicketDto {
   @ApiProperty({ description: 'The path with the ticket added: give it to EventSource or use it as a download link' }) url: string;
 }
 
-/** `?ticket=` on the routes that accept one (the guard reads it; documented and allowed here). */
+/**
+ * `?ticket=` on the routes that accept one: the guard reads it, the DTO lets it through. OpenAPI
+ * describes it once, as the `streamTicket` security scheme beside the bearer token.
+ */
 export function TicketQueryParam() {
   return applyDecorators(
-    ApiPropertyOptional({
-      description:
-        'A stream ticket from POST /stream-tickets, for a client that cannot send the Authorization header (EventSource, a download ' +
-        'link). Single use, short-lived, bound to this path and query; never a bearer token.',
-    }),
+    ApiHideProperty(),
     IsOptional(),
     IsString(),
     MaxLength(128),
