@@ -5,6 +5,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mintToken } from '@app/auth';
 import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -200,6 +201,20 @@ describe('Stream tickets: expiry and sharing between API processes', () => {
       await sleep(Date.parse(res.body.expiresAt) - Date.now() + 100);
       const late = await t.http().get(res.body.url).expect(401);
       expect(late.body.message).toMatch(/stream ticket expired/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('never outlives the token that asked for it', async () => {
+    const t = await startTestApp();
+    try {
+      const token = await mintToken(t.config, mspPrincipal('msp_owner', 'msp-a'), '2s');
+      const tokenExpiry = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+      const res = await t.http().post('/stream-tickets').set('Authorization', `Bearer ${token}`).send({ path: '/activity-log/msp/live' }).expect(201);
+      expect(Date.parse(res.body.expiresAt)).toBeLessThanOrEqual(tokenExpiry);
+      await sleep(tokenExpiry - Date.now() + 100);
+      expect((await t.http().get(res.body.url).expect(401)).body.message).toMatch(/stream ticket expired/);
     } finally {
       await t.close();
     }
