@@ -40,6 +40,10 @@ class FetchedStream {
     return JSON.parse(this.text);
   }
 
+  get raw(): string {
+    return this.text;
+  }
+
   /** The `data` of every `event: activity` message so far. */
   entries(): any[] {
     return this.text
@@ -216,6 +220,24 @@ describe('Stream tickets: expiry and sharing between API processes', () => {
       await sleep(tokenExpiry - Date.now() + 100);
       expect((await t.http().get(res.body.url).expect(401)).body.message).toMatch(/stream ticket expired/);
     } finally {
+      await t.close();
+    }
+  });
+
+  it('ends a stream it opened when the token that asked for it expires, as a stream opened with the token would', async () => {
+    const t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const s = new FetchedStream();
+    try {
+      const token = await mintToken(t.config, mspPrincipal('msp_owner', 'msp-a'), '2s');
+      const { url } = (await t.http().post('/stream-tickets').set('Authorization', `Bearer ${token}`).send({ path: '/activity-log/msp/live' }).expect(201)).body;
+      await s.open(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}${url}`);
+      expect(s.status).toBe(200);
+      const deadline = Date.now() + 5000;
+      while (!s.raw.includes('event: end') && Date.now() < deadline) await sleep(50);
+      expect(s.raw).toContain('event: end\ndata: {"reason":"token_expired"}');
+    } finally {
+      s.close();
       await t.close();
     }
   });

@@ -1,4 +1,5 @@
 export * from './shared/projector';
+export * from './shared/projection-errors';
 export * from './shared/projection-runner';
 export * from './shared/wait-for-position';
 export * from './shared/sqlite-read-database';
@@ -14,3 +15,4 @@ export * from './organizations';
 export * from './members';
 export * from './integrations';
 export * from './read-models.health';
+export * from './dead-letters';

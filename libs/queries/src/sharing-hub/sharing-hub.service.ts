@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@app/domain';
 import { Principal } from '@app/auth';
-import { decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
+import { AUDIENCE_RULES, audienceOfRole, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
 import {
   HubAudience,
   PresentedHubDetail,
@@ -50,9 +50,9 @@ export class SharingHubService {
   }
 }
 
-/** Owners see names and item types; everybody else who may read the hub (admins) sees generic details. */
+/** Owners see names and item types; everybody else who may read the hub (admins) sees generic details, as in the log. */
 function audienceOf(principal: Principal): HubAudience {
-  return { redactItems: principal.role !== 'org_owner' };
+  return { redactItems: AUDIENCE_RULES[audienceOfRole(principal.role)].redactItems };
 }
 
 function orgOf(principal: Principal): string {
