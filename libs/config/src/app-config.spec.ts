@@ -62,6 +62,9 @@ describe('loadConfig: engines', () => {
     expect(loadConfig({}).projectorsInApi).toBe(true);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x' }).projectorsInApi).toBe(false);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x', PROJECTORS_IN_API: 'true' }).projectorsInApi).toBe(true);
+    expect(loadConfig({}).siemDeliveryInApi).toBe(true);
+    expect(loadConfig({ PROJECTORS_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
+    expect(loadConfig({ SIEM_DELIVERY_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
   });
 
   it('reads Kafka settings and refuses bad ones', () => {

@@ -89,6 +89,12 @@ export class AppConfig {
   @IsBoolean({ message: 'PROJECTORS_IN_API must be true or false' })
   PROJECTORS_IN_API?: boolean;
 
+  /** Run the SIEM deliveries inside the API process; by default wherever the projectors run. Exactly one process should. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'SIEM_DELIVERY_IN_API must be true or false' })
+  SIEM_DELIVERY_IN_API?: boolean;
+
   /** When set, the read models live in MongoDB (or a MongoDB-wire server) instead of SQLite. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -284,6 +290,10 @@ export class AppConfig {
 
   get projectorsInApi(): boolean {
     return this.PROJECTORS_IN_API ?? !this.MONGO_URL;
+  }
+
+  get siemDeliveryInApi(): boolean {
+    return this.SIEM_DELIVERY_IN_API ?? this.projectorsInApi;
   }
 
   get mongoTimeouts(): { serverSelectionTimeoutMS: number; connectTimeoutMS: number; socketTimeoutMS: number } {
