@@ -20,7 +20,7 @@ const MAY_IMPORT = {
   // secrets: personal-data keys are wrapped by the same master key ring (one key to keep and rotate).
   privacy: ['config', 'crypto', 'domain', 'event-store', 'mongo', 'secrets'],
   'event-store': ['config', 'domain', 'metrics'],
-  auth: ['config', 'domain', 'event-store'],
+  auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
   // privacy: presenters reveal personal data; the retention job deletes keys.
@@ -83,4 +83,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The viewer page's own scripts: ES modules run by the browser, served as they are.
+  { files: ['apps/api/src/viewer/public/**/*.js'], languageOptions: { sourceType: 'module', globals: globals.browser } },
 );
