@@ -7,6 +7,7 @@ import { MintTokenCommand } from './commands/mint-token.command';
 import { RebuildCommand } from './commands/rebuild.command';
 import { DeadLettersCommand } from './commands/dead-letters.command';
 import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
+import { EraseMemberCommand } from './commands/erase-member.command';
 import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
 import { PrivacyModule } from '@app/privacy';
@@ -19,7 +20,7 @@ export class CliModule {
       imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
       providers: [
         ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
-        KafkaRevokeMspCommand, RewrapSecretsCommand,
+        KafkaRevokeMspCommand, RewrapSecretsCommand, EraseMemberCommand,
       ],
     };
   }

@@ -1,6 +1,7 @@
 export * from './key-store/key-store.port';
 export * from './key-store/sqlite-key-store';
 export * from './key-store/mongo-key-store';
+export * from './key-store/rewrap-key-store';
 export * from './subjects';
 export * from './personal-token';
 export * from './retained-payload';

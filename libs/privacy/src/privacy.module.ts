@@ -24,17 +24,45 @@ export async function openKeyStore(config: AppConfig): Promise<KeyStore> {
 /** The master key ring of the data keys: the same master key as the stored secrets' (SECRETS_MASTER_KEY, or DATA_DIR/master.key). */
 export const PRIVACY_KEY_RING = Symbol('PRIVACY_KEY_RING');
 
+/** A key ring that fails, on first use, as loading the master key failed. */
+function failingRing(error: unknown): KeyRing {
+  return new Proxy({} as KeyRing, {
+    // Only the ring's own members fail: Nest (and nest-commander's discovery) look at what a factory returns.
+    get: (_, property) => {
+      if (property !== 'primary' && (property === 'constructor' || !Object.hasOwn(KeyRing.prototype, property))) return undefined;
+      throw error;
+    },
+  });
+}
+
 export interface PrivacyModuleOptions {
   /** Follow erasure events (delete keys a crash left behind, drop erased keys from memory): every long-running process does. */
   followErasures?: boolean;
 }
 
-/** Starts the follower once everything is up; the module stops it before closing the key store. */
+/**
+ * Checks at start that the key store opens under this process's master key, then starts the
+ * follower; the module stops it before closing the key store. A process given another master key
+ * than the others of its deployment (a shared MongoDB key store) would fail on every personal
+ * value: it refuses to start instead, saying why.
+ */
 @Injectable()
 class ErasureFollowing implements OnApplicationBootstrap {
-  constructor(@Optional() @Inject(ErasureFollower) readonly follower?: ErasureFollower) {}
+  constructor(
+    private readonly emails: EmailIndex,
+    @Optional() @Inject(ErasureFollower) readonly follower?: ErasureFollower,
+  ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.follower) return; // a one-off command (the CLI) fails on the key it needs, if it needs one
+    try {
+      await this.emails.hash('msp:boot-check', 'boot-check');
+    } catch (error) {
+      throw new Error(
+        `the key store was sealed under another master key than this process's (${error instanceof Error ? error.message : String(error)}): ` +
+          'give every process of the deployment the same SECRETS_MASTER_KEY',
+      );
+    }
     this.follower?.start();
   }
 }
@@ -60,9 +88,15 @@ export class PrivacyModule implements OnApplicationShutdown {
           provide: PRIVACY_KEY_RING,
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            const { ring, source } = masterKeyRing(config);
-            new Logger('PersonalData').log(`personal data sealed under the master key from ${source}`);
-            return ring;
+            try {
+              const { ring, source } = masterKeyRing(config);
+              new Logger('PersonalData').log(`personal data sealed under the master key from ${source}`);
+              return ring;
+            } catch (error) {
+              // A long-running process does not start without its key; a one-off command that needs none (mint-token) still runs.
+              if (options.followErasures) throw error;
+              return failingRing(error);
+            }
           },
         },
         {

@@ -16,3 +16,4 @@ export * from './members';
 export * from './integrations';
 export * from './read-models.health';
 export * from './dead-letters';
+export * from './retention';

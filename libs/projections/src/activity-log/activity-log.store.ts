@@ -44,6 +44,10 @@ export interface ActivityLogStore {
   /** Oldest first by position, strictly after `afterPosition`. */
   tail(query: ActivityTailQuery): Promise<ActivityEntry[]>;
   checkpoint(): Promise<bigint | undefined>;
+  /** Every tenant that has entries, as stored: (mspId, orgId), either possibly null. */
+  retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]>;
+  /** Removes the tenant's entries that happened before `before` (ISO 8601); answers how many. */
+  deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number>;
   reset(): Promise<void>;
   /** Around a rebuild, after reset: e.g. drop indexes, then build them once at the end. */
   beforeRebuild?(): Promise<void>;

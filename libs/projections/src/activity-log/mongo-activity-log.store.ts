@@ -90,6 +90,18 @@ export class MongoActivityLogStore implements ActivityLogStore {
     return this.checkpoints.get(PROJECTOR);
   }
 
+  async retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]> {
+    const groups = await this.entries.aggregate<{ _id: { mspId?: string | null; orgId?: string | null } }>([
+      { $group: { _id: { mspId: '$mspId', orgId: '$orgId' } } },
+    ]).toArray();
+    return groups.map(({ _id }) => ({ mspId: _id.mspId ?? null, orgId: _id.orgId ?? null }));
+  }
+
+  async deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number> {
+    const { deletedCount } = await this.entries.deleteMany({ mspId: tenant.mspId, orgId: tenant.orgId, occurredAt: { $lt: toBsonDate(before) } });
+    return deletedCount;
+  }
+
   async reset(): Promise<void> {
     await this.entries.deleteMany({});
     await this.checkpoints.clear(PROJECTOR);

@@ -98,6 +98,16 @@ export class SqliteActivityLogStore implements ActivityLogStore {
     return this.checkpoints.get(PROJECTOR);
   }
 
+  async retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]> {
+    const rows = this.statement('SELECT DISTINCT msp_id, org_id FROM activity_entries').all() as { msp_id: string | null; org_id: string | null }[];
+    return rows.map((r) => ({ mspId: r.msp_id, orgId: r.org_id }));
+  }
+
+  async deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number> {
+    const sql = 'DELETE FROM activity_entries WHERE msp_id IS @mspId AND org_id IS @orgId AND occurred_at < @before';
+    return Number(this.statement(sql).run({ ...tenant, before }).changes);
+  }
+
   async reset(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM activity_entries');
