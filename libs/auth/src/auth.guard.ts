@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
+import { containsCardNumber } from '@app/domain';
 import { initiatorOf } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
@@ -45,7 +46,8 @@ function bearerToken(header: string | undefined): string {
   return token;
 }
 
+/** The caller's X-Correlation-ID when it is id-shaped (and, being stored, holds no card number); a fresh id otherwise. */
 function correlationId(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[\w.:-]{1,128}$/.test(value) ? value : uuidv7();
+  return value && /^[\w.:-]{1,128}$/.test(value) && !containsCardNumber(value) ? value : uuidv7();
 }

@@ -24,7 +24,8 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof DomainError) {
-    const fields = error.kind === 'invalid' && 'field' in error && error.field ? { [String(error.field)]: [error.message] } : undefined;
+    const named = error.kind === 'invalid' && 'field' in error && error.field ? [error.field as string | string[]].flat() : [];
+    const fields = named.length > 0 ? Object.fromEntries(named.map((field) => [field, [error.message]])) : undefined;
     return body(DOMAIN_STATUS[error.kind], error.message, fields);
   }
   if (error instanceof AuthenticationError) return body(HttpStatus.UNAUTHORIZED, error.message);

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandType, DomainEvent, Forbidden, mayExecute, Refused, ROLE_MATRIX } from '@app/domain';
-import { EVENT_STORE, EventStore, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
+import {
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
+} from '@app/domain';
+import { EVENT_STORE, EventMetadata, EventStore, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import type { CommandRequest } from '../command-bindings';
@@ -69,6 +71,7 @@ export class CommandExecutor {
     const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
     const events: DomainEvent[] = binding.decider.decide(command, state);
     const metadata = eventMetadata(ctx, tenant);
+    refuseCardNumbers(events, metadata);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
     const result = await this.store.append(
       streamId,
@@ -97,6 +100,17 @@ function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<Command
   const unbound = (Object.keys(ROLE_MATRIX) as CommandType[]).filter((type) => !routes.has(type));
   if (unbound.length > 0) throw new Error(`Commands without a binding: ${unbound.join(', ')}`);
   return routes;
+}
+
+/**
+ * The last line behind the body check: nothing about to be stored (the events' data, and their
+ * metadata, which also carries token claims and the user agent) may hold a full card number.
+ */
+function refuseCardNumbers(events: DomainEvent[], metadata: EventMetadata): void {
+  const paths = findCardNumber({ data: events.map((e) => e.data), metadata });
+  if (!paths) return;
+  const fields = paths.map((path) => path.replace(/^data\.\d+\./, ''));
+  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields);
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {
