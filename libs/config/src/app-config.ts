@@ -64,6 +64,20 @@ export class AppConfig {
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
 
+  /** The longest lifetime (exp minus iat, or exp minus now) a bearer token may have. */
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  @Min(60, { message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  @Max(2_592_000, { message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  AUTH_MAX_TOKEN_LIFETIME_S = 86_400;
+
+  /** How far the identity service's clock may be ahead of or behind ours (exp, nbf, iat). */
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  @Min(0, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  @Max(600, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  AUTH_CLOCK_SKEW_S = 60;
+
   /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
   @Transform(blankToUndefined)
   @IsOptional()

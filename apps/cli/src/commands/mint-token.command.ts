@@ -62,7 +62,7 @@ export class MintTokenCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--expires-in <duration>', description: 'lifetime such as 15m, 1h, 7d (default 1h)' })
+  @Option({ flags: '--expires-in <duration>', description: 'lifetime such as 15m, 1h, 1d (default 1h; at most AUTH_MAX_TOKEN_LIFETIME_S)' })
   parseExpiresIn(value: string): string {
     if (!/^\d+\s*[smhdw]$/.test(value)) throw new InvalidArgumentError('use a number and a unit: s, m, h, d or w');
     return value;
