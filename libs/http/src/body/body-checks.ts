@@ -11,6 +11,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * no prototype keys; and no null where the DTO's OpenAPI schema does not say `nullable`.
  */
 export function checkBody(body: unknown, dto: Type | undefined): void {
+  if (body === undefined) return; // no body sent: the DTO's required fields say whether one was needed
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw invalid({ body: ['the request body must be a JSON object'] });
   }
