@@ -78,6 +78,18 @@ export class AppConfig {
   @Max(600, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
   AUTH_CLOCK_SKEW_S = 60;
 
+  /** HMAC key that signs the API's cursors (32 characters or more); in embedded mode generated into DATA_DIR when unset. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'CURSOR_SECRET must be at least 32 characters long' })
+  CURSOR_SECRET?: string;
+
+  /** Comma-separated former CURSOR_SECRETs, still accepted on cursors during a rotation. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[^,]{32,}(,[^,]{32,})*$/, { message: 'CURSOR_SECRETS_PREVIOUS must be a comma-separated list of secrets of 32 characters or more' })
+  CURSOR_SECRETS_PREVIOUS?: string;
+
   /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -150,6 +162,11 @@ export class AppConfig {
 
   get trustedProxies(): string[] {
     return (this.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  }
+
+  /** Former cursor secrets, still accepted during a rotation. */
+  get previousCursorSecrets(): string[] {
+    return (this.CURSOR_SECRETS_PREVIOUS ?? '').split(',').filter(Boolean);
   }
 
   get readModelsFile(): string {

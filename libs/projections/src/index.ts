@@ -3,6 +3,8 @@ export * from './shared/projection-runner';
 export * from './shared/wait-for-position';
 export * from './shared/sqlite-read-database';
 export * from './shared/cursor';
+export * from './shared/cursor-signer';
+export * from './shared/cursor-secret';
 export * from './shared/time-window';
 export * from './activity-log';
 export * from './read-models.module';

@@ -19,7 +19,7 @@ export class ActivityLogController {
   @ApiOperation({ summary: 'MSP Activity Log (MSP owners and admins): the six MSP categories' })
   @ApiOkResponse({ type: ActivityPageDto })
   msp(@Query() query: MspLogQueryDto, @Ctx() ctx: RequestContext): Promise<LogPage> {
-    return this.logs.page(this.logs.mspLog(ctx.principal, query));
+    return this.logs.page(this.logs.mspLog(ctx.principal, query), ctx.principal);
   }
 
   @Get('activity-log/business')
@@ -27,7 +27,7 @@ export class ActivityLogController {
   @ApiOperation({ summary: 'Business Activity Log (organization owners and admins; admins see generic item details)' })
   @ApiOkResponse({ type: ActivityPageDto })
   business(@Query() query: BusinessLogQueryDto, @Ctx() ctx: RequestContext): Promise<LogPage> {
-    return this.logs.page(this.logs.businessLog(ctx.principal, query));
+    return this.logs.page(this.logs.businessLog(ctx.principal, query), ctx.principal);
   }
 
   @Get('organizations/:organizationId/feed')
@@ -39,6 +39,6 @@ export class ActivityLogController {
     @Query() query: FeedQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<LogPage> {
-    return this.logs.page(await this.logs.organizationFeed(ctx.principal, organizationId, query));
+    return this.logs.page(await this.logs.organizationFeed(ctx.principal, organizationId, query), ctx.principal);
   }
 }

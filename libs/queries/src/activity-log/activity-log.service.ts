@@ -3,9 +3,10 @@ import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/d
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
-  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, decodeCursor, Page, PresentedEntry, presentEntry,
-  resolveWindow, toPage,
+  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, CursorBinding, CursorSigner, decodeCursor, Page, PresentedEntry,
+  presentEntry, resolveWindow, toPage,
 } from '@app/projections';
+import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 
@@ -27,6 +28,7 @@ export class ActivityLogService {
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
     private readonly tenants: TenantDirectory,
+    private readonly signer: CursorSigner,
   ) {}
 
   mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
@@ -59,13 +61,15 @@ export class ActivityLogService {
     return { query: { scope: { orgId: organizationId }, ...filters }, redactItems: principal.role !== 'org_owner', dto };
   }
 
-  async page(scoped: ScopedLogQuery): Promise<LogPage> {
+  /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */
+  async page(scoped: ScopedLogQuery, reader: Principal): Promise<LogPage> {
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
-    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, scoped.query) : undefined;
+    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters: scoped.query };
+    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
     const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
-    const page = toPage(rows, limit, scoped.query, window, (e) => presentEntry(e, { redactItems: scoped.redactItems }));
+    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, { redactItems: scoped.redactItems }));
     return { ...page, window };
   }
 }
