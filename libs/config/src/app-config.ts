@@ -90,6 +90,13 @@ export class AppConfig {
   @Matches(/^[^,]{32,}(,[^,]{32,})*$/, { message: 'CURSOR_SECRETS_PREVIOUS must be a comma-separated list of secrets of 32 characters or more' })
   CURSOR_SECRETS_PREVIOUS?: string;
 
+  /** The largest JSON request body accepted, in bytes, counted after decompression. */
+  @Transform(toInt)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  @Max(10_485_760, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  BODY_LIMIT_BYTES = 102_400;
+
   /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
   @Transform(blankToUndefined)
   @IsOptional()

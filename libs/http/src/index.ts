@@ -5,3 +5,5 @@ export * from './no-unexpected-body.interceptor';
 export * from './api-errors.decorator';
 export * from './param-pipes';
 export * from './http-plumbing.module';
+export * from './body/json-body.middleware';
+export * from './body/body-checks';
