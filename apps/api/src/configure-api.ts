@@ -1,17 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
-import { jsonBody, MAX_BODY_DEPTH } from '@app/http';
+import { jsonBody, MAX_BODY_DEPTH, securityHeaders } from '@app/http';
 
 const DOCS_PATH = 'docs';
 
 /**
- * What main.ts and the end-to-end tests both apply: the one body parser
+ * What main.ts and the end-to-end tests both apply: security headers, the one body parser
  * (JSON only, bounded in size and depth) and the OpenAPI document at GET /openapi.json.
  */
 export function configureApi(app: INestApplication): INestApplication {
   const config = app.get(AppConfig);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders(`/${DOCS_PATH}`));
   app.use(jsonBody({ limitBytes: config.BODY_LIMIT_BYTES, maxDepth: MAX_BODY_DEPTH }));
   const document = SwaggerModule.createDocument(
     app,

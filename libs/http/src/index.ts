@@ -7,3 +7,4 @@ export * from './param-pipes';
 export * from './http-plumbing.module';
 export * from './body/json-body.middleware';
 export * from './body/body-checks';
+export * from './security-headers';
