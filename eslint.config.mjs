@@ -14,15 +14,17 @@ const MAY_IMPORT = {
   crypto: [],
   integrity: [],
   mongo: [],
+  metrics: [],
   siem: ['crypto'],
-  'event-store': ['config', 'domain'],
+  secrets: ['config', 'crypto', 'mongo'],
+  'event-store': ['config', 'domain', 'metrics'],
   auth: ['config', 'domain', 'event-store'],
   http: ['auth', 'domain', 'event-store'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
-  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'tenancy'],
+  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
-  streams: ['config', 'domain', 'event-store', 'projections'],
+  streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

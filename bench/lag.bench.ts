@@ -19,7 +19,7 @@ export async function lagBench(): Promise<Figure[]> {
     const server = await startBenchServer(dir);
     try {
       const mix = await CommandMix.prepare(server);
-      const sampler = new LagSampler(server, await server.token({ subject: 'sign-in-service', role: 'service', mspId: 'tracer-msp' }));
+      const sampler = await LagSampler.open(server);
       const idle = await sampler.sample(new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000)));
       let load: LoadResult | undefined;
       const loaded = await sampler.sample(runLoad(server.url, mix.requests(), connections, seconds).then((r) => (load = r)));
@@ -52,7 +52,18 @@ class LagSampler {
   private readonly checkpoint: Database.Statement;
   private sent = 0;
 
-  constructor(private readonly server: BenchServer, private readonly token: string) {
+  /** A sampler whose tracers sign in the 64 members of an MSP of its own (sign-ins are recorded for listed members only). */
+  static async open(server: BenchServer): Promise<LagSampler> {
+    const mspId = 'tracer-msp';
+    const signUp = await server.token({ subject: 'sign-up-service', role: 'service', mspId });
+    await post(server, '/msp', signUp, { name: 'Tracers', ownerMemberId: 'tracer-owner', ownerEmail: 'owner@tracer.example', ownerName: 'Tracer owner' });
+    const owner = await server.token({ subject: 'tracer-owner', role: 'msp_owner', mspId, email: 'owner@tracer.example' });
+    const members: string[] = [];
+    for (let k = 0; k < 64; k++) members.push((await post(server, '/msp/invitations', owner, { email: `u${k}@tracer.example`, role: 'msp_member' })).id);
+    return new LagSampler(server, await server.token({ subject: 'sign-in-service', role: 'service', mspId }), members);
+  }
+
+  private constructor(private readonly server: BenchServer, private readonly token: string, private readonly members: string[]) {
     this.db = new Database(server.config.readModelsFile, { readonly: true, fileMustExist: true });
     this.checkpoint = this.db.prepare(`SELECT position FROM checkpoints WHERE projector = 'activity-log'`).pluck().safeIntegers(true);
   }
@@ -98,7 +109,7 @@ class LagSampler {
   /** A sign-in of one of 64 tracer members (its own stream, so tracers never race each other). */
   private async tracer(): Promise<{ position: bigint; sentAt: number; answeredAt: number }> {
     const sentAt = performance.now();
-    const memberId = `tracer-u${this.sent++ % 64}`;
+    const memberId = this.members[this.sent++ % this.members.length];
     const { position } = await post(this.server, `/msp-members/${memberId}/sign-ins/succeeded`, this.token, { email: `${memberId}@tracer.example` });
     return { position: BigInt(position), sentAt, answeredAt: performance.now() };
   }

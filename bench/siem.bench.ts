@@ -6,6 +6,7 @@ import { LogsIngestionTestServer } from '@test/siem/logs-ingestion.test-server';
 import { rawRequest } from '@test/siem/raw-request';
 import { SplunkHecTestServer } from '@test/siem/splunk-hec.test-server';
 import { envInt, Figure } from './bench-utils';
+import { siemWorkerFigures } from './siem-worker.bench';
 
 /**
  * Events/s pushed through each SIEM sink to its protocol test server on loopback, beside a raw
@@ -22,7 +23,11 @@ export async function siemBench(): Promise<Figure[]> {
   const note = `${events} events, ${batchSize} per send, median of ${rounds} rounds`;
   const runs: Figure[][] = [];
   for (let round = 0; round < rounds; round += 1) {
-    runs.push([...(await splunkFigures(records, batchSize, note)), ...(await sentinelFigures(records, batchSize, note))]);
+    runs.push([
+      ...(await splunkFigures(records, batchSize, note)),
+      ...(await sentinelFigures(records, batchSize, note)),
+      ...(await siemWorkerFigures(events, batchSize, note)),
+    ]);
   }
   return runs[0].map((figure, i) => ({ ...figure, value: median(runs.map((run) => run[i].value)) }));
 }

@@ -24,10 +24,11 @@ describe('Activity logs over HTTP', () => {
     const signUp = await t.token(servicePrincipal({ mspId: 'msp-a' }, 'sign-up-service'));
     await post('/msp', signUp, { name: 'MSP A', ownerMemberId: 'olive', ownerEmail: 'olive@msp-a.example', ownerName: 'Olive' });
 
-    await post('/msp-members/mira/sign-ins/succeeded', signIns, { email: 'mira@msp-a.example' }); // MSP Access
+    // MSP Access: the sign-in service reports the member's own client.
+    await post('/msp-members/olive/sign-ins/succeeded', signIns, { email: 'olive@msp-a.example', ip: '203.0.113.50', userAgent: 'Firefox/128' });
     await post('/msp/invitations', tokens.mspAdmin, { email: 'new@msp-a.example', role: 'msp_member' }); // MSP User Management
     orgX = (await post('/organizations', tokens.mspAdmin, { name: 'Org X' })).id; // Organization Management
-    await post('/integrations', tokens.mspAdmin, { kind: 'splunk', name: 'SIEM', settings: { url: 'https://splunk.example:8088', index: 'audit' } });
+    await post('/integrations', tokens.mspAdmin, { kind: 'splunk', name: 'SIEM', secret: '6f1d2c3b-4a59-4e8d-9c7b-1a2b3c4d5e6f', settings: { url: 'https://splunk.example:8088', index: 'audit' } });
     await post('/billing/details', tokens.mspOwner, { companyName: 'MSP A Ltd', billingEmail: 'b@msp-a.example', addressLines: ['1 Main St'], country: 'US' });
     await post('/settings', tokens.mspOwner, { key: 'sessionTimeoutMinutes', value: 30 });
     orgY = (await post('/organizations', tokens.otherMsp, { name: 'Org Y' })).id;
@@ -62,7 +63,9 @@ describe('Activity logs over HTTP', () => {
       expect(created.summary).toContain('Adam');
       expect(created.summary).toContain('Org X');
       const signIn = res.body.items.find((e: { eventType: string }) => e.eventType === 'MspSignInSucceeded');
-      expect(signIn.initiator).toMatchObject({ id: 'mira', email: 'mira@msp-a.example' });
+      expect(signIn.initiator).toMatchObject({ id: 'olive', email: 'olive@msp-a.example' });
+      // The member's client, as the sign-in service saw it: not the service's own request.
+      expect(signIn).toMatchObject({ ip: '203.0.113.50', userAgent: 'Firefox/128' });
     });
 
     it.each(MSP_SIX)('filters by category: %s', async (category) => {
@@ -156,6 +159,28 @@ describe('Activity logs over HTTP', () => {
     it('is for organization owners and admins only', async () => {
       await get('/activity-log/business', tokens.ann).expect(403);
       await get('/activity-log/business', tokens.mspOwner).expect(403);
+    });
+  });
+
+  describe('sign-ins recorded by a service', () => {
+    it('show the member’s IP and user agent in the Business Activity Log, not the service’s', async () => {
+      const orgId = (await post('/organizations', tokens.mspAdmin, { name: 'Org Z' })).id as string;
+      const provisioning = await t.token(servicePrincipal({ orgId }, 'provisioning'));
+      const ownerId = (await post('/org/invitations', provisioning, { email: 'zoe@org-z.example', role: 'org_owner' })).id as string;
+      const signIns = await t.token(servicePrincipal({ orgId }, 'sign-in-service'));
+      await post(`/org/members/${ownerId}/sign-ins`, signIns, { email: 'zoe@org-z.example', ip: '2001:db8::42', userAgent: 'Safari/17' });
+      await post(`/org/members/${ownerId}/sign-in-failures`, signIns, { reason: 'wrong_password', ip: '192.0.2.44' });
+      await post(`/org/members/${ownerId}/sign-ins`, signIns, {});
+      const zoe = await t.token(orgPrincipal('org_owner', orgId, { subject: ownerId, email: 'zoe@org-z.example' }));
+      const res = await get('/activity-log/business', zoe, { memberId: ownerId }).expect(200);
+      expect(res.body.items.map((e: { eventType: string; ip: string | null; userAgent: string | null }) => [e.eventType, e.ip, e.userAgent])).toEqual([
+        ['MemberSignInSucceeded', null, null],
+        ['MemberSignInFailed', '192.0.2.44', null],
+        ['MemberSignInSucceeded', '2001:db8::42', 'Safari/17'],
+      ]);
+      const bad = await t.http().post(`/org/members/${ownerId}/sign-ins`).set('Authorization', `Bearer ${signIns}`)
+        .send({ ip: 'somewhere', userAgent: 'x'.repeat(513) }).expect(400);
+      expect(Object.keys(bad.body.fields).sort()).toEqual(['ip', 'userAgent']);
     });
   });
 

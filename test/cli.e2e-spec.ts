@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SealedSecrets } from '@app/secrets';
 import { mspPrincipal } from './support/principals';
 import { startTestApp } from './support/test-app';
 
@@ -83,5 +84,31 @@ describe('the CLI', () => {
     });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('embedded mode only');
+  }, 120_000);
+
+  it('rewraps the stored secrets under a new master key, so that the old one can be dropped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-rewrap-'));
+    const [oldKey, newKey, strangerKey] = [1, 2, 3].map((n) => Buffer.alloc(32, n).toString('base64'));
+    const hecToken = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
+    try {
+      const before = await startTestApp({ DATA_DIR: dir, SECRETS_MASTER_KEY: oldKey });
+      const token = await before.token(mspPrincipal('msp_admin', 'msp-r'));
+      const res = await before.http().post('/integrations').set('Authorization', `Bearer ${token}`)
+        .send({ kind: 'splunk', name: 'S', secret: hecToken, settings: { url: 'https://splunk.example:8088', index: 'main' } }).expect(201);
+      const [setUp] = await before.events(res.body.streamId);
+      await before.close();
+
+      const stranger = cli(['rewrap-secrets'], { DATA_DIR: dir, SECRETS_MASTER_KEY: strangerKey });
+      expect(stranger.code).toBe(1);
+      expect(stranger.stderr).toContain('1 stored secret(s) could not be opened with any configured master key');
+      const rotated = cli(['rewrap-secrets'], { DATA_DIR: dir, SECRETS_MASTER_KEY: newKey, SECRETS_MASTER_KEY_PREVIOUS: oldKey });
+      expect([rotated.code, rotated.stdout]).toEqual([0, expect.stringMatching(/^1 of 1 stored secrets rewrapped under the master key from SECRETS_MASTER_KEY \(key [0-9a-f]{16}\)\n$/)]);
+
+      const after = await startTestApp({ DATA_DIR: dir, SECRETS_MASTER_KEY: newKey });
+      expect(await after.app.get(SealedSecrets).open(res.body.id, setUp.data.secretVersion as string)).toBe(hecToken);
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

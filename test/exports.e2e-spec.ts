@@ -97,7 +97,7 @@ describe('Activity log exports over HTTP', () => {
     const signIns = await t.token(servicePrincipal({ mspId: 'msp-a' }));
     const signUp = await t.token(servicePrincipal({ mspId: 'msp-a' }, 'sign-up-service'));
     await post('/msp', signUp, { name: 'MSP A', ownerMemberId: 'olive', ownerEmail: 'olive@msp-a.example', ownerName: 'Olive' });
-    await post('/msp-members/mira/sign-ins/succeeded', signIns, { email: 'mira@msp-a.example' });
+    await post('/msp-members/olive/sign-ins/succeeded', signIns, { email: 'olive@msp-a.example' });
     await post('/msp/invitations', tokens.mspAdmin, { email: 'new@msp-a.example', role: 'msp_member' });
     orgX = (await post('/organizations', tokens.mspAdmin, { name: HYPERLINK })).id;
     await post('/billing/details', tokens.mspOwner, { companyName: 'MSP A, "Ltd"', billingEmail: 'b@msp-a.example', addressLines: ['1 Main St'], country: 'US' });

@@ -32,6 +32,7 @@ describe('GET /health (embedded defaults)', () => {
       'activity-log': { checkpoint: '-1', behind: '0' },
       'sharing-hub': { checkpoint: '-1', behind: '0' },
       organizations: { checkpoint: '-1', behind: '0' },
+      integrations: { checkpoint: '-1', behind: '0' },
     });
   });
 });

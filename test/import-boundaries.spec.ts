@@ -24,6 +24,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
     ['libs/queries/src/a/x.ts', "import { CommandExecutor } from '../../../commands/src/shared/command-executor';"],
     ['libs/auth/src/x.ts', "import { ApiModule } from '../../../apps/api/src/api.module';"],
     ['libs/streams/src/x.ts', "import { HttpErrorFilter } from '@app/http';"],
+    ['libs/metrics/src/x.ts', "import { EVENT_STORE } from '@app/event-store';"],
   ])('refuses %s: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`)).toHaveLength(1);
   });
@@ -34,6 +35,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
     ['libs/queries/src/x.int-spec.ts', "import { mongoTestDatabases } from '@app/mongo';"],
     ['apps/api/src/x.ts', "import { CommandExecutor } from '@app/commands';"],
     ['libs/queries/src/a/x.ts', "import { Freshness } from '../shared/freshness';"],
+    ['libs/event-store/src/x.ts', "import { AppendMetrics } from '@app/metrics';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`)).toEqual([]);
   });

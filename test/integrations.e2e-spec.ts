@@ -2,8 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { CLIENT_IP, mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 
-const SECRET = 'hec-token-3f9a1c77-SECRET-wxyz';
-const splunk = { kind: 'splunk', name: 'Splunk (SOC)', settings: { url: 'https://splunk.example.com:8088', index: 'audit' } };
+const SECRET = '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60abcd';
+const ROTATED = '0c8f2a7e-2222-4b1c-8d3e-9f6a5b4c1234';
+const splunk = { kind: 'splunk', name: 'Splunk (SOC)', settings: { url: 'https://splunk.example:8088', index: 'audit' }, secret: SECRET };
+const { secret: _, ...splunkWithoutSecret } = splunk;
 
 describe('Integrations over HTTP', () => {
   let t: TestApp;
@@ -32,14 +34,14 @@ describe('Integrations over HTTP', () => {
 
   describe('set up', () => {
     it('answers 201 with the event ids and position, and records a fingerprint of the secret only', async () => {
-      const res = await post('/integrations', owner, { ...splunk, secret: SECRET }).expect(201);
+      const res = await post('/integrations', owner, splunk).expect(201);
       expect(res.body).toMatchObject({ streamId: `integration-${res.body.id}`, revision: '0' });
       expect(res.body.position).toMatch(/^\d+$/);
       const [event] = await t.events(res.body.streamId);
       expect(event).toMatchObject({
         id: res.body.eventIds[0],
         type: 'IntegrationSetUp',
-        data: { integrationId: res.body.id, mspId: 'msp-a', ...splunk, secretLast4: 'wxyz' },
+        data: { integrationId: res.body.id, mspId: 'msp-a', ...splunkWithoutSecret, secretLast4: 'abcd', secretVersion: expect.any(String) },
         metadata: {
           actor: { type: 'member', id: 'owner-a', email: 'owner@a.example', name: 'Olive Owner', role: 'msp_owner' },
           tenant: { mspId: 'msp-a' },
@@ -47,15 +49,20 @@ describe('Integrations over HTTP', () => {
         },
       });
       expect(event.position.toString()).toBe(res.body.position);
-      expect(JSON.stringify([event.data, event.metadata])).not.toContain('SECRET');
+      expect(JSON.stringify([event.data, event.metadata, res.body])).not.toContain(SECRET.slice(0, 20));
     });
 
     it('sets up Microsoft Sentinel, PSA and RMM integrations', async () => {
-      const sentinel = { dataCollectionEndpoint: 'https://dce-1.westeurope-1.ingest.monitor.azure.com', ruleId: 'dcr-00000000000000000000000000000000', streamName: 'Custom-ActivityLog', tenantId: 'tenant-1', clientId: 'client-1' };
+      const sentinel = {
+        // Reserved names (RFC 2606), so the delivery worker of this API never reaches a real service.
+        dataCollectionEndpoint: 'https://dce-1.westeurope-1.ingest.monitor.example', ruleId: 'dcr-00000000000000000000000000000000',
+        streamName: 'Custom-ActivityLog', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '8a1b2c3d-0000-4000-8000-000000000001',
+        authorityHost: 'https://login.example',
+      };
       for (const body of [
         { kind: 'microsoft_sentinel', name: 'Sentinel', settings: sentinel, secret: 'client-secret-value' },
-        { kind: 'psa', name: 'ConnectWise', settings: { vendor: 'ConnectWise', url: 'https://cw.example.com' } },
-        { kind: 'rmm', name: 'NinjaOne', settings: { vendor: 'NinjaOne', url: 'https://ninja.example.com' } },
+        { kind: 'psa', name: 'ConnectWise', settings: { vendor: 'ConnectWise', url: 'https://cw.example' } },
+        { kind: 'rmm', name: 'NinjaOne', settings: { vendor: 'NinjaOne', url: 'https://ninja.example' } },
       ]) {
         const [event] = await events(await setUp(body));
         expect(event.data).toMatchObject({ kind: body.kind, name: body.name, settings: body.settings });
@@ -65,6 +72,8 @@ describe('Integrations over HTTP', () => {
     it('answers 400 with field messages for bad input, from the DTO or the domain', async () => {
       expect((await post('/integrations', admin, { ...splunk, kind: 'datadog' }).expect(400)).body.fields.kind).toBeDefined();
       expect((await post('/integrations', admin, { ...splunk, settings: 'x' }).expect(400)).body.fields.settings).toBeDefined();
+      expect((await post('/integrations', admin, splunkWithoutSecret).expect(400)).body.fields).toEqual({ secret: ['secret is required for a splunk integration'] });
+      expect((await post('/integrations', admin, { ...splunk, secret: 'not-a-hec-token' }).expect(400)).body.fields).toEqual({ secret: ['secret must be a Splunk HEC token (a GUID)'] });
       const missing = await post('/integrations', admin, { ...splunk, settings: { url: splunk.settings.url } }).expect(400);
       expect(missing.body.fields).toEqual({ 'settings.index': ['index is required for a splunk integration'] });
       const plain = await post('/integrations', admin, { ...splunk, settings: { ...splunk.settings, url: 'http://splunk' } }).expect(400);
@@ -89,8 +98,8 @@ describe('Integrations over HTTP', () => {
 
   describe('edit and disconnect', () => {
     it('records the previous and new values of what changed, and a rotated secret by fingerprint', async () => {
-      const id = await setUp({ ...splunk, secret: SECRET });
-      const res = await post(`/integrations/${id}/edit`, admin, { name: 'Splunk (EU)', settings: { index: 'soc' }, secret: 'rotated-token-1234' }).expect(200);
+      const id = await setUp(splunk);
+      const res = await post(`/integrations/${id}/edit`, admin, { name: 'Splunk (EU)', settings: { index: 'soc' }, secret: ROTATED }).expect(200);
       expect(res.body.revision).toBe('1');
       const [, edited] = await events(id);
       expect(edited).toMatchObject({ id: res.body.eventIds[0], type: 'IntegrationEdited', metadata: { tenant: { mspId: 'msp-a' }, client: { ip: CLIENT_IP } } });
@@ -99,10 +108,11 @@ describe('Integrations over HTTP', () => {
         changes: [
           { field: 'name', previousValue: 'Splunk (SOC)', newValue: 'Splunk (EU)' },
           { field: 'settings.index', previousValue: 'audit', newValue: 'soc' },
-          { field: 'secret', previousValue: 'wxyz', newValue: '1234' },
+          { field: 'secret', previousValue: 'abcd', newValue: '1234' },
         ],
+        secretVersion: expect.any(String),
       });
-      expect(JSON.stringify([edited.data, edited.metadata])).not.toContain('rotated-token');
+      expect(JSON.stringify([edited.data, edited.metadata])).not.toContain(ROTATED.slice(0, 20));
     });
 
     it('answers 409 for an edit that changes nothing, 400 for an unknown setting', async () => {

@@ -6,11 +6,14 @@ describe('MSP Access over HTTP', () => {
   let seq = 0;
   let signInService: string; // records sign-ins for msp-a
   let otherSignInService: string; // for msp-b
+  let ownerA: string; // invites msp-a's members
 
   beforeAll(async () => {
     t = await startTestApp();
     signInService = await t.token(servicePrincipal({ mspId: 'msp-a' }));
     otherSignInService = await t.token(servicePrincipal({ mspId: 'msp-b' }));
+    ownerA = await openMsp('msp-a', 'olive');
+    await openMsp('msp-b', 'bella');
   });
   afterAll(() => t.close());
 
@@ -19,13 +22,24 @@ describe('MSP Access over HTTP', () => {
     return (token ? req.set('Authorization', `Bearer ${token}`) : req).send(body);
   };
 
-  /** A member of msp-a, with their own token; `signedIn` records a first sign-in, which opens their stream. */
+  /** An MSP account, created by the sign-up service with its owner: the start of its member list. */
+  async function openMsp(mspId: string, ownerId: string): Promise<string> {
+    const signUp = await t.token(servicePrincipal({ mspId }, 'sign-up-service'));
+    const ownerEmail = `${ownerId}@${mspId}.example`;
+    await post('/msp', signUp, { name: mspId.toUpperCase(), ownerMemberId: ownerId, ownerEmail, ownerName: ownerId }).expect(201);
+    return t.token(mspPrincipal('msp_owner', mspId, { subject: ownerId, email: ownerEmail }));
+  }
+
+  /**
+   * A member invited to msp-a (so on its member list), with their own token; `signedIn` records a
+   * first sign-in, which opens their stream.
+   */
   async function newMember(signedIn = true) {
-    const memberId = `ivy-${++seq}`;
-    const email = `${memberId}@msp.example`;
+    const email = `ivy-${++seq}@msp.example`;
+    const memberId = (await post('/msp/invitations', ownerA, { email, role: 'msp_member' }).expect(201)).body.id as string;
     const token = await t.token(mspPrincipal('msp_member', 'msp-a', { subject: memberId, email, name: 'Ivy' }));
     if (signedIn) await post(`/msp-members/${memberId}/sign-ins/succeeded`, signInService, { email }).expect(201);
-    return { memberId, email, token, stream: `mspMember-${memberId}` };
+    return { memberId, email, token, stream: `mspMember-msp-a/${memberId}` };
   }
   const lastEvent = async (stream: string) => (await t.events(stream)).at(-1)!;
 
@@ -122,13 +136,13 @@ describe('MSP Access over HTTP', () => {
     });
 
     it('refuses a body on a route that takes none: a forged tenant writes nothing', async () => {
-      const { memberId, token, stream } = await newMember();
+      const { memberId, email, token, stream } = await newMember();
       const res = await post(`/msp-members/${memberId}/password/changed`, token, { mspId: 'msp-b', orgId: 'org-x' }).expect(400);
       expect(Object.keys(res.body.fields)).toEqual(['mspId', 'orgId']);
       expect(await t.events(stream)).toHaveLength(1);
       await post(`/msp-members/${memberId}/password/changed`, token).expect(200);
       const event = await lastEvent(stream);
-      expect(event.data).toEqual({ memberId, email: `${memberId}@msp.example` });
+      expect(event.data).toEqual({ memberId, email });
       expect(event.metadata.tenant).toEqual({ mspId: 'msp-a' });
     });
 
@@ -150,6 +164,29 @@ describe('MSP Access over HTTP', () => {
       const elsewhere = await t.token(mspPrincipal('msp_member', 'msp-b', { subject: memberId, email }));
       await post(`/msp-members/${memberId}/password/changed`, elsewhere).expect(404);
       await post(`/msp-members/${memberId}/two-factor/enable`, elsewhere, { method: 'totp' }).expect(404);
+    });
+  });
+
+  describe('tenancy: one MSP cannot lock another’s member out', () => {
+    it('refuses a sign-in for a member not on the MSP’s list (404) and leaves the member’s own MSP free to record', async () => {
+      const { memberId, email } = await newMember(false);
+      const refused = await post(`/msp-members/${memberId}/sign-ins/succeeded`, otherSignInService, { email }).expect(404);
+      expect(refused.body.message).toBe(`Member ${memberId} not found in this MSP`);
+      const own = await post(`/msp-members/${memberId}/sign-ins/succeeded`, signInService, { email }).expect(201);
+      expect(own.body).toMatchObject({ streamId: `mspMember-msp-a/${memberId}`, revision: '0' });
+      expect(await t.events(`mspMember-msp-b/${memberId}`)).toEqual([]);
+    });
+
+    it('keeps one stream per MSP for the same member id, and records for the MSP’s owner and invitees only', async () => {
+      await post('/msp-members/olive/sign-ins/succeeded', signInService, { email: 'olive@msp-a.example' }).expect(201);
+      await post('/msp-members/olive/sign-ins/succeeded', otherSignInService, { email: 'olive@msp-a.example' }).expect(404);
+      await post('/msp-members/bella/sign-ins/failed', otherSignInService, { email: 'bella@msp-b.example', reason: 'mfa_failed' }).expect(201);
+      await post('/msp-members/nobody/sign-ins/succeeded', signInService, { email: 'nobody@msp.example' }).expect(404);
+      const revoked = await newMember(false);
+      await post(`/msp/invitations/${revoked.memberId}/revoke`, ownerA).expect(200);
+      await post(`/msp-members/${revoked.memberId}/sign-ins/succeeded`, signInService, { email: revoked.email }).expect(404);
+      expect((await t.events('mspMember-msp-a/olive')).map((e) => e.type)).toEqual(['MspSignInSucceeded']);
+      expect((await t.events('mspMember-msp-b/bella')).map((e) => e.type)).toEqual(['MspSignInFailed']);
     });
   });
 

@@ -203,8 +203,8 @@ describe('Members and Access over HTTP', () => {
     it('records the member’s own admin-panel access, named by the token, ignoring a body email', async () => {
       const { orgId, owner } = await newOrg();
       const res = await post(`/org/members/${owner.id}/admin-panel-access`, owner.token, { email: 'forged@evil.example' }).expect(200);
-      expect(res.body).toMatchObject({ id: owner.id, streamId: `orgMember-${owner.id}`, revision: '0' });
-      expect(await last(`orgMember-${owner.id}`)).toMatchObject({
+      expect(res.body).toMatchObject({ id: owner.id, streamId: `orgMember-${orgId}/${owner.id}`, revision: '0' });
+      expect(await last(`orgMember-${orgId}/${owner.id}`)).toMatchObject({
         id: res.body.eventIds[0],
         type: 'AdminPanelAccessed',
         data: { orgId, memberId: owner.id, email: owner.email, name: `Name of ${owner.email}` },
@@ -218,7 +218,7 @@ describe('Members and Access over HTTP', () => {
       await post(`/org/members/${mia.id}/vault-access`, service, { vaultId: 'v-1' }).expect(400);
       await post(`/org/members/${mia.id}/vault-access`, service, { email: mia.email, vaultId: 'v-1', vaultName: 'Shared' }).expect(200);
       await post(`/org/members/${mia.id}/vault-access`, mia.token, { vaultId: 'v-2', vaultName: 'Private' }).expect(200);
-      const [byService, bySelf] = await t.events(`orgMember-${mia.id}`);
+      const [byService, bySelf] = await t.events(`orgMember-${orgId}/${mia.id}`);
       expect(byService).toMatchObject({
         type: 'VaultAccessed',
         data: { orgId, memberId: mia.id, email: mia.email, vaultId: 'v-1', vaultName: 'Shared' },
@@ -237,7 +237,7 @@ describe('Members and Access over HTTP', () => {
       expect(res.body.fields.reason).toBeDefined();
       await post(`/org/members/${owner.id}/sign-ins`, owner.token, {}).expect(403);
       await post(`/org/members/${owner.id}/sign-ins`, undefined, {}).expect(401);
-      const [ok, failed] = await t.events(`orgMember-${owner.id}`);
+      const [ok, failed] = await t.events(`orgMember-${orgId}/${owner.id}`);
       expect(ok).toMatchObject({
         type: 'MemberSignInSucceeded',
         data: { orgId, memberId: owner.id, email: owner.email },
@@ -254,7 +254,7 @@ describe('Members and Access over HTTP', () => {
       await post(`/org/members/${owner.id}/mfa/disable`, owner.token).expect(409);
       const mia = await join(orgId, owner.token, 'org_member', 'mia@acme.example');
       await post(`/org/members/${owner.id}/mfa/enable`, mia.token).expect(403);
-      const events = await t.events(`orgMember-${owner.id}`);
+      const events = await t.events(`orgMember-${orgId}/${owner.id}`);
       expect(events.map((e) => e.type)).toEqual(['MemberMfaEnabled', 'MemberMfaDisabled']);
       expect(events[1]).toMatchObject({
         data: { orgId, memberId: owner.id, email: owner.email },
@@ -268,7 +268,43 @@ describe('Members and Access over HTTP', () => {
       await post(`/org/members/${a.owner.id}/admin-panel-access`, a.owner.token).expect(200);
       await post(`/org/members/${a.owner.id}/admin-panel-access`, b.service, { email: a.owner.email }).expect(404);
       await post(`/org/members/${a.owner.id}/admin-panel-access`, a.owner.token, { orgId: b.orgId }).expect(400);
-      expect(await t.events(`orgMember-${a.owner.id}`)).toHaveLength(1);
+      expect(await t.events(`orgMember-${a.orgId}/${a.owner.id}`)).toHaveLength(1);
+    });
+  });
+
+  describe('tenancy: another organization cannot lock a member out', () => {
+    it('refuses a sign-in from organization A’s service for B’s owner (404), and B’s own service still records it', async () => {
+      const a = await newOrg();
+      const b = await newOrg();
+      const aSignIns = await t.token(servicePrincipal({ orgId: a.orgId }, 'sign-in-service'));
+      const bSignIns = await t.token(servicePrincipal({ orgId: b.orgId }, 'sign-in-service'));
+      const refused = await post(`/org/members/${b.owner.id}/sign-ins`, aSignIns, { email: b.owner.email }).expect(404);
+      expect(refused.body.message).toBe(`Member ${b.owner.id} not found in this organization`);
+      await post(`/org/members/${b.owner.id}/sign-in-failures`, aSignIns, { email: b.owner.email, reason: 'wrong_password' }).expect(404);
+      await post(`/org/members/${b.owner.id}/vault-access`, a.service, { email: b.owner.email }).expect(404);
+      const own = await post(`/org/members/${b.owner.id}/sign-ins`, bSignIns, { email: b.owner.email }).expect(200);
+      expect(own.body).toMatchObject({ id: b.owner.id, streamId: `orgMember-${b.orgId}/${b.owner.id}`, revision: '0' });
+      expect(await t.events(`orgMember-${a.orgId}/${b.owner.id}`)).toEqual([]);
+    });
+
+    it('records for invited, active and suspended members of the roster, and for a member’s own access; not once removed or declined', async () => {
+      const { orgId, owner } = await newOrg();
+      const signIns = await t.token(servicePrincipal({ orgId }, 'sign-in-service'));
+      const invitedId = (await post('/org/invitations', owner.token, { email: 'ina@acme.example', role: 'org_member' }).expect(201)).body.id;
+      await post(`/org/members/${invitedId}/sign-ins`, signIns, { email: 'ina@acme.example' }).expect(200);
+      const sam = await join(orgId, owner.token, 'org_member', 'sam@acme.example');
+      await post(`/org/members/${sam.id}/suspend`, owner.token).expect(200);
+      await post(`/org/members/${sam.id}/sign-in-failures`, signIns, { email: sam.email, reason: 'account_suspended' }).expect(200);
+      await post(`/org/members/${sam.id}/remove`, owner.token).expect(200);
+      await post(`/org/members/${sam.id}/sign-ins`, signIns, { email: sam.email }).expect(404);
+      const declinedId = (await post('/org/invitations', owner.token, { email: 'dee@acme.example', role: 'org_member' }).expect(201)).body.id;
+      const dee = await t.token(orgPrincipal('org_member', orgId, { subject: declinedId, email: 'dee@acme.example' }));
+      await post(`/org/invitations/${declinedId}/decline`, dee).expect(200);
+      await post(`/org/members/${declinedId}/sign-ins`, signIns, { email: 'dee@acme.example' }).expect(404);
+      await post('/org/members/stranger/sign-ins', signIns, { email: 'x@acme.example' }).expect(404);
+      // Off the roster, a member's own token still vouches for their own access.
+      const unlisted = await t.token(orgPrincipal('org_admin', orgId, { subject: 'unlisted', email: 'u@acme.example' }));
+      await post('/org/members/unlisted/admin-panel-access', unlisted).expect(200);
     });
   });
 

@@ -149,6 +149,29 @@ describe('Organization Management over HTTP', () => {
       await post('/organizations', admin, { name: 'Other' }).set('Idempotency-Key', 'k-2').expect(422);
     });
 
+    it('answers concurrent retries of one key with the one result, never 409 "in progress", writing once', async () => {
+      const send = () => post('/organizations', admin, { name: 'Racing' }).set('Idempotency-Key', 'create-race-1');
+      const answers = await Promise.all([send(), send(), send(), send()]);
+      expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      expect(new Set(answers.map((r) => JSON.stringify(r.body))).size).toBe(1);
+      expect(await t.events(answers[0].body.streamId)).toHaveLength(1);
+    });
+
+    it('names the same new organization on a retry: its id is derived from the key', async () => {
+      const first = await post('/organizations', admin, { name: 'Derived' }).set('Idempotency-Key', 'derived-1').expect(201);
+      const other = await post('/organizations', admin, { name: 'Derived' }).set('Idempotency-Key', 'derived-2').expect(201);
+      expect(first.body.id).not.toBe(other.body.id);
+      expect(first.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    });
+
+    it('takes a POST without a body and the same POST with {} as one request', async () => {
+      const id = await create();
+      const bare = await t.http().post(`/organizations/${id}/deploy`).set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', 'bare-1').expect(200);
+      const empty = await post(`/organizations/${id}/deploy`, admin, {}).set('Idempotency-Key', 'bare-1').expect(200);
+      expect(empty.headers['idempotent-replayed']).toBe('true');
+      expect(empty.body).toEqual(bare.body);
+    });
+
     it('scopes keys to the principal', async () => {
       await post('/organizations', admin, { name: 'A' }).set('Idempotency-Key', 'shared-key').expect(201);
       const res = await post('/organizations', owner, { name: 'A' }).set('Idempotency-Key', 'shared-key').expect(201);

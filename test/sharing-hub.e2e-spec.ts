@@ -188,12 +188,33 @@ describe('Sharing Hub over HTTP', () => {
   });
 
   describe('access', () => {
-    it('is for organization owners only', async () => {
-      await get('/sharing-hub', tokens.admin).expect(403);
-      await get(`/sharing-hub/items/${bankId}`, tokens.admin).expect(403);
+    it('is for organization owners and admins only', async () => {
+      await get('/sharing-hub', tokens.admin).expect(200);
+      await get(`/sharing-hub/items/${bankId}`, tokens.admin).expect(200);
       await get('/sharing-hub', tokens.ann).expect(403);
       await get('/sharing-hub', tokens.mspOwner).expect(403);
       await t.http().get('/sharing-hub').expect(401);
+    });
+
+    it('shows admins the same records and history with generic details: no item or folder names, no item types', async () => {
+      const query = { includeDeleted: true };
+      const owners = (await get('/sharing-hub', tokens.owner, query).expect(200)).body.items as HubRecord[];
+      const admins = (await get('/sharing-hub', tokens.admin, query).expect(200)).body.items as HubRecord[];
+      expect(admins.map((r) => r.id)).toEqual(owners.map((r) => r.id));
+      expect(admins.every((r) => r.name === null && r.itemType === null)).toBe(true);
+      expect(admins.find((r) => r.id === bankId)).toMatchObject({
+        owner: { id: 'bob', name: 'Bob Builder' },
+        createdBy: { id: 'ann', name: 'Ann Archer' },
+        sharedWith: [{ principal: carol, rights: 'view' }],
+        folder: { id: folderId, name: null },
+      });
+      const details = await Promise.all([bankId, wifiId, folderId, oldId].map((id) => get(`/sharing-hub/items/${id}`, tokens.admin).expect(200)));
+      expect(details[0].body.history.map((h: { change: string }) => h.change)).toHaveLength(7);
+      expect(details[0].body.history[0].details).toEqual({ ownerId: 'ann', ownerName: 'Ann Archer', folderId, folderName: null });
+      expect(details[1].body.history[1].details).toEqual({ previousName: null, newName: null });
+      expect(details[1].body.history[2].details).toEqual({ previousFolder: null, newFolder: { id: folderId, name: null } });
+      const everything = JSON.stringify([admins, ...details.map((d) => d.body)]);
+      for (const hidden of ['Bank login', 'Finance', 'Wifi', 'Old card', 'password', 'secure_note', 'credit_card']) expect(everything).not.toContain(hidden);
     });
 
     it('keeps organizations apart: the organization always comes from the token', async () => {
@@ -215,6 +236,42 @@ describe('Sharing Hub over HTTP', () => {
       await post('/org/policies/restrict_sharing_outside_org/disable', tokens.owner);
       const res = await get('/sharing-hub', tokens.owner).expect(200);
       expect(res.body.items.every((r: HubRecord) => r.sharingPolicy.restrictSharingOutsideOrg === false)).toBe(true);
+    });
+  });
+
+  describe('owners manage any item and folder of their organization', () => {
+    it('revokes, changes rights and owner, deletes and restores a member’s item, and the hub shows who did it', async () => {
+      const itemId = (await post('/vault/items', tokens.ann, { itemType: 'password', itemName: 'Payroll' })).id;
+      await post(`/vault/items/${itemId}/share`, tokens.ann, { principal: bob, rights: 'view' });
+      await post(`/vault/items/${itemId}/share`, tokens.ann, { principal: carol, rights: 'view' });
+      const send = (path: string, token: string, body?: object) => t.http().post(path).set('Authorization', `Bearer ${token}`).send(body ?? {});
+      await send(`/vault/items/${itemId}/revoke`, tokens.admin, { principal: ref(bob) }).expect(403);
+      await send(`/vault/items/${itemId}/revoke`, tokens.owner, { principal: ref(bob) }).expect(200);
+      await send(`/vault/items/${itemId}/sharing-rights`, tokens.owner, { principal: ref(carol), rights: 'edit' }).expect(200);
+      await send(`/vault/items/${itemId}/owner`, tokens.owner, { newOwnerMemberId: 'carol', newOwnerName: 'Carol' }).expect(200);
+      await send(`/vault/items/${itemId}/delete`, tokens.owner).expect(200);
+      await send(`/vault/items/${itemId}/restore`, tokens.owner).expect(200);
+      // Managing is not using: the owner still needs rights of their own to see the secret.
+      await send(`/vault/items/${itemId}/use`, tokens.owner, { usage: 'viewed' }).expect(403);
+      const deletedAgain = await send(`/vault/items/${itemId}/delete`, tokens.owner).expect(200);
+      const hub = await get(`/sharing-hub/items/${itemId}`, tokens.owner, { minPosition: deletedAgain.body.position }).expect(200);
+      expect(hub.body).toMatchObject({ owner: { id: 'carol' }, sharedWith: [], deleted: true });
+      expect(hub.body.history.map((h: { change: string; by: { id: string } }) => [h.change, h.by.id])).toEqual([
+        ['created', 'ann'], ['shared', 'ann'], ['shared', 'ann'],
+        ['access_revoked', 'owen'], ['rights_changed', 'owen'], ['owner_changed', 'owen'], ['deleted', 'owen'], ['restored', 'owen'], ['deleted', 'owen'],
+      ]);
+    });
+
+    it('revokes a share on a member’s folder and deletes it; an admin may not', async () => {
+      const id = (await post('/vault/folders', tokens.ann, { folderName: 'HR' })).id;
+      await post(`/vault/folders/${id}/share`, tokens.ann, { principal: ops, rights: 'view' });
+      const send = (path: string, token: string, body?: object) => t.http().post(path).set('Authorization', `Bearer ${token}`).send(body ?? {});
+      await send(`/vault/folders/${id}/delete`, tokens.admin).expect(403);
+      await send(`/vault/folders/${id}/revoke`, tokens.owner, { principal: ref(ops) }).expect(200);
+      await send(`/vault/folders/${id}/delete`, tokens.owner).expect(200);
+      expect((await t.events(`folder-${id}`)).map((e) => [e.type, e.metadata.actor.id])).toEqual([
+        ['FolderCreated', 'ann'], ['FolderShared', 'ann'], ['FolderAccessRevoked', 'owen'], ['FolderDeleted', 'owen'],
+      ]);
     });
   });
 

@@ -149,7 +149,7 @@ describe('Vault items and folders over HTTP', () => {
 
     it('answers 409 when nothing changes, 400 for the name as a changed field or a secret value', async () => {
       const itemId = await createItem();
-      expect((await post(`/vault/items/${itemId}/update`, annToken, { itemName: 'Bank' }).expect(409)).body.message).toBe("Nothing changed in item 'Bank'");
+      expect((await post(`/vault/items/${itemId}/update`, annToken, { itemName: 'Bank' }).expect(409)).body.message).toBe(`Nothing changed in item ${itemId}`);
       const res = await post(`/vault/items/${itemId}/update`, annToken, { changedFields: ['name'] }).expect(400);
       expect(res.body.fields).toEqual({ changedFields: ['A new name is sent as itemName'] });
       await post(`/vault/items/${itemId}/update`, annToken, { password: 'hunter2' }).expect(400);
@@ -180,7 +180,7 @@ describe('Vault items and folders over HTTP', () => {
       const itemId = await createItem();
       await post(`/vault/items/${itemId}/share`, annToken, { principal: bob, rights: 'view' }).expect(200);
       const again = await post(`/vault/items/${itemId}/share`, annToken, { principal: bob, rights: 'edit' }).expect(409);
-      expect(again.body.message).toBe("Item 'Bank' is already shared with Bob Builder; change the rights instead");
+      expect(again.body.message).toBe(`Item ${itemId} is already shared with member bob; change the rights instead`);
       await post(`/vault/items/${itemId}/sharing-rights`, annToken, { principal: bobRef, rights: 'view' }).expect(409);
       await post(`/vault/items/${itemId}/share`, annToken, { principal: { type: 'member', id: 'ann', displayName: 'Ann' }, rights: 'view' }).expect(409);
       await post(`/vault/items/${itemId}/revoke`, annToken, { principal: bobRef }).expect(200);
@@ -243,7 +243,7 @@ describe('Vault items and folders over HTTP', () => {
     it('answers 409 for the folder it is in, 404 for an unknown folder, 400 without a folderId', async () => {
       const folderId = await createFolder();
       const itemId = await createItem({ folderId });
-      expect((await post(`/vault/items/${itemId}/move`, annToken, { folderId }).expect(409)).body.message).toBe("Item 'Bank' is already in folder 'Work'");
+      expect((await post(`/vault/items/${itemId}/move`, annToken, { folderId }).expect(409)).body.message).toBe(`Item ${itemId} is already in folder ${folderId}`);
       await post(`/vault/items/${itemId}/move`, annToken, { folderId: uuidv7() }).expect(404);
       await post(`/vault/items/${itemId}/move`, annToken, {}).expect(400);
       await post(`/vault/items/${itemId}/move`, bobToken, { folderId: null }).expect(403);
@@ -255,7 +255,7 @@ describe('Vault items and folders over HTTP', () => {
       const itemId = await createItem({ itemType: 'secure_note', itemName: 'Wifi' });
       const deleted = await post(`/vault/items/${itemId}/delete`, annToken).expect(200);
       await expectRecorded(deleted, 'ItemDeleted', { itemId, itemType: 'secure_note', itemName: 'Wifi' });
-      expect((await post(`/vault/items/${itemId}/use`, annToken, { usage: 'viewed' }).expect(409)).body.message).toBe("Item 'Wifi' is deleted");
+      expect((await post(`/vault/items/${itemId}/use`, annToken, { usage: 'viewed' }).expect(409)).body.message).toBe(`Item ${itemId} is deleted`);
       await post(`/vault/items/${itemId}/delete`, annToken).expect(409);
       const restored = await post(`/vault/items/${itemId}/restore`, annToken).expect(200);
       await expectRecorded(restored, 'ItemRestored', { itemId, itemType: 'secure_note', itemName: 'Wifi' });
@@ -300,7 +300,7 @@ describe('Vault items and folders over HTTP', () => {
       await post(`/vault/folders/${folderId}/share`, annToken, { principal: { type: 'member', id: 'ann', displayName: 'Ann' }, rights: 'view' }).expect(409);
       await post(`/vault/folders/${folderId}/revoke`, annToken, { principal: { type: 'group', id: 'g-9' } }).expect(409);
       await post(`/vault/folders/${folderId}/delete`, annToken).expect(200);
-      expect((await post(`/vault/folders/${folderId}/delete`, annToken).expect(409)).body.message).toBe("Folder 'Work' is deleted");
+      expect((await post(`/vault/folders/${folderId}/delete`, annToken).expect(409)).body.message).toBe(`Folder ${folderId} is deleted`);
       await post(`/vault/folders/${folderId}/revoke`, annToken, { principal: bobRef }).expect(409);
     });
 
@@ -323,6 +323,40 @@ describe('Vault items and folders over HTTP', () => {
       await post('/vault/folders/not-a-uuid/delete', annToken).expect(400);
       await post('/vault/folders', undefined, { folderName: 'X' }).expect(401);
       await post('/vault/folders', await t.token(mspPrincipal('msp_admin', 'msp-a')), { folderName: 'X' }).expect(403);
+    });
+  });
+
+  describe('refusals', () => {
+    it('name no item or folder to an admin who read their ids from the redacted Business Activity Log', async () => {
+      const adminToken = await t.token(orgPrincipal('org_admin', orgId, { subject: 'adam' }));
+      const folderId = await createFolder('Board Papers');
+      const itemId = await createItem({ itemType: 'secure_note', itemName: 'Merger Plans', folderId });
+      const shared = await post(`/vault/items/${itemId}/share`, annToken, { principal: bob, rights: 'view' }).expect(200);
+      const log = await t.http().get('/activity-log/business').set('Authorization', `Bearer ${adminToken}`)
+        .query({ itemId, minPosition: shared.body.position }).expect(200);
+      expect(log.body.items.map((e: { item: { id: string; name: string | null } }) => e.item)).toContainEqual({ id: itemId, type: null, name: null });
+
+      const share = { principal: { type: 'member', id: 'adam', displayName: 'Adam' }, rights: 'view' };
+      const refusals = await Promise.all([
+        post(`/vault/items/${itemId}/use`, adminToken, { usage: 'viewed' }),
+        post(`/vault/items/${itemId}/update`, adminToken, { itemName: 'Mine now' }),
+        post(`/vault/items/${itemId}/move`, adminToken, { folderId: null }),
+        post(`/vault/items/${itemId}/share`, adminToken, share),
+        post(`/vault/items/${itemId}/sharing-rights`, adminToken, { principal: bobRef, rights: 'manage' }),
+        post(`/vault/items/${itemId}/revoke`, adminToken, { principal: bobRef }),
+        post(`/vault/items/${itemId}/owner`, adminToken, { newOwnerMemberId: 'adam', newOwnerName: 'Adam' }),
+        post(`/vault/items/${itemId}/delete`, adminToken),
+        post(`/vault/items/${itemId}/restore`, adminToken),
+        post('/vault/items', adminToken, { itemType: 'password', itemName: 'Sneaky', folderId }),
+        post(`/vault/folders/${folderId}/share`, adminToken, share),
+        post(`/vault/folders/${folderId}/revoke`, adminToken, { principal: bobRef }),
+        post(`/vault/folders/${folderId}/delete`, adminToken),
+      ]);
+      for (const res of refusals) {
+        expect(res.status).toBe(403);
+        expect(res.body.message).toMatch(new RegExp(`${itemId}|${folderId}`));
+        for (const hidden of ['Merger Plans', 'Board Papers', 'secure_note', 'secure note', 'Bob Builder']) expect(res.body.message).not.toContain(hidden);
+      }
     });
   });
 

@@ -123,7 +123,7 @@ const KINDS: [number, Maker][] = [
 function mspSignIn(w: World, msp: Msp, type: string, extra: object): Draft {
   const p = w.memberOf(msp.members);
   const data = { memberId: p.id, email: p.email, mspId: msp.id, ip: p.ip, userAgent: p.userAgent, ...extra };
-  return { streamId: `mspMember-${p.id}`, type, data, actor: service('sign-in-service'), tenant: { mspId: msp.id }, ip: SERVICE_IP, userAgent: 'sign-in-service/2.3' };
+  return { streamId: `mspMember-${msp.id}/${p.id}`, type, data, actor: service('sign-in-service'), tenant: { mspId: msp.id }, ip: SERVICE_IP, userAgent: 'sign-in-service/2.3' };
 }
 
 function mspAdmin(w: World, msp: Msp, streamId: string, type: string, data: Record<string, unknown>): Draft {
@@ -163,8 +163,8 @@ function orgAccess(w: World, msp: Msp, type: string, extra: object, selfRecorded
   const org = w.orgOf(msp);
   const p = w.memberOf(org.members);
   const data = { orgId: org.id, memberId: p.id, email: p.email, name: p.name, ...extra };
-  if (selfRecorded) return member(w, msp, org, `orgMember-${p.id}`, type, data, 'org_member', p);
-  return { streamId: `orgMember-${p.id}`, type, data, actor: service('sign-in-service'), tenant: { mspId: msp.id, orgId: org.id }, ip: SERVICE_IP, userAgent: 'sign-in-service/2.3' };
+  if (selfRecorded) return member(w, msp, org, `orgMember-${org.id}/${p.id}`, type, data, 'org_member', p);
+  return { streamId: `orgMember-${org.id}/${p.id}`, type, data, actor: service('sign-in-service'), tenant: { mspId: msp.id, orgId: org.id }, ip: SERVICE_IP, userAgent: 'sign-in-service/2.3' };
 }
 
 export class World {

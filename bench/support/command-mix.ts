@@ -23,9 +23,9 @@ async function inParallel<T>(tasks: (() => Promise<T>)[], width = 16): Promise<T
   return results;
 }
 
-interface MixMsp { id: string; admin: string; service: string; settingChanges: number }
+interface MixMsp { id: string; admin: string; service: string; settingChanges: number; members: string[] }
 interface MixOrg { id: string; msp: MixMsp; status: 'active' | 'suspended' }
-interface VaultOrg { id: string; service: string; members: { id: string; token: string }[] }
+interface VaultOrg { id: string; service: string; members: { id: string; token: string }[]; roster: string[] }
 interface Command { path: string; token: string; body: object; done?: (ok: boolean) => void }
 
 /**
@@ -46,7 +46,7 @@ export class CommandMix {
     }],
     [14, () => {
       const org = this.rng.pick(this.vaultOrgs);
-      const memberId = `${org.id.slice(-12)}-u${this.rng.int(40)}`;
+      const memberId = this.rng.pick(org.roster);
       return { path: `/org/members/${memberId}/sign-ins`, token: org.service, body: { email: `${memberId}@org.example` } };
     }],
     [10, () => this.mspSignIn('succeeded', {})],
@@ -89,13 +89,20 @@ export class CommandMix {
     this.idleOrgs = [...orgs];
   }
 
-  static async prepare(server: BenchServer, sizes = { msps: 8, orgsPerMsp: 32, vaultOrgs: 16, membersPerOrg: 4, itemsPerMember: 8 }): Promise<CommandMix> {
-    const msps: MixMsp[] = await Promise.all(Array.from({ length: sizes.msps }, async (_, m) => ({
-      id: `bench-msp${m}`,
-      admin: await server.token({ subject: `bench-admin${m}`, role: 'msp_admin', mspId: `bench-msp${m}`, email: `admin@msp${m}.example`, name: `Admin ${m}` }),
-      service: await server.token({ subject: 'sign-in-service', role: 'service', mspId: `bench-msp${m}` }),
-      settingChanges: 0,
-    })));
+  static async prepare(
+    server: BenchServer,
+    sizes = { msps: 8, orgsPerMsp: 32, vaultOrgs: 16, membersPerOrg: 4, itemsPerMember: 8, signInMembers: 40 },
+  ): Promise<CommandMix> {
+    const msps: MixMsp[] = await Promise.all(Array.from({ length: sizes.msps }, async (_, m) => {
+      const id = `bench-msp${m}`;
+      const admin = await server.token({ subject: `bench-admin${m}`, role: 'msp_admin', mspId: id, email: `admin@msp${m}.example`, name: `Admin ${m}` });
+      const signUp = await server.token({ subject: 'sign-up-service', role: 'service', mspId: id });
+      await post(server, '/msp', signUp, { name: `MSP ${m}`, ownerMemberId: `bench-owner${m}`, ownerEmail: `owner@msp${m}.example`, ownerName: `Owner ${m}` });
+      // Sign-ins are recorded only for members on the MSP's list.
+      const members = await inParallel(Array.from({ length: sizes.signInMembers }, (_, k) => async () =>
+        (await post(server, '/msp/invitations', admin, { email: `u${k}@msp${m}.example`, role: 'msp_member' })).id));
+      return { id, admin, service: await server.token({ subject: 'sign-in-service', role: 'service', mspId: id }), settingChanges: 0, members };
+    }));
     const orgs = await inParallel(Array.from({ length: sizes.msps * sizes.orgsPerMsp }, (_, i) => async (): Promise<MixOrg> => {
       const msp = msps[i % msps.length];
       const { id } = await post(server, '/organizations', msp.admin, { name: `Customer ${i}` });
@@ -109,6 +116,7 @@ export class CommandMix {
         const subject = `${id.slice(-12)}-owner${k}`;
         return { id: subject, token: await server.token({ subject, role: 'org_member', orgId: id, email: `${subject}@org.example`, name: `Member ${k}` }) };
       })),
+      roster: await seedRoster(server, id, sizes.signInMembers),
     })));
     const owners = vaultOrgs.flatMap((o) => o.members).flatMap((m) => Array.from({ length: sizes.itemsPerMember }, () => m));
     const items = await inParallel(owners.map((m, k) => async () => {
@@ -144,10 +152,20 @@ export class CommandMix {
 
   private mspSignIn(outcome: 'succeeded' | 'failed', extra: object): Command {
     const msp = this.rng.pick(this.msps);
-    const memberId = `${msp.id}-u${this.rng.int(40)}`;
+    const memberId = this.rng.pick(msp.members);
     const body = { email: `${memberId}@msp.example`, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 Firefox/128.0', ...extra };
     return { path: `/msp-members/${memberId}/sign-ins/${outcome}`, token: msp.service, body };
   }
+}
+
+/** An organization's roster: its first owner, seeded by the provisioning service, who invites the rest. */
+async function seedRoster(server: BenchServer, orgId: string, size: number): Promise<string[]> {
+  const provisioning = await server.token({ subject: 'provisioning', role: 'service', orgId });
+  const ownerId = (await post(server, '/org/invitations', provisioning, { email: `owner@${orgId}.example`, role: 'org_owner' })).id;
+  const owner = await server.token({ subject: ownerId, role: 'org_owner', orgId, email: `owner@${orgId}.example` });
+  const invited = await inParallel(Array.from({ length: size - 1 }, (_, k) => async () =>
+    (await post(server, '/org/invitations', owner, { email: `u${k}@${orgId}.example`, role: 'org_member' })).id));
+  return [ownerId, ...invited];
 }
 
 export interface LoadResult {

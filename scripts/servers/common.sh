@@ -11,7 +11,9 @@
 #     logs/       <name>.log
 #     run/        <name>.pid
 #
-# Environment knobs: SERVERS_DIR, KAFKA_VERSION, KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+#     kafka-sasl/ config/, data/ of the secured broker (start-kafka-sasl.sh)
+#
+# Environment knobs: SERVERS_DIR, KAFKA_VERSION, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT,
 # KAFKA_HEAP_OPTS, KAFKA_START_TIMEOUT, KAFKA_MAVEN_REPO, MONGO_PORT,
 # FERRETDB_START_TIMEOUT, SERVERS_FRESH (1 = wipe the server's data before starting).
 
@@ -35,6 +37,9 @@ KAFKA_HOME="$SERVERS_DIR/kafka"
 KAFKA_LIB="$KAFKA_HOME/lib"
 KAFKA_MARKER="$KAFKA_HOME/INSTALLED"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
+# The secured broker of start-kafka-sasl.sh (SASL/SCRAM, StandardAuthorizer): same jars, own ports and state.
+KAFKA_SASL_PORT="${KAFKA_SASL_PORT:-19192}"
+KAFKA_SASL_CONTROLLER_PORT="${KAFKA_SASL_CONTROLLER_PORT:-$((KAFKA_SASL_PORT + 1))}"
 
 # FerretDB v1 embedded in tools/ferretdb (Go), SQLite handler.
 MONGO_PORT="${MONGO_PORT:-27117}"

@@ -33,7 +33,10 @@ export abstract class LoopbackServer {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private readonly faults = new Map<string, InjectedFault[]>();
+  private readonly randomFaults = new Map<string, { probability: number; faults: InjectedFault[]; random: () => number }>();
   private port = 0;
+  /** Faults suffered so far, queued or random. */
+  injectedFaults = 0;
 
   protected constructor(private readonly tls: TestCertificate | undefined, private readonly maxBodyBytes: number) {}
 
@@ -48,8 +51,18 @@ export abstract class LoopbackServer {
     this.faults.set(route, queue);
   }
 
+  /**
+   * From now on, each request to `route` that no queued fault claims suffers one of `faults` with this
+   * probability (picked with `random`, which a test seeds to be repeatable). A probability of 0 stops it.
+   */
+  failRandomly(probability: number, faults: InjectedFault[], random: () => number = Math.random, route = this.defaultRoute()): void {
+    if (probability <= 0) this.randomFaults.delete(route);
+    else this.randomFaults.set(route, { probability, faults, random });
+  }
+
   clearFaults(): void {
     this.faults.clear();
+    this.randomFaults.clear();
   }
 
   async listen(): Promise<void> {
@@ -91,6 +104,12 @@ export abstract class LoopbackServer {
     return this.goDown();
   }
 
+  private randomFault(route: string): InjectedFault | undefined {
+    const chaos = this.randomFaults.get(route);
+    if (!chaos || chaos.random() >= chaos.probability) return undefined;
+    return chaos.faults[Math.floor(chaos.random() * chaos.faults.length)];
+  }
+
   protected abstract defaultRoute(): string;
   protected abstract routeOf(request: RawRequest): string;
   protected abstract handle(request: RawRequest): Promise<Reply> | Reply;
@@ -106,7 +125,9 @@ export abstract class LoopbackServer {
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req, this.maxBodyBytes);
     const request: RawRequest = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', this.url), headers: req.headers, body: body ?? Buffer.alloc(0) };
-    const fault = this.faults.get(this.routeOf(request))?.shift();
+    const route = this.routeOf(request);
+    const fault = this.faults.get(route)?.shift() ?? this.randomFault(route);
+    if (fault) this.injectedFaults += 1;
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const reply: Reply =

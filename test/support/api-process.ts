@@ -17,6 +17,8 @@ export interface ApiProcess {
   /** Resolves with everything the process wrote once the output matches (or the process exits). */
   output(until: RegExp): Promise<string>;
   stop(): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
+  /** Sends the signal (SIGKILL: a crash, nothing flushed or closed) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
 }
 
 /** The API as `npm start` runs it (from source here), its stdout a pipe: not a terminal. */
@@ -49,6 +51,10 @@ export function startApiProcess(env: Record<string, string>): ApiProcess {
       }),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
+      return { ...(await exited), stdout, stderr };
+    },
+    kill: async (signal) => {
+      if (child.exitCode === null) child.kill(signal);
       return { ...(await exited), stdout, stderr };
     },
   };

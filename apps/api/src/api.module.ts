@@ -7,7 +7,10 @@ import { HttpPlumbingModule } from '@app/http';
 import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
+import { SecretsModule } from '@app/secrets';
+import { SiemDeliveryModule } from '@app/streams';
 import { HealthController } from './health/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({})
 export class ApiModule {
@@ -20,10 +23,14 @@ export class ApiModule {
         EventStoreModule,
         TerminusModule,
         AuthModule,
+        SecretsModule.forRoot(),
         HttpPlumbingModule,
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
+        ObservabilityModule,
+        // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
+        ...(config.projectorsInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator],

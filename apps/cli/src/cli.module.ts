@@ -5,6 +5,8 @@ import { ReadAllCommand } from './commands/read-all.command';
 import { ReadStreamCommand } from './commands/read-stream.command';
 import { MintTokenCommand } from './commands/mint-token.command';
 import { RebuildCommand } from './commands/rebuild.command';
+import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
+import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
 
 @Module({})
@@ -13,7 +15,10 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
-      providers: [ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand],
+      providers: [
+        ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, KafkaMspTopicCommand, KafkaGrantMspCommand, KafkaRevokeMspCommand,
+        RewrapSecretsCommand,
+      ],
     };
   }
 }

@@ -2,9 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadModelsModule } from '@app/projections';
-import { StreamsModule } from '@app/streams';
+import { SecretsModule } from '@app/secrets';
+import { SiemDeliveryModule, StreamsModule } from '@app/streams';
 
-/** The worker: every projector and, with KAFKA_BROKERS, the Kafka relay, as checkpointed subscriptions. */
+/**
+ * The worker: every projector, the SIEM deliveries and, with KAFKA_BROKERS, the Kafka relay, as
+ * checkpointed subscriptions.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -16,6 +20,8 @@ export class WorkerModule {
         EventStoreModule,
         ReadModelsModule.forRoot({ runProjectors: true, mongo: !!config.MONGO_URL }),
         StreamsModule.forRoot(config),
+        SecretsModule.forRoot(),
+        SiemDeliveryModule.forRoot(config),
       ],
     };
   }

@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
         ip: this.clientIp.resolve(request.socket.remoteAddress, request.headers['x-forwarded-for']),
         ...(request.headers['user-agent'] && { userAgent: request.headers['user-agent'].slice(0, 512) }),
       },
-      correlationId: correlationId(request.headers['x-correlation-id']),
+      correlationId: correlationId(request.headers['x-correlation-id'], (request as { id?: unknown }).id),
       commandId: uuidv7(),
     };
     return true;
@@ -40,14 +40,19 @@ export class AuthGuard implements CanActivate {
 }
 
 function bearerToken(header: string | undefined): string {
-  if (!header) throw new AuthenticationError('missing Authorization header (expected: Bearer <token>)');
+  if (!header) throw new AuthenticationError('missing Authorization header (expected: Bearer <token>)', 'missing');
   const [scheme, token] = header.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationError('Authorization header must be: Bearer <token>');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationError('Authorization header must be: Bearer <token>', 'missing');
   return token;
 }
 
-/** The caller's X-Correlation-ID when it is id-shaped (and, being stored, holds no card number); a fresh id otherwise. */
-function correlationId(header: string | string[] | undefined): string {
+/**
+ * X-Correlation-Id when given, else the request's id (X-Request-Id), so a log line finds its events;
+ * either only when id-shaped and, being stored, holding no card number.
+ */
+function correlationId(header: string | string[] | undefined, requestId: unknown): string {
+  const acceptable = (value: unknown): value is string => typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) && !containsCardNumber(value);
   const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[\w.:-]{1,128}$/.test(value) && !containsCardNumber(value) ? value : uuidv7();
+  if (acceptable(value)) return value;
+  return acceptable(requestId) ? requestId : uuidv7();
 }

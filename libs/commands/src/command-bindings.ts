@@ -4,7 +4,7 @@ import { mspMemberAccessBinding } from './msp-access/msp-access.bindings';
 import { mspBinding } from './msp/msp.bindings';
 import { orgMemberAccessBinding, orgRosterBinding } from './org-members/org-members.bindings';
 import { organizationBinding } from './organizations/organizations.bindings';
-import { activityLogTokenBinding, orgPoliciesBinding, vantaIntegrationBinding } from './policies/policies.bindings';
+import { activityLogTokenBinding, orgPoliciesBinding, siemIntegrationBinding, vantaIntegrationBinding } from './policies/policies.bindings';
 import { CommandBinding } from './shared/command-binding';
 import { mspSettingsBinding } from './settings/settings.bindings';
 import { folderBinding, vaultItemBinding } from './vault/vault.bindings';
@@ -23,6 +23,7 @@ export const ALL_COMMAND_BINDINGS = [
   orgPoliciesBinding,
   vantaIntegrationBinding,
   activityLogTokenBinding,
+  siemIntegrationBinding,
   vaultItemBinding,
   folderBinding,
 ] as const;

@@ -5,6 +5,7 @@ import { TenancyModule } from '@app/tenancy';
 import { BillingController } from './billing/billing.controller';
 import { ALL_COMMAND_BINDINGS } from './command-bindings';
 import { IntegrationsController } from './integrations/integrations.controller';
+import { IntegrationSecretWriter } from './integrations/integration-secret-writer';
 import { MspApiKeysController } from './integrations/msp-api-keys.controller';
 import { MspAccessController } from './msp-access/msp-access.controller';
 import { MspController } from './msp/msp.controller';
@@ -12,6 +13,7 @@ import { OrgMemberAccessController } from './org-members/org-member-access.contr
 import { OrgRosterController } from './org-members/org-roster.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { PoliciesController } from './policies/policies.controller';
+import { SiemIntegrationsController } from './policies/siem-integrations.controller';
 import { SettingsController } from './settings/settings.controller';
 import { COMMAND_BINDINGS, CommandExecutor } from './shared/command-executor';
 import { CommandRouteInterceptor } from './shared/command-route.interceptor';
@@ -36,6 +38,7 @@ import { VaultItemsController } from './vault/vault-items.controller';
     OrgRosterController,
     OrgMemberAccessController,
     PoliciesController,
+    SiemIntegrationsController,
     VaultItemsController,
     FoldersController,
   ],
@@ -44,6 +47,7 @@ import { VaultItemsController } from './vault/vault-items.controller';
     CommandExecutor,
     CommandRouteInterceptor,
     IdempotencyInterceptor,
+    IntegrationSecretWriter,
     { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
   ],
   exports: [CommandExecutor],

@@ -72,3 +72,75 @@ describe('loadConfig: engines', () => {
     expect(() => loadConfig({ PROJECTORS_IN_API: 'maybe' })).toThrow(/PROJECTORS_IN_API must be true or false/);
   });
 });
+
+describe('loadConfig: secrets and SIEM delivery', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('reads the master keys and the delivery settings, with their defaults', () => {
+    const config = loadConfig({ SECRETS_MASTER_KEY: key, SECRETS_MASTER_KEY_PREVIOUS: `${key}, ${key}`, SIEM_BATCH_SIZE: '100' });
+    expect(config).toMatchObject({ SECRETS_MASTER_KEY: key, SIEM_BATCH_SIZE: 100, SIEM_RETRY_INITIAL_MS: 1000, SIEM_RETRY_MAX_MS: 300000 });
+    expect(config).toMatchObject({ SIEM_SYNC_EVENT_INTERVAL_MS: 900000, SIEM_SUPERVISOR_INTERVAL_MS: 1000 });
+  });
+
+  it('refuses a master key that is not 32 bytes of base64, without echoing it', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    expect(() => loadConfig({ SECRETS_MASTER_KEY: short })).toThrow(/SECRETS_MASTER_KEY must be the base64 of 32 random bytes \(e\.g\. openssl rand -base64 32\) \(got \[redacted\]\)/);
+    expect(() => loadConfig({ SECRETS_MASTER_KEY: short })).not.toThrow(short);
+    expect(() => loadConfig({ SECRETS_MASTER_KEY_PREVIOUS: `${key},nope` })).toThrow(/SECRETS_MASTER_KEY_PREVIOUS must be a comma-separated list/);
+  });
+
+  it.each(['SIEM_BATCH_SIZE', 'SIEM_RETRY_INITIAL_MS', 'SIEM_RETRY_MAX_MS', 'SIEM_SYNC_EVENT_INTERVAL_MS', 'SIEM_SUPERVISOR_INTERVAL_MS'])('refuses a bad %s', (name) => {
+    expect(() => loadConfig({ [name]: '0' })).toThrow(new RegExp(`${name} must be an integer between`));
+  });
+});
+
+describe('loadConfig: operations settings', () => {
+  it('takes an IP address or a host name as HOST and refuses anything else', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
+    expect(loadConfig({ HOST: 'api-1.internal' }).HOST).toBe('api-1.internal');
+    expect(() => loadConfig({ HOST: 'not a host' })).toThrow(/HOST must be an IP address or a host name/);
+    expect(() => loadConfig({ HOST: '' })).toThrow(/HOST must be/);
+  });
+
+  it('keeps METRICS_TOKEN long enough and out of error messages', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(16) }).METRICS_TOKEN).toBe('m'.repeat(16));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-token' })).toThrow(/METRICS_TOKEN must be at least 16 characters long \(got \[redacted\]\)/);
+  });
+});
+
+describe('loadConfig: Kafka security', () => {
+  const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const dir = mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'kafka-tls-'));
+  const pem = `${dir}/ca.pem`;
+  const notPem = `${dir}/ca.txt`;
+  writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  writeFileSync(notPem, 'hello');
+
+  it('reads SASL (any case) and TLS settings', () => {
+    const config = loadConfig({
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_USERNAME: 'relay', KAFKA_SASL_PASSWORD: 'pw', KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: pem,
+      KAFKA_TOPIC_RETENTION_MS: '-1',
+    });
+    expect(config).toMatchObject({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_TLS: true, KAFKA_TLS_CA_FILE: pem, KAFKA_TOPIC_RETENTION_MS: -1 });
+  });
+
+  it.each([
+    [{ KAFKA_SASL_MECHANISM: 'GSSAPI' }, /KAFKA_SASL_MECHANISM must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512/],
+    [{ KAFKA_SASL_MECHANISM: 'PLAIN', KAFKA_SASL_USERNAME: 'u' }, /must be set together/],
+    [{ KAFKA_SASL_PASSWORD: 'pw' }, /must be set together/],
+    [{ KAFKA_TLS: 'yes' }, /KAFKA_TLS must be true or false/],
+    [{ KAFKA_TLS_CA_FILE: pem }, /KAFKA_TLS_CA_FILE needs KAFKA_TLS=true/],
+    [{ KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: `${dir}/missing.pem` }, /KAFKA_TLS_CA_FILE must be a readable file/],
+    [{ KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: notPem }, /KAFKA_TLS_CA_FILE must be a PEM file/],
+    [{ KAFKA_TLS: 'true', KAFKA_TLS_CERT_FILE: pem }, /KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE must be set together/],
+    [{ KAFKA_TOPIC_RETENTION_MS: '-2' }, /KAFKA_TOPIC_RETENTION_MS must be -1/],
+    [{ KAFKA_TOPIC_RETENTION_MS: 'a week' }, /KAFKA_TOPIC_RETENTION_MS must be -1/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes the SASL password', () => {
+    expect(() => loadConfig({ KAFKA_SASL_PASSWORD: 12 as never })).not.toThrow(/12/);
+  });
+});

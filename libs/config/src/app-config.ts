@@ -2,10 +2,21 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync,
 } from 'class-validator';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (/^\d+$/.test(String(value)) ? Number(value) : value);
 const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
+const BASE64_KEY_LIST = /^\s*[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9+/]{43}=)*\s*$/;
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value);
+const lowercase = ({ value }: { value: unknown }) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : blankToUndefined({ value }));
+const toSignedInt = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(value)) ? Number(value) : blankToUndefined({ value }));
+
+/** SASL mechanisms the Kafka relay can authenticate with (kafkajs's names). */
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 /** Every setting the processes read from the environment, validated once at boot. */
 export class AppConfig {
@@ -15,8 +26,8 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
   PORT = 3000;
 
+  /** An IP address or a host name (checked in hostProblems). */
   @IsString()
-  @IsNotEmpty({ message: 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0' })
   HOST = '127.0.0.1';
 
   /** Where the embedded stores keep their files. */
@@ -106,7 +117,7 @@ export class AppConfig {
   TRUSTED_PROXIES?: string;
 
   /** Run the projectors inside the API process; by default yes on the embedded stores, no with MONGO_URL. */
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
+  @Transform(toBoolean)
   @IsOptional()
   @IsBoolean({ message: 'PROJECTORS_IN_API must be true or false' })
   PROJECTORS_IN_API?: boolean;
@@ -126,6 +137,64 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX must be 1 to 100 letters, digits, dots, underscores or dashes' })
   KAFKA_TOPIC_PREFIX = 'activity';
 
+  /** retention.ms of the topics the relay creates (-1: keep forever); unset: the broker's default. */
+  @Transform(toSignedInt)
+  @IsOptional()
+  @IsInt({ message: 'KAFKA_TOPIC_RETENTION_MS must be -1 (keep forever) or a number of milliseconds of at least 1' })
+  @Min(-1, { message: 'KAFKA_TOPIC_RETENTION_MS must be -1 (keep forever) or a number of milliseconds of at least 1' })
+  KAFKA_TOPIC_RETENTION_MS?: number;
+
+  /** SASL on the relay's connection: plain, scram-sha-256 or scram-sha-512 (any case). */
+  @Transform(lowercase)
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS, { message: 'KAFKA_SASL_MECHANISM must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512' })
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** TLS to the brokers; the CA and client certificate files below need it. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'KAFKA_TLS must be true or false' })
+  KAFKA_TLS?: boolean;
+
+  /** PEM file of the CA(s) that signed the brokers' certificates; unset: the system's CAs. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  KAFKA_TLS_CA_FILE?: string;
+
+  /** PEM client certificate and key (mutual TLS); both or neither. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  KAFKA_TLS_CERT_FILE?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  KAFKA_TLS_KEY_FILE?: string;
+
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open like /health. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
+
+  /** The worker touches this file every few seconds while its event loop runs (a container healthcheck reads it). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
   @Transform(toInt)
   @IsInt({ message: 'KAFKA_TOPIC_PARTITIONS must be an integer between 1 and 1000' })
   @Min(1, { message: 'KAFKA_TOPIC_PARTITIONS must be an integer between 1 and 1000' })
@@ -137,6 +206,52 @@ export class AppConfig {
   @Min(1, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
   @Max(10, { message: 'KAFKA_TOPIC_REPLICATION must be an integer between 1 and 10' })
   KAFKA_TOPIC_REPLICATION = 1;
+
+  /** Base64 of 32 bytes: the master key that wraps the data keys of stored secrets (SIEM tokens). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(BASE64_KEY, { message: 'SECRETS_MASTER_KEY must be the base64 of 32 random bytes (e.g. openssl rand -base64 32)' })
+  SECRETS_MASTER_KEY?: string;
+
+  /** Older master keys, comma-separated, kept for opening during a rotation. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(BASE64_KEY_LIST, { message: 'SECRETS_MASTER_KEY_PREVIOUS must be a comma-separated list of base64 keys of 32 bytes' })
+  SECRETS_MASTER_KEY_PREVIOUS?: string;
+
+  /** Most events pushed to a SIEM in one delivery (split further by the sink's size bound). */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Min(1, { message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'SIEM_BATCH_SIZE must be an integer between 1 and 10000' })
+  SIEM_BATCH_SIZE = 500;
+
+  /** First retry of a SIEM that is down waits up to this; doubling (with jitter) up to SIEM_RETRY_MAX_MS. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  @Min(1, { message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  @Max(600000, { message: 'SIEM_RETRY_INITIAL_MS must be an integer between 1 and 600000' })
+  SIEM_RETRY_INITIAL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  @Min(1, { message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  @Max(3600000, { message: 'SIEM_RETRY_MAX_MS must be an integer between 1 and 3600000' })
+  SIEM_RETRY_MAX_MS = 300000;
+
+  /** IntegrationSyncSucceeded / Failed are recorded on a change of outcome, and at most once per this interval. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  @Min(100, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  @Max(86400000, { message: 'SIEM_SYNC_EVENT_INTERVAL_MS must be an integer between 100 and 86400000' })
+  SIEM_SYNC_EVENT_INTERVAL_MS = 900000;
+
+  /** How often the delivery supervisor reads the integrations view to start, restart or stop workers. */
+  @Transform(toInt)
+  @IsInt({ message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  @Min(50, { message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  @Max(60000, { message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
+  SIEM_SUPERVISOR_INTERVAL_MS = 1000;
 
   /** How long a query with ?minPosition= waits for the view to catch up before answering 503. */
   @Transform(toInt)
@@ -200,14 +315,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config).map(
     (e) => `${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown(e.property, e.value)})`,
   );
-  problems.push(...authProblems(config));
+  problems.push(...hostProblems(config), ...authProblems(config), ...kafkaProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 /** Secrets are never echoed back, even in an error message. */
 function shown(property: string, value: unknown): string {
-  return property.includes('SECRET') ? '[redacted]' : JSON.stringify(value);
+  return /SECRET|PASSWORD|TOKEN/.test(property) ? '[redacted]' : JSON.stringify(value);
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function hostProblems(config: AppConfig): string[] {
+  if (isIP(config.HOST) || HOST_NAME.test(config.HOST)) return [];
+  return [`HOST must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0 (got ${JSON.stringify(config.HOST)})`];
+}
+
+/** SASL needs a mechanism, a user and a password together; certificate files need TLS on, and must be readable PEM. */
+function kafkaProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const sasl = [config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD];
+  if (sasl.some(Boolean) && !sasl.every(Boolean)) {
+    problems.push('KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set together');
+  }
+  const files = { KAFKA_TLS_CA_FILE: config.KAFKA_TLS_CA_FILE, KAFKA_TLS_CERT_FILE: config.KAFKA_TLS_CERT_FILE, KAFKA_TLS_KEY_FILE: config.KAFKA_TLS_KEY_FILE };
+  for (const [name, file] of Object.entries(files)) {
+    if (!file) continue;
+    if (!config.KAFKA_TLS) problems.push(`${name} needs KAFKA_TLS=true`);
+    const problem = pemFileProblem(file);
+    if (problem) problems.push(`${name} ${problem} (got ${JSON.stringify(file)})`);
+  }
+  if (!!config.KAFKA_TLS_CERT_FILE !== !!config.KAFKA_TLS_KEY_FILE) problems.push('KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE must be set together');
+  return problems;
+}
+
+function pemFileProblem(file: string): string | undefined {
+  try {
+    accessSync(file, constants.R_OK);
+    return readFileSync(file, 'utf8').includes('-----BEGIN ') ? undefined : 'must be a PEM file (-----BEGIN …)';
+  } catch {
+    return 'must be a readable file';
+  }
 }
 
 function authProblems(config: AppConfig): string[] {

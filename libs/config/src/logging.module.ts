@@ -3,6 +3,10 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from './app-config';
+import { genRequestId } from './request-id';
+
+/** Probes and scrapes: answered often, never worth a log line. */
+const UNLOGGED_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -16,7 +20,10 @@ export function logFormatOf(setting: AppConfig['LOG_FORMAT'], stdoutIsTty: boole
   return setting === 'pretty' || stdoutIsTty ? 'pretty' : 'json';
 }
 
-/** Structured logs (pino); credentials never reach a log line, in either format. */
+/**
+ * Structured logs (pino); credentials never reach a log line, in either format. Every line logged
+ * while a request is handled, and the line that ends it, carries its `requestId` (X-Request-Id).
+ */
 export function loggingModule(config: AppConfig): DynamicModule {
   const pretty = logFormatOf(config.LOG_FORMAT, process.stdout.isTTY === true, prettyInstalled()) === 'pretty';
   const options = pinoHttpOptions(config, pretty);
@@ -30,7 +37,9 @@ export function pinoHttpOptions(config: AppConfig, pretty: boolean): Options {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
-    autoLogging: { ignore: (req) => req.url === '/health' },
+    genReqId: genRequestId,
+    customProps: (req) => ({ requestId: req.id }),
+    autoLogging: { ignore: (req) => UNLOGGED_PATHS.has((req.url ?? '').split('?')[0]) },
     // One line per request at a terminal; the JSON keeps pino-http's own message and the req/res objects.
     ...(pretty && {
       customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
@@ -55,7 +64,7 @@ function prettyStream(): DestinationStream {
   return pinoPretty({
     sync: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,context,req,res,responseTime',
-    messageFormat: '{if context}[{context}] {end}{msg}',
+    ignore: 'pid,hostname,context,req,res,responseTime,requestId',
+    messageFormat: '{if context}[{context}] {end}{msg}{if requestId} (request {requestId}){end}',
   });
 }

@@ -3,6 +3,7 @@ export * from './shared/domain-errors';
 export * from './shared/initiator';
 export * from './shared/card-number';
 export * from './shared/ids';
+export * from './shared/stream-names';
 export * from './access/roles';
 export * from './access/command-types';
 export * from './access/role-matrix';

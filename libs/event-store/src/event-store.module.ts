@@ -1,10 +1,12 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { AppendMetrics, CheckpointLagMetrics, MetricsModule } from '@app/metrics';
 import { EVENT_STORE, EventStore } from './event-store.port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { UpcasterRegistry } from './upcasting/upcaster-registry';
 import { UpcastingEventStore } from './upcasting/upcasting-event-store';
+import { MeteredEventStore } from './metering/metered-event-store';
 
 /** The registry of schema upcasters; areas register theirs at boot. */
 export const UPCASTERS = Symbol('UPCASTERS');
@@ -14,16 +16,23 @@ export function openEventStore(config: AppConfig): EventStore {
   return new SqliteEventStore({ file: config.eventStoreFile, synchronous: config.SQLITE_SYNCHRONOUS });
 }
 
-/** Provides the configured event store (EventStoreDB when EVENTSTORE_URL is set, else SQLite). */
+/**
+ * Provides the configured event store (EventStoreDB when EVENTSTORE_URL is set, else SQLite),
+ * upcasting every read and metering every append; its head feeds the checkpoint-lag metrics.
+ */
 @Global()
 @Module({
+  imports: [MetricsModule],
   providers: [
     { provide: UPCASTERS, useValue: new UpcasterRegistry() },
     {
       provide: EVENT_STORE,
-      inject: [AppConfig, UPCASTERS],
-      useFactory: (config: AppConfig, upcasters: UpcasterRegistry) =>
-        new UpcastingEventStore(openEventStore(config), upcasters),
+      inject: [AppConfig, UPCASTERS, AppendMetrics, CheckpointLagMetrics],
+      useFactory: (config: AppConfig, upcasters: UpcasterRegistry, appends: AppendMetrics, lag: CheckpointLagMetrics) => {
+        const store = new MeteredEventStore(new UpcastingEventStore(openEventStore(config), upcasters), appends);
+        lag.setHead(() => store.headPosition());
+        return store;
+      },
     },
   ],
   exports: [EVENT_STORE, UPCASTERS],

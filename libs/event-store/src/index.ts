@@ -5,6 +5,7 @@ export * from './input-validation';
 export * from './catch-up-subscription';
 export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';
+export * from './metering/metered-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-schema';
 export * from './event-store.module';

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DomainErrorKind } from '@app/domain';
+import { DomainError, DomainErrorKind, InvalidInput } from '@app/domain';
 import {
   EventStoreClosedError, EventStoreUnavailableError, InvalidArgumentError, WrongExpectedRevisionError,
 } from '@app/event-store';
-import { AuthenticationError } from '@app/auth';
+import { AuthenticationError, bearerChallenge } from '@app/auth';
 
 export interface ErrorBody {
   statusCode: number;
@@ -24,7 +24,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof DomainError) {
-    const named = error.kind === 'invalid' && 'field' in error && error.field ? [error.field as string | string[]].flat() : [];
+    const named = error instanceof InvalidInput && error.field ? [error.field, ...error.otherFields] : [];
     const fields = named.length > 0 ? Object.fromEntries(named.map((field) => [field, [error.message]])) : undefined;
     return body(DOMAIN_STATUS[error.kind], error.message, fields);
   }
@@ -45,6 +45,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const errorBody = toErrorBody(error);
     if (errorBody.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (errorBody.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', bearerChallenge(error));
     response.status(errorBody.statusCode).json(errorBody);
   }
 }

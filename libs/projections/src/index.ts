@@ -13,4 +13,5 @@ export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
+export * from './integrations';
 export * from './read-models.health';

@@ -22,6 +22,11 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { IntegrationStatusReader } from './integrations/integration-status';
+import { IntegrationsProjector } from './integrations/integrations.projector';
+import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
+import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
+import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -72,6 +77,7 @@ const sqliteProviders: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
+  { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
@@ -107,6 +113,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: INTEGRATIONS_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoIntegrationsStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
@@ -122,19 +137,24 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore) =>
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE],
+          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
+              new IntegrationsProjector(integrations),
             ]),
         },
+        IntegrationStatusReader,
         ...(options.runProjectors
           ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
           : []),
       ],
-      exports: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, CHECKPOINT_STORE, ProjectorRegistry, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE])],
+      exports: [
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, ProjectorRegistry,
+        IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+      ],
     };
   }
 }

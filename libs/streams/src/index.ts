@@ -6,3 +6,7 @@ export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-relay';
 export * from './kafka/kafka-relay.service';
 export * from './streams.module';
+export * from './kafka/msp-access/msp-access.plan';
+export * from './kafka/msp-access/scram-credentials';
+export * from './kafka/msp-access/kafka-msp-access';
+export * from './siem';

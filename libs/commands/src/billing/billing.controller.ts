@@ -1,8 +1,8 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { Ctx, RequestContext } from '@app/auth';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import { mspOf } from '../shared/request-ids';
 import { AddBillingDetailsDto, AddCreditCardDto, AddCreditCardResultDto, ChangeBillingDetailsDto } from './billing.dto';
 
@@ -30,8 +30,8 @@ export class BillingController {
     summary: 'Add a payment card (brand, last four, expiry, provider token: never the number)',
     answer: { type: AddCreditCardResultDto, of: (result, request) => ({ ...result, cardId: request.cardId }) },
   })
-  addCard(@Body() body: AddCreditCardDto, @Ctx() ctx: RequestContext) {
-    return { mspId: accountOf(ctx), cardId: uuidv7(), ...body, now: new Date() };
+  addCard(@Body() body: AddCreditCardDto, @Ctx() ctx: RequestContext, @NewId() cardId: string) {
+    return { mspId: accountOf(ctx), cardId, ...body, now: new Date() };
   }
 
   @CommandRoute('POST', 'cards/:cardId/remove', { command: 'RemoveCreditCard', status: 200, summary: 'Remove a payment card' })

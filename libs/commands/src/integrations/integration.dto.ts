@@ -2,19 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { INTEGRATION_KINDS, IntegrationKind, IntegrationSettings } from '@app/domain';
 
-const SETTINGS_DOC = {
+export const SETTINGS_DOC = {
   type: 'object',
   additionalProperties: { type: 'string' },
   description:
-    'Non-secret settings of the kind: splunk {url, index}; microsoft_sentinel {dataCollectionEndpoint, ruleId, ' +
-    'streamName, tenantId, clientId}; psa and rmm {vendor, url}. URLs must be https.',
+    'Non-secret settings of the kind (string values; URLs must be https). splunk: url, index, and optionally host, source, ' +
+    "sourcetype, ack ('on' | 'off', indexer acknowledgement, off by default) and caCertificate (PEM of a private CA to trust). " +
+    'microsoft_sentinel: dataCollectionEndpoint, ruleId (dcr-…), streamName (Custom-…), tenantId, clientId, and optionally ' +
+    'authorityHost (sovereign clouds) and caCertificate. psa and rmm: vendor, url.',
   example: { url: 'https://splunk.example.com:8088', index: 'audit' },
 } as const;
 
-const SECRET_DOC = {
+export const SECRET_DOC = {
   maxLength: 4096,
   minLength: 8,
-  description: 'HEC token, client secret or API key: never stored in an event, only its last four characters',
+  description:
+    'The Splunk HEC token (a GUID) or the Entra ID client secret: stored encrypted, never in an event, a log line or an ' +
+    'answer (those keep its last four characters). Required for splunk and microsoft_sentinel.',
   example: 'f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
 } as const;
 

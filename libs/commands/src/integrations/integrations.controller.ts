@@ -1,24 +1,37 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
+import { checkSettings, integrationStream } from '@app/domain';
+import { Ctx, RequestContext } from '@app/auth';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import {
   DisconnectIntegrationDto, EditIntegrationDto, IntegrationSyncFailedDto, IntegrationSyncSucceededDto, SetUpIntegrationDto,
 } from './integration.dto';
+import { IntegrationSecretWriter } from './integration-secret-writer';
 
 const IntegrationId = () => UuidParam('integrationId');
 
-/** Integrations: the SIEM, PSA and RMM connections an MSP sets up, and the outcome of each sync. */
+/**
+ * Integrations: the SIEM, PSA and RMM connections an MSP sets up, and the outcome of each sync. A
+ * secret is stored sealed (before the command runs) and the command carries its version; the
+ * event and the answer keep only its last four characters. With an Idempotency-Key, a retry
+ * derives the same version, so it writes no second copy.
+ */
 @CommandController('integrations', 'Integrations')
 export class IntegrationsController {
+  constructor(private readonly secrets: IntegrationSecretWriter) {}
+
   @CommandRoute('POST', '', { command: 'SetUpIntegration', status: 201, summary: 'Set up an integration' })
-  setUp(@Body() body: SetUpIntegrationDto) {
-    return { integrationId: uuidv7(), ...body };
+  async setUp(@Body() body: SetUpIntegrationDto, @NewId() integrationId: string, @NewId('secret') secretVersion: string) {
+    checkSettings(body.kind, body.settings ?? {});
+    return { integrationId, ...body, ...(await this.secrets.forSetUp(integrationId, body.kind, body.secret, secretVersion)) };
   }
 
-  @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration' })
-  edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto) {
-    return { integrationId, ...body };
+  @CommandRoute('POST', ':integrationId/edit', { command: 'EditIntegration', status: 200, summary: 'Edit an integration (a new secret rotates it)' })
+  async edit(@IntegrationId() integrationId: string, @Body() body: EditIntegrationDto, @Ctx() ctx: RequestContext, @NewId('secret') secretVersion: string) {
+    const ownedBy = (setUp: { data: Record<string, unknown> }) => setUp.data.mspId === ctx.principal.mspId;
+    const stored = await this.secrets.forEdit(integrationStream(integrationId), integrationId, ownedBy, body.secret, secretVersion);
+    return { integrationId, ...body, ...stored };
   }
 
   @CommandRoute('POST', ':integrationId/disconnect', {

@@ -1,8 +1,8 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { Ctx, RequestContext } from '@app/auth';
 import { MemberId } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import { mspOf } from '../shared/request-ids';
 import {
   AcceptMspInvitationDto, ChangeMspMemberRoleDto, CreateMspAccountDto, InviteMspMemberDto, SuspendMspMemberDto,
@@ -20,9 +20,9 @@ export class MspController {
   @CommandRoute('POST', 'invitations', {
     command: 'InviteMspMember', status: 201, summary: 'Invite a member to the MSP', description: '`id` is the invitee’s member id',
   })
-  invite(@Body() body: InviteMspMemberDto, @Ctx() ctx: RequestContext) {
+  invite(@Body() body: InviteMspMemberDto, @Ctx() ctx: RequestContext, @NewId() memberId: string) {
     const { email, role, name } = body;
-    return { mspId: mspOf(ctx), memberId: uuidv7(), email, role, name };
+    return { mspId: mspOf(ctx), memberId, email, role, name };
   }
 
   @CommandRoute('POST', 'invitations/:memberId/accept', {

@@ -1,7 +1,8 @@
 import {
-  orgMemberAccessDecider, orgMemberAccessPermissions, orgMemberAccessStream, orgRosterDecider, orgRosterPermissions, orgRosterStream,
+  fold, isSelfRecorded, OrgMemberAccessCommand, orgMemberAccessDecider, orgMemberAccessPermissions, OrgMemberAccessRequest,
+  orgMemberAccessStream, orgRosterDecider, OrgRosterEvent, orgRosterPermissions, orgRosterStream, rosterStatusOf,
 } from '@app/domain';
-import { bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
+import { BindingIo, bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
 import { orgOf } from '../shared/request-ids';
 
 /** Invitations, roles and account status: one roster per organization. */
@@ -13,10 +14,20 @@ export const orgRosterBinding = bindDecider(orgRosterDecider, {
   tenant: supervisedOrganizationTenant,
 });
 
-/** A member's access, sign-ins and MFA. */
+/** A member's access, sign-ins and MFA, in a stream of the token's organization. */
 export const orgMemberAccessBinding = bindDecider(orgMemberAccessDecider, {
   permissions: orgMemberAccessPermissions,
-  streamId: (c) => orgMemberAccessStream(c.memberId),
+  streamId: (c, ctx) => orgMemberAccessStream(orgOf(ctx), c.memberId),
   aggregateId: (c) => c.memberId,
   tenant: supervisedOrganizationTenant,
+  resolve: (request: OrgMemberAccessRequest, _ctx, io) => withRosterStatus(request, io),
 });
+
+/** Recorded for someone else, the command names the member's place on the organization's roster, which the decider checks. */
+async function withRosterStatus(request: OrgMemberAccessRequest, { store }: BindingIo): Promise<OrgMemberAccessCommand> {
+  if (isSelfRecorded(request) || !request.by.orgId) return request;
+  const past = await store.readStream(orgRosterStream(request.by.orgId));
+  const state = fold(orgRosterDecider, past.map((e) => ({ type: e.type, data: e.data }) as OrgRosterEvent));
+  // Set even when absent, so that nothing the request carried can stand in for the roster.
+  return { ...request, rosterStatus: rosterStatusOf(state, request.memberId) };
+}

@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { MemberId } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import { ChangeMemberRoleDto, InviteMemberDto, SuspendMemberDto } from './org-roster.dto';
 
 /** The roster of the token's organization: invitations, roles and account status (Members and Access). */
@@ -10,9 +10,9 @@ export class OrgRosterController {
   @CommandRoute('POST', 'invitations', {
     command: 'InviteMember', status: 201, summary: 'Invite a member to the organization', description: '`id` is the invitee’s member id',
   })
-  invite(@Body() body: InviteMemberDto) {
+  invite(@Body() body: InviteMemberDto, @NewId() memberId: string) {
     const { email, role, name } = body;
-    return { memberId: uuidv7(), email, role, name };
+    return { memberId, email, role, name };
   }
 
   /** Sent by the invitee, whose token's email must be the invited one. */

@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import { CreateOrganizationDto, OrganizationReasonDto, RenameOrganizationDto } from './organization.dto';
 
 const OrganizationId = () => UuidParam('organizationId');
@@ -10,8 +10,8 @@ const OrganizationId = () => UuidParam('organizationId');
 @CommandController('organizations', 'Organization Management')
 export class OrganizationsController {
   @CommandRoute('POST', '', { command: 'CreateOrganization', status: 201, summary: 'Create a customer organization' })
-  create(@Body() body: CreateOrganizationDto) {
-    return { organizationId: uuidv7(), name: body.name };
+  create(@Body() body: CreateOrganizationDto, @NewId() organizationId: string) {
+    return { organizationId, name: body.name };
   }
 
   @CommandRoute('POST', ':organizationId/deploy', { command: 'DeployOrganization', status: 200, summary: 'Deploy a created organization' })

@@ -1,6 +1,7 @@
 import {
   activityLogTokenDecider, activityLogTokenPermissions, activityLogTokenStream, orgPoliciesDecider, orgPoliciesPermissions,
-  orgPoliciesStream, vantaIntegrationDecider, vantaIntegrationPermissions, vantaIntegrationStream,
+  orgPoliciesStream, siemIntegrationDecider, siemIntegrationPermissions, siemIntegrationStream, vantaIntegrationDecider,
+  vantaIntegrationPermissions, vantaIntegrationStream,
 } from '@app/domain';
 import { bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
 import { orgOf } from '../shared/request-ids';
@@ -25,5 +26,13 @@ export const activityLogTokenBinding = bindDecider(activityLogTokenDecider, {
   permissions: activityLogTokenPermissions,
   streamId: (c) => activityLogTokenStream(c.tokenId),
   aggregateId: (c) => c.tokenId,
+  tenant: supervisedOrganizationTenant,
+});
+
+/** An organization's own SIEM integrations: one aggregate each. */
+export const siemIntegrationBinding = bindDecider(siemIntegrationDecider, {
+  permissions: siemIntegrationPermissions,
+  streamId: (c) => siemIntegrationStream(c.integrationId),
+  aggregateId: (c) => c.integrationId,
   tenant: supervisedOrganizationTenant,
 });

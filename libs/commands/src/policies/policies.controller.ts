@@ -1,9 +1,9 @@
 import { Body, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { v7 as uuidv7 } from 'uuid';
 import { POLICY_KEYS } from '@app/domain';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import {
   ConnectVantaIntegrationDto, CreateActivityLogTokenDto, DisconnectVantaIntegrationDto, EnablePolicyDto,
 } from './policies.dto';
@@ -41,9 +41,9 @@ export class PoliciesController {
   @CommandRoute('POST', 'activity-log-tokens', {
     command: 'CreateActivityLogToken', status: 201, summary: 'Record a new Activity Log token', description: '`id` is the new token’s id',
   })
-  createToken(@Body() body: CreateActivityLogTokenDto) {
+  createToken(@Body() body: CreateActivityLogTokenDto, @NewId() tokenId: string) {
     const { name, expiresAt } = body;
-    return { tokenId: uuidv7(), name, expiresAt, now: new Date().toISOString() };
+    return { tokenId, name, expiresAt, now: new Date().toISOString() };
   }
 
   @CommandRoute('POST', 'activity-log-tokens/:tokenId/revoke', {

@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, organizationStream } from '@app/domain';
+import { DomainError, mspMemberAccessStream, organizationStream, Refused } from '@app/domain';
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
 import { ALL_COMMAND_BINDINGS, CommandRequest } from '../command-bindings';
 import { CommandExecutor } from './command-executor';
+import { commandEventIds } from './idempotency/derived-ids';
 
 const contextOf = (principal: Principal): RequestContext => ({
   principal,
@@ -16,6 +20,19 @@ const contextOf = (principal: Principal): RequestContext => ({
 
 const owner = contextOf({ subject: 'olga', role: 'msp_owner', mspId: 'msp-1' });
 const admin = contextOf({ subject: 'adam', role: 'msp_admin', mspId: 'msp-1' });
+const signUp = contextOf({ subject: 'sign-up-service', role: 'service', mspId: 'msp-1' });
+const signIns = contextOf({ subject: 'sign-in-service', role: 'service', mspId: 'msp-1' });
+
+/** The MSP account msp-1, whose owner olga is on its member list: sign-ins may be recorded for her. */
+const createMsp = (executor: CommandExecutor) =>
+  executor.execute({
+    type: 'CreateMspAccount', mspId: 'msp-1', name: 'MSP 1', ownerMemberId: 'olga', ownerEmail: 'olga@msp.example', ownerName: 'Olga', by: signUp.initiator,
+  }, signUp);
+
+const signIn = (userAgent: string): CommandRequest => ({
+  type: 'RecordMspSignInSuccess', memberId: 'olga', email: 'olga@msp.example', userAgent, by: signIns.initiator,
+});
+const olgasStream = mspMemberAccessStream('msp-1', 'olga');
 
 describe('CommandExecutor (real SQLite event store)', () => {
   let store: EventStore;
@@ -99,7 +116,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
       const head = await store.headPosition();
       const request = { type: 'CreateOrganization', organizationId: uuidv7(), name: 'Acme', ...fields, by: ctx.initiator } as CommandRequest;
       const error = await refusal(request, ctx);
-      expect(error).toMatchObject({ kind: 'invalid', field: paths });
+      expect(error).toMatchObject({ kind: 'invalid', field: paths[0], otherFields: paths.slice(1) });
       expect(JSON.stringify(error)).not.toMatch(/1111/);
       expect((error as Error).message).not.toMatch(/1111/);
       expect(await store.headPosition()).toBe(head);
@@ -118,5 +135,115 @@ describe('CommandExecutor (real SQLite event store)', () => {
     expect(() => new CommandExecutor([...ALL_COMMAND_BINDINGS, ALL_COMMAND_BINDINGS[0]], store, tenants)).toThrow(
       'Command CreateMspAccount has two bindings',
     );
+  });
+  describe('one stream at a time in this process', () => {
+    it('runs 200 concurrent sign-ins of one member, every one of them, in one unbroken stream', async () => {
+      await createMsp(executor);
+      const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => executor.execute(signIn(`ua-${i}`), signIns)));
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      const events = await store.readStream(olgasStream);
+      expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 200 }, (_, i) => BigInt(i)));
+      expect(new Set(events.map((e) => e.data.userAgent)).size).toBe(200);
+      const revisions = outcomes.map((o) => (o as PromiseFulfilledResult<{ revision: string }>).value.revision);
+      expect(new Set(revisions).size).toBe(200);
+    });
+
+    it('runs other streams alongside, and keeps no queue once the streams are idle', async () => {
+      const serializer = (executor as unknown as { streams: { busy: boolean } }).streams;
+      await createMsp(executor);
+      await Promise.all([createOrganization(), createOrganization(), ...['a', 'b', 'c'].map((ua) => executor.execute(signIn(ua), signIns))]);
+      expect(serializer.busy).toBe(false);
+      expect(await store.readStream(olgasStream)).toHaveLength(3);
+    });
+  });
+
+  describe('a write from another process (a second executor on the same SQLite file)', () => {
+    let dir: string;
+    let stores: SqliteEventStore[];
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'executor-'));
+      stores = [];
+    });
+    afterEach(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** An executor on its own connection to the shared file; `beforeAppend` runs before each of its appends. */
+    function processOn(beforeAppend?: () => Promise<unknown>): { executor: CommandExecutor; appends: () => number } {
+      const own = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+      stores.push(own);
+      let appends = 0;
+      const append = own.append.bind(own);
+      own.append = async (...args) => {
+        appends++;
+        await beforeAppend?.();
+        return append(...args);
+      };
+      const { tenants, close } = embeddedTenantDirectory(own, 10);
+      afterCleanup.push(close);
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants), appends: () => appends };
+    }
+
+    it('loses the race to it, retries on fresh state, and both sign-ins land', async () => {
+      const other = processOn();
+      await createMsp(other.executor);
+      let raced = false;
+      const here = processOn(async () => {
+        if (raced) return;
+        raced = true;
+        await other.executor.execute(signIn('other process'), signIns);
+      });
+      const result = await here.executor.execute(signIn('this process'), signIns);
+      expect(here.appends()).toBe(2);
+      expect(result.revision).toBe('1');
+      const events = await stores[0].readStream(olgasStream);
+      expect(events.map((e) => e.data.userAgent)).toEqual(['other process', 'this process']);
+    });
+
+    it('still gives up after 5 lost races in a row (409), having written nothing of its own', async () => {
+      const other = processOn();
+      await createMsp(other.executor);
+      const here = processOn(() => other.executor.execute(signIn('other process'), signIns));
+      const error = await here.executor.execute(signIn('this process'), signIns).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Refused);
+      expect((error as Error).message).toBe(`${olgasStream} changed concurrently 5 times in a row; try again`);
+      expect(here.appends()).toBe(5);
+      const events = await stores[0].readStream(olgasStream);
+      expect(events.map((e) => e.data.userAgent)).toEqual(Array(5).fill('other process'));
+    });
+  });
+
+  describe('a command sent with an Idempotency-Key (derived event ids)', () => {
+    const keyed = (key: string) => commandEventIds(JSON.stringify(['olga|msp-1|', key, 'POST', '/organizations']));
+
+    it('writes its events under the derived ids, and a retry finds them and answers the same result', async () => {
+      const organizationId = uuidv7();
+      const create: CommandRequest = { type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator };
+      const first = await executor.executeKeyed(create, owner, keyed('k-1'));
+      expect(first).toMatchObject({ alreadyCommitted: false, result: { id: organizationId, eventIds: [keyed('k-1').eventId(0)] } });
+      const again = await executor.executeKeyed(create, owner, keyed('k-1'));
+      expect(again).toEqual({ ...first, alreadyCommitted: true });
+      expect(await store.readStream(organizationStream(organizationId))).toHaveLength(1);
+    });
+
+    it('answers the result of the committed events even where deciding again would refuse', async () => {
+      const organizationId = await createOrganization();
+      const deploy: CommandRequest = { type: 'DeployOrganization', organizationId, by: owner.initiator };
+      const first = await executor.executeKeyed(deploy, owner, keyed('k-2'));
+      await executor.execute({ type: 'RenameOrganization', organizationId, name: 'Later', by: owner.initiator }, owner);
+      expect(await executor.executeKeyed(deploy, owner, keyed('k-2'))).toEqual({ ...first, alreadyCommitted: true });
+      // A fresh key decides again: the organization is already deployed.
+      await expect(executor.executeKeyed(deploy, owner, keyed('k-3'))).rejects.toThrow(Refused);
+    });
+
+    it('writes once when two retries of one key race', async () => {
+      const organizationId = uuidv7();
+      const create: CommandRequest = { type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator };
+      const outcomes = await Promise.all([1, 2, 3, 4].map(() => executor.executeKeyed(create, owner, keyed('k-4'))));
+      expect(outcomes.filter((o) => !o.alreadyCommitted)).toHaveLength(1);
+      expect(new Set(outcomes.map((o) => JSON.stringify(o.result))).size).toBe(1);
+      expect(await store.readStream(organizationStream(organizationId))).toHaveLength(1);
+    });
   });
 });

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
 } from '@app/domain';
-import { EVENT_STORE, EventMetadata, EventStore, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
+import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
+import { CommandEventIds } from './idempotency/derived-ids';
+import { StreamSerializer } from './stream-serializer';
 
 /** DI token for the bindings the executor routes commands to. */
 export const COMMAND_BINDINGS = Symbol('COMMAND_BINDINGS');
@@ -22,16 +24,28 @@ interface Target {
   tenant: Tenant;
 }
 
+/** What running a command gave: its result, and whether its events had been committed before (a retried key). */
+export interface ExecutedCommand {
+  result: CommandResultDto;
+  alreadyCommitted: boolean;
+}
+
 /**
  * Runs every command: refuses (403) one the principal's role may not send, before reading or
  * writing anything; then finds the command's binding, lets it resolve the command, and loads,
- * decides and appends with the expected revision. A lost race (someone appended between our read
- * and our write) is retried on fresh state a bounded number of times, then answered 409.
+ * decides and appends with the expected revision. Commands on one stream run one at a time in
+ * this process (StreamSerializer), so a lost race means another process wrote between our read
+ * and our write: retried on fresh state a bounded number of times, then answered 409.
+ *
+ * With `ids` (a command sent with an Idempotency-Key), the events get ids derived from the key: a
+ * retry whose first attempt committed finds them in the stream and answers their result instead
+ * of deciding again.
  */
 @Injectable()
 export class CommandExecutor {
   private readonly routes: ReadonlyMap<CommandType, AnyCommandBinding>;
   private readonly io: BindingIo;
+  private readonly streams = new StreamSerializer();
 
   constructor(
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
@@ -43,20 +57,37 @@ export class CommandExecutor {
   }
 
   async execute(request: CommandRequest, ctx: RequestContext): Promise<CommandResultDto> {
+    return (await this.run(request, ctx)).result;
+  }
+
+  /** A command sent with an Idempotency-Key: its events get the ids `ids` gives, and a retry finds them once committed. */
+  executeKeyed(request: CommandRequest, ctx: RequestContext, ids: CommandEventIds): Promise<ExecutedCommand> {
+    return this.run(request, ctx, ids);
+  }
+
+  private async run(request: CommandRequest, ctx: RequestContext, ids?: CommandEventIds): Promise<ExecutedCommand> {
     const { role } = ctx.principal;
     if (!mayExecute(role, request.type)) throw new Forbidden(`role ${role} may not ${request.type}`);
+    const target = await this.targetOf(request, ctx);
+    return this.streams.run(target.streamId, () => this.withRetries(target, ctx, ids));
+  }
+
+  private async targetOf(request: CommandRequest, ctx: RequestContext): Promise<Target> {
     const binding = this.routes.get(request.type)!;
     const command = binding.resolve ? await binding.resolve(request, ctx, this.io) : request;
-    const target: Target = {
+    return {
       binding,
       command,
       streamId: binding.streamId(command, ctx),
       aggregateId: binding.aggregateId(command, ctx),
       tenant: await binding.tenant(command, ctx, this.io),
     };
+  }
+
+  private async withRetries(target: Target, ctx: RequestContext, ids?: CommandEventIds): Promise<ExecutedCommand> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(target, ctx);
+        return await this.attempt(target, ctx, ids);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt === MAX_ATTEMPTS) {
@@ -66,26 +97,60 @@ export class CommandExecutor {
     }
   }
 
-  private async attempt({ binding, command, streamId, aggregateId, tenant }: Target, ctx: RequestContext): Promise<CommandResultDto> {
+  private async attempt(target: Target, ctx: RequestContext, ids?: CommandEventIds): Promise<ExecutedCommand> {
+    const { binding, command, streamId } = target;
     const past = await this.store.readStream(streamId);
+    const committed = ids && committedBefore(past, ids);
+    if (committed) return { result: resultOf(target, committed), alreadyCommitted: true };
     const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
     const events: DomainEvent[] = binding.decider.decide(command, state);
-    const metadata = eventMetadata(ctx, tenant);
-    refuseCardNumbers(events, metadata);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
-    const result = await this.store.append(
-      streamId,
-      events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata })),
-      expected,
-    );
+    const newEvents = this.toNewEvents(events, target, ctx, ids);
+    refuseCardNumbers(newEvents);
+    const result = await this.store.append(streamId, newEvents, expected);
     return {
-      id: aggregateId,
-      streamId,
-      revision: result.nextExpectedRevision.toString(),
-      position: result.position.toString(),
-      eventIds: result.eventIds,
+      result: {
+        id: target.aggregateId,
+        streamId,
+        revision: result.nextExpectedRevision.toString(),
+        position: result.position.toString(),
+        eventIds: result.eventIds,
+      },
+      alreadyCommitted: false,
     };
   }
+
+  private toNewEvents(events: DomainEvent[], { tenant }: Target, ctx: RequestContext, ids?: CommandEventIds): NewEvent[] {
+    const metadata = eventMetadata(ctx, tenant);
+    return events.map((e, index) => ({
+      ...(ids && { id: ids.eventId(index) }),
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+      metadata,
+    }));
+  }
+}
+
+/** The events a first attempt of this keyed command appended, in order, if it did: the ids it gave them, from index 0. */
+function committedBefore(past: readonly RecordedEvent[], ids: CommandEventIds): RecordedEvent[] | undefined {
+  const first = ids.eventId(0);
+  const start = past.findIndex((event) => event.id === first);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < past.length && past[end].id === ids.eventId(end - start)) end++;
+  return past.slice(start, end);
+}
+
+/** The answer the first attempt gave, rebuilt from the events it committed. */
+function resultOf({ aggregateId, streamId }: Target, committed: RecordedEvent[]): CommandResultDto {
+  const last = committed[committed.length - 1];
+  return {
+    id: aggregateId,
+    streamId,
+    revision: last.revision.toString(),
+    position: last.position.toString(),
+    eventIds: committed.map((event) => event.id),
+  };
 }
 
 /** Each command type to its one binding; every command of the role matrix must have one. */
@@ -106,11 +171,11 @@ function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<Command
  * The last line behind the body check: nothing about to be stored (the events' data, and their
  * metadata, which also carries token claims and the user agent) may hold a full card number.
  */
-function refuseCardNumbers(events: DomainEvent[], metadata: EventMetadata): void {
-  const paths = findCardNumber({ data: events.map((e) => e.data), metadata });
+function refuseCardNumbers(events: NewEvent[]): void {
+  const paths = findCardNumber({ data: events.map((e) => e.data), metadata: events[0]?.metadata });
   if (!paths) return;
   const fields = paths.map((path) => path.replace(/^data\.\d+\./, ''));
-  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields);
+  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields[0], fields.slice(1));
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {

@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import { CreateFolderDto, RevokeAccessDto, ShareDto } from './vault.dto';
 
 const FolderId = () => UuidParam('folderId');
@@ -10,8 +10,8 @@ const FolderId = () => UuidParam('folderId');
 @CommandController('vault/folders', 'Vault Items and Folders')
 export class FoldersController {
   @CommandRoute('POST', '', { command: 'CreateFolder', status: 201, summary: 'Create a folder' })
-  create(@Body() body: CreateFolderDto) {
-    return { folderId: uuidv7(), folderName: body.folderName };
+  create(@Body() body: CreateFolderDto, @NewId() folderId: string) {
+    return { folderId, folderName: body.folderName };
   }
 
   @CommandRoute('POST', ':folderId/share', { command: 'ShareFolder', status: 200, summary: 'Share a folder with a member or group' })

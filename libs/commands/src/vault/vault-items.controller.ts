@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
+import { NewId } from '../shared/idempotency/derived-ids';
 import {
   ChangeItemOwnerDto, ChangeSharingRightsDto, CreateItemDto, MoveItemToFolderDto, RevokeAccessDto, ShareDto, UpdateItemDto, UseItemDto,
 } from './vault.dto';
@@ -12,9 +12,9 @@ const ItemId = () => UuidParam('itemId');
 @CommandController('vault/items', 'Vault Items and Folders')
 export class VaultItemsController {
   @CommandRoute('POST', '', { command: 'CreateItem', status: 201, summary: 'Create an item, optionally in a folder' })
-  create(@Body() body: CreateItemDto) {
+  create(@Body() body: CreateItemDto, @NewId() itemId: string) {
     const { itemType, itemName, folderId } = body;
-    return { itemId: uuidv7(), itemType, itemName, folderId };
+    return { itemId, itemType, itemName, folderId };
   }
 
   @CommandRoute('POST', ':itemId/use', { command: 'UseItem', status: 200, summary: 'Record an item viewed, copied or autofilled' })

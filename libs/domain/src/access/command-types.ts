@@ -8,6 +8,7 @@ import { OrgRosterCommand } from '../org-members/org-roster.commands';
 import { OrganizationCommand } from '../organizations/organization.commands';
 import { ActivityLogTokenCommand } from '../policies/activity-log-token.commands';
 import { OrgPoliciesCommand } from '../policies/org-policies.commands';
+import { SiemIntegrationCommand } from '../policies/siem-integration.commands';
 import { VantaIntegrationCommand } from '../policies/vanta-integration.commands';
 import { MspSettingsCommand } from '../settings/msp-settings.commands';
 import { FolderCommand } from '../vault/folder.commands';
@@ -27,6 +28,7 @@ export type Command =
   | OrgPoliciesCommand
   | VantaIntegrationCommand
   | ActivityLogTokenCommand
+  | SiemIntegrationCommand
   | VaultItemCommand
   | FolderCommand;
 

@@ -5,7 +5,10 @@ export const QUERY_PERMISSIONS = {
   ReadMspActivityLog: ['msp_owner', 'msp_admin'],
   ReadBusinessActivityLog: ['org_owner', 'org_admin'],
   ReadOrganizationFeed: ['org_owner', 'org_admin', 'msp_owner', 'msp_admin'],
-  ReadSharingHub: ['org_owner'],
+  /** Admins see it with generic details (no item or folder names, no item types). */
+  ReadSharingHub: ['org_owner', 'org_admin'],
+  /** The owners of an integration: an MSP's managers (MSP-owned), an organization's owners (its own). */
+  ReadIntegrationStatus: ['msp_owner', 'msp_admin', 'org_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;

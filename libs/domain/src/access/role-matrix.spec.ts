@@ -65,6 +65,11 @@ const EXPECTED: [CommandType, string][] = [
   ['DisconnectVantaIntegration', 'org_owner org_admin'],
   ['CreateActivityLogToken', 'org_owner org_admin'],
   ['RevokeActivityLogToken', 'org_owner org_admin'],
+  ['SetUpSiemIntegration', 'org_owner'],
+  ['EditSiemIntegration', 'org_owner'],
+  ['DisconnectSiemIntegration', 'org_owner'],
+  ['RecordSiemIntegrationSyncSuccess', 'service'],
+  ['RecordSiemIntegrationSyncFailure', 'service'],
   // vault
   ['CreateItem', 'org_owner org_admin org_member'],
   ['UseItem', 'org_owner org_admin org_member'],
@@ -113,7 +118,8 @@ describe('the query permissions', () => {
     ['ReadMspActivityLog', 'msp_owner msp_admin'],
     ['ReadBusinessActivityLog', 'org_owner org_admin'],
     ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
-    ['ReadSharingHub', 'org_owner'],
+    ['ReadSharingHub', 'org_owner org_admin'],
+    ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);

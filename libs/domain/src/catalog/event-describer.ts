@@ -35,10 +35,21 @@ export interface EventDescriber<D = any, C extends ActivityCategory = ActivityCa
   target(data: D): TargetRef;
   /** Vault item or folder concerned, if any: redacted for admins. */
   item?(data: D): ItemOrFolderRef | null;
-  /** For events a service records on behalf of a member (sign-ins): that member. */
-  initiator?(data: D): { id: string; email?: string | null; name?: string | null } | undefined;
+  /**
+   * For events a service records on behalf of a member (sign-ins): that member, and the client they
+   * used as the service reported it (the request's client is the service's own).
+   */
+  initiator?(data: D): OnBehalfOf | undefined;
   /** A readable sentence, e.g. "Ann renamed organization 'Acme' to 'Acme Ltd'". */
   summary(data: D, view: SummaryView): string;
+}
+
+/** The member an event was recorded for, with their client when the recorder gave it. */
+export interface OnBehalfOf {
+  id: string;
+  email?: string | null;
+  name?: string | null;
+  client?: { ip?: string | null; userAgent?: string | null };
 }
 
 /** Describers looked up by event type, whatever the data (the type names it). */

@@ -1,6 +1,7 @@
 export * from './integration.events';
 export * from './integration.commands';
 export * from './integration-settings';
+export * from './integration-changes';
 export * from './integration.decider';
 export * from './msp-api-key.events';
 export * from './msp-api-key.commands';

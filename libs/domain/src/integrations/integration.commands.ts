@@ -11,7 +11,9 @@ export type SetUpIntegration = IntegrationCommandBase & {
   kind: IntegrationKind;
   name: string;
   settings: IntegrationSettings;
+  /** Checked and fingerprinted here; stored sealed (under `secretVersion`) by the API before the command runs. */
   secret?: string;
+  secretVersion?: string;
 };
 /** Only the fields given change; `settings` may name a subset of the kind's fields. */
 export type EditIntegration = IntegrationCommandBase & {
@@ -19,6 +21,7 @@ export type EditIntegration = IntegrationCommandBase & {
   name?: string;
   settings?: IntegrationSettings;
   secret?: string;
+  secretVersion?: string;
 };
 export type DisconnectIntegration = IntegrationCommandBase & { type: 'DisconnectIntegration'; reason?: string };
 export type RecordIntegrationSyncSuccess = IntegrationCommandBase & {

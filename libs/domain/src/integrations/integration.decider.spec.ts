@@ -10,26 +10,39 @@ const other: Initiator = { memberId: 'm-9', role: 'msp_owner', mspId: 'msp-2' };
 const integrationId = 'int-1';
 const settings = { url: 'https://splunk.example.com:8088', index: 'audit' };
 const ref = { integrationId, kind: 'splunk' as const, name: 'Splunk' };
+const hecToken = '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60wxyz'.replace('wxyz', 'abcd');
+const secretVersion = '0190a7e2-0000-7000-8000-000000000001';
+const rotatedVersion = '0190a7e2-0000-7000-8000-000000000002';
 
 const setUp: IntegrationEvent = {
   type: 'IntegrationSetUp',
-  data: { ...ref, mspId: 'msp-1', settings, secretLast4: 'wxyz' },
+  data: { ...ref, mspId: 'msp-1', settings, secretLast4: 'abcd', secretVersion },
 };
 const disconnected: IntegrationEvent = { type: 'IntegrationDisconnected', data: ref };
 
 describe('Integration decider', () => {
   describe('SetUpIntegration', () => {
-    const command = { type: 'SetUpIntegration' as const, integrationId, kind: 'splunk' as const, name: 'Splunk', settings, by };
+    const command = { type: 'SetUpIntegration' as const, integrationId, kind: 'splunk' as const, name: 'Splunk', settings, secret: hecToken, secretVersion, by };
 
-    it('keeps only the last four characters of the secret', () =>
-      given(decider).when({ ...command, secret: 'hec-token-abcdwxyz' }).then([setUp]));
-    it('may be set up without a secret', () =>
-      given(decider).when(command).then([{ type: 'IntegrationSetUp', data: { ...ref, mspId: 'msp-1', settings } }]));
-    it('sets up a Microsoft Sentinel integration', () => {
-      const sentinel = { dataCollectionEndpoint: 'https://dce.ingest.monitor.azure.com', ruleId: 'dcr-1', streamName: 'Custom-Audit', tenantId: 't', clientId: 'c' };
-      given(decider).when({ ...command, kind: 'microsoft_sentinel', name: 'Sentinel', settings: sentinel })
-        .then([{ type: 'IntegrationSetUp', data: { integrationId, kind: 'microsoft_sentinel', name: 'Sentinel', mspId: 'msp-1', settings: sentinel } }]);
+    it('keeps only the last four characters of the secret, and the version it is stored under', () =>
+      given(decider).when(command).then([setUp]));
+    it('refuses a SIEM integration without a secret: it could never push', () =>
+      given(decider).when({ ...command, secret: undefined, secretVersion: undefined }).thenRefuses(InvalidInput, /secret is required for a splunk integration/));
+    it('may set up a PSA integration without a secret', () => {
+      const psa = { vendor: 'ConnectWise', url: 'https://cw.example.com' };
+      given(decider).when({ ...command, kind: 'psa', name: 'CW', settings: psa, secret: undefined, secretVersion: undefined })
+        .then([{ type: 'IntegrationSetUp', data: { integrationId, kind: 'psa', name: 'CW', mspId: 'msp-1', settings: psa } }]);
     });
+    it('sets up a Microsoft Sentinel integration', () => {
+      const sentinel = {
+        dataCollectionEndpoint: 'https://dce.ingest.monitor.azure.com', ruleId: `dcr-${'a'.repeat(32)}`, streamName: 'Custom-Audit_CL',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '00000000-0000-0000-0000-000000000001',
+      };
+      given(decider).when({ ...command, kind: 'microsoft_sentinel', name: 'Sentinel', settings: sentinel, secret: 'entra~client.secret-value' })
+        .then([{ type: 'IntegrationSetUp', data: { integrationId, kind: 'microsoft_sentinel', name: 'Sentinel', mspId: 'msp-1', settings: sentinel, secretLast4: 'alue', secretVersion } }]);
+    });
+    it('refuses an HEC token that is not a GUID, without repeating it', () =>
+      given(decider).when({ ...command, secret: 'not-a-guid-token' }).thenRefuses(InvalidInput, /^secret must be a Splunk HEC token \(a GUID\)$/));
     it('refuses to set it up twice', () =>
       given(decider, [setUp]).when(command).thenRefuses(Refused, /already exists/));
     it('refuses an initiator without an MSP', () =>
@@ -43,7 +56,7 @@ describe('Integration decider', () => {
     it('refuses a URL that is not https', () =>
       given(decider).when({ ...command, settings: { ...settings, url: 'http://splunk' } }).thenRefuses(InvalidInput, /https URL/));
     it('refuses a secret too short to fingerprint safely', () =>
-      given(decider).when({ ...command, secret: 'abc' }).thenRefuses(InvalidInput, /at least 8/));
+      given(decider).when({ ...command, secret: 'abc' }).thenRefuses(InvalidInput, /8 to 4096 characters/));
   });
 
   describe('EditIntegration', () => {
@@ -53,9 +66,15 @@ describe('Integration decider', () => {
           { field: 'name', previousValue: 'Splunk', newValue: 'Splunk EU' },
           { field: 'settings.index', previousValue: 'audit', newValue: 'soc' },
         ] } }]));
-    it('records a rotated secret by its fingerprints only', () =>
-      given(decider, [setUp]).when({ type: 'EditIntegration', integrationId, secret: 'new-token-1234', by })
-        .then([{ type: 'IntegrationEdited', data: { ...ref, changes: [{ field: 'secret', previousValue: 'wxyz', newValue: '1234' }] } }]));
+    it('records a rotated secret by its fingerprints only, with the new version', () =>
+      given(decider, [setUp]).when({ type: 'EditIntegration', integrationId, secret: '0c8f2a7e-2222-4b1c-8d3e-9f6a5b4c1234', secretVersion: rotatedVersion, by })
+        .then([{ type: 'IntegrationEdited', data: { ...ref, changes: [{ field: 'secret', previousValue: 'abcd', newValue: '1234' }], secretVersion: rotatedVersion } }]));
+    it('follows the rotated version in its state', () => {
+      const rotated: IntegrationEvent = { type: 'IntegrationEdited', data: { ...ref, changes: [{ field: 'secret', previousValue: 'abcd', newValue: '1234' }], secretVersion: rotatedVersion } };
+      expect([setUp, rotated].reduce(decider.evolve, decider.initialState)).toMatchObject({ secretLast4: '1234', secretVersion: rotatedVersion });
+    });
+    it('checks a rotated secret against its kind', () =>
+      given(decider, [setUp]).when({ type: 'EditIntegration', integrationId, secret: 'not-a-guid-either', by }).thenRefuses(InvalidInput, /HEC token/));
     it('names itself by its latest name afterwards', () => {
       const renamed: IntegrationEvent = { type: 'IntegrationEdited', data: { ...ref, changes: [{ field: 'name', previousValue: 'Splunk', newValue: 'Splunk EU' }] } };
       given(decider, [setUp, renamed]).when({ type: 'DisconnectIntegration', integrationId, by })

@@ -14,11 +14,24 @@ export interface IntegrationFieldChange {
   newValue: string | null;
 }
 
+/**
+ * `secretVersion` names the sealed secret in the secret store (written before the event): the
+ * delivery worker opens exactly that version. Not a secret; the secret itself never enters an event.
+ */
+export interface SecretReference {
+  secretLast4?: string;
+  secretVersion?: string;
+}
+
 export type IntegrationSetUp = DomainEvent<
   'IntegrationSetUp',
-  Integration & { mspId: string; settings: IntegrationSettings; secretLast4?: string }
+  Integration & { mspId: string; settings: IntegrationSettings } & SecretReference
 >;
-export type IntegrationEdited = DomainEvent<'IntegrationEdited', Integration & { changes: IntegrationFieldChange[] }>;
+/** With a rotated secret, the `secret` change holds its fingerprints and `secretVersion` the new version. */
+export type IntegrationEdited = DomainEvent<
+  'IntegrationEdited',
+  Integration & { changes: IntegrationFieldChange[]; secretVersion?: string }
+>;
 export type IntegrationDisconnected = DomainEvent<'IntegrationDisconnected', Integration & { reason?: string }>;
 export type IntegrationSyncSucceeded = DomainEvent<'IntegrationSyncSucceeded', Integration & { eventsSent: number }>;
 export type IntegrationSyncFailed = DomainEvent<'IntegrationSyncFailed', Integration & { error: string }>;

@@ -48,12 +48,14 @@ describe('MSP access describers', () => {
   });
 
   it.each(['MspSignInSucceeded', 'MspSignInFailed'])(
-    'names the member who signed in as the initiator of %s',
+    'names the member who signed in, and the client they used, as the initiator of %s',
     (type) => {
       expect(mspAccessDescribers[type].initiator?.(cases[type as 'MspSignInFailed'].data)).toEqual({
         id: 'mem-ivy',
         email: 'ivy@northwind.example',
+        client: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0' },
       });
+      expect(mspAccessDescribers[type].initiator?.({ ...ivy, mspId: 'msp-1', reason: 'wrong_password' })?.client).toEqual({ ip: null, userAgent: null });
     },
   );
 

@@ -1,5 +1,5 @@
 import { MspCategory } from '../catalog/activity-category';
-import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
+import { DescriberMap, MspAreaDescribers, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { MspMemberAccessEvent, MspSignInFailureReason, MspTwoFactorMethod } from './msp-member-access.events';
 
 const FAILURE_LABELS: Record<MspSignInFailureReason, string> = {
@@ -17,8 +17,12 @@ const METHOD_LABELS: Record<MspTwoFactorMethod, string> = {
 
 type Member = { memberId: string; email: string };
 const memberTarget = (member: Member): TargetRef => ({ type: 'member', id: member.memberId, name: member.email });
-/** A sign-in is recorded by a service: the entry's initiator is the member who signed in. */
-const signedInMember = (member: Member) => ({ id: member.memberId, email: member.email });
+/** A sign-in is recorded by a service: the entry's initiator is the member who signed in, from the client they used. */
+const signedInMember = (member: Member & { ip?: string; userAgent?: string }): OnBehalfOf => ({
+  id: member.memberId,
+  email: member.email,
+  client: { ip: member.ip ?? null, userAgent: member.userAgent ?? null },
+});
 
 /** How an MSP member's own sign-ins and credential changes read in the Activity Log. */
 const describers: MspAreaDescribers<MspMemberAccessEvent> = {

@@ -18,8 +18,8 @@ const totpOff: MspMemberAccessEvent = { type: 'MspTwoFactorDisabled', data: { ..
 
 describe('MSP member access decider', () => {
   describe('RecordMspSignInSuccess and RecordMspSignInFailure', () => {
-    const success = { type: 'RecordMspSignInSuccess', memberId, email: 'ivy@msp.test', by: service } as const;
-    const failure = { type: 'RecordMspSignInFailure', memberId, email: 'ivy@msp.test', reason: 'wrong_password', by: service } as const;
+    const success = { type: 'RecordMspSignInSuccess', memberId, email: 'ivy@msp.test', listStatus: 'active', by: service } as const;
+    const failure = { type: 'RecordMspSignInFailure', memberId, email: 'ivy@msp.test', reason: 'wrong_password', listStatus: 'active', by: service } as const;
     it('records a first sign-in, with the member’s address, in the service token’s MSP', () =>
       given(decider).when({ ...success, ip: '203.0.113.7', userAgent: 'Firefox' })
         .then([{ type: 'MspSignInSucceeded', data: { ...member, mspId, ip: '203.0.113.7', userAgent: 'Firefox' } }]));
@@ -32,6 +32,16 @@ describe('MSP member access decider', () => {
     it('answers not found for a member of another MSP, or a token without one', () => {
       given(decider, [signedIn]).when({ ...success, by: { ...service, mspId: 'msp-2' } }).thenRefuses(NotFound, /m-1 not found/);
       given(decider).when({ ...failure, by: { memberId: 's', role: 'service' } }).thenRefuses(NotFound);
+    });
+  });
+
+  describe('the MSP’s member list: a sign-in is recorded only for a member it holds', () => {
+    const success = { type: 'RecordMspSignInSuccess', memberId, email: 'ivy@msp.test', by: service } as const;
+    it.each(['invited', 'active', 'suspended'] as const)('records for a member who is %s', (listStatus) =>
+      given(decider).when({ ...success, listStatus }).then([{ type: 'MspSignInSucceeded', data: { ...member, mspId } }]));
+    it.each([undefined, 'revoked', 'removed'] as const)('answers not found for a member %s: another MSP’s looks missing', (listStatus) => {
+      given(decider).when({ ...success, listStatus }).thenRefuses(NotFound, 'Member m-1 not found in this MSP');
+      given(decider).when({ ...success, type: 'RecordMspSignInFailure', reason: 'account_locked', listStatus }).thenRefuses(NotFound, /not found in this MSP/);
     });
   });
 

@@ -1,5 +1,6 @@
 import { Decider } from '../shared/decider';
 import { Forbidden, NotFound, Refused } from '../shared/domain-errors';
+import { ON_MSP_LIST } from '../msp/msp.decider';
 import { MspMemberAccessCommand, RecordMspSignInFailure, RecordMspSignInSuccess } from './msp-member-access.commands';
 import { MspMemberAccessEvent, MspTwoFactorMethod } from './msp-member-access.events';
 
@@ -56,6 +57,7 @@ function decide(command: MspMemberAccessCommand, state: MspMemberAccessState): M
 function signIn(command: RecordMspSignInSuccess | RecordMspSignInFailure, state: MspMemberAccessState) {
   const mspId = command.by.mspId;
   if (!mspId || (state.exists && state.mspId !== mspId)) throw new NotFound(`Member ${command.memberId} not found`);
+  if (!command.listStatus || !ON_MSP_LIST.includes(command.listStatus)) throw new NotFound(`Member ${command.memberId} not found in this MSP`);
   const { memberId, email, ip, userAgent } = command;
   return { memberId, mspId, email, ...(ip && { ip }), ...(userAgent && { userAgent }) };
 }

@@ -25,6 +25,14 @@ type Existing = Extract<MspState, { exists: true }>;
 /** Statuses that hold an email: removal and revocation free it for a new invitation. */
 const HOLDS_EMAIL: MspMemberStatus[] = ['invited', 'active', 'suspended'];
 
+/** Statuses that keep a member on the MSP's list: the sign-in service records only for them. */
+export const ON_MSP_LIST: readonly MspMemberStatus[] = ['invited', 'active', 'suspended'];
+
+/** The member's status on the MSP's list (the account's creator is its active owner), if it holds them at all. */
+export function mspMemberStatusOf(state: MspState, memberId: string): MspMemberStatus | undefined {
+  return state.exists ? state.members[memberId]?.status : undefined;
+}
+
 export const mspDecider: Decider<MspCommand, MspEvent, MspState> = {
   initialState: { exists: false },
   evolve,

@@ -1,11 +1,24 @@
 import { Initiator } from '../shared/initiator';
+import { tenantMemberStream } from '../shared/stream-names';
+import { RosterStatus } from './org-roster.decider';
 
-/** `email` and `name` say who the member is when a service records for them; a member's own come from `by`. */
+/**
+ * `email` and `name` say who the member is when a service records for them, `ip` and `userAgent`
+ * the member's client as the service saw it; a member recording for themselves is named by `by`,
+ * and their own request is their client.
+ */
 interface OrgMemberAccessCommandBase {
   memberId: string;
   email?: string;
   name?: string;
+  ip?: string;
+  userAgent?: string;
   by: Initiator;
+  /**
+   * The member's status on the organization's roster, as the command side read it just before
+   * (absent: not on it). Someone recording for another member may do so only for one on the roster.
+   */
+  rosterStatus?: RosterStatus;
 }
 
 export type RecordAdminPanelAccess = OrgMemberAccessCommandBase & { type: 'RecordAdminPanelAccess' };
@@ -23,4 +36,8 @@ export type OrgMemberAccessCommand =
   | EnableMemberMfa
   | DisableMemberMfa;
 
-export const orgMemberAccessStream = (memberId: string) => `orgMember-${memberId}`;
+/** What a route sends: the command before the roster was read. */
+export type OrgMemberAccessRequest = OrgMemberAccessCommand extends infer C ? (C extends unknown ? Omit<C, 'rosterStatus'> : never) : never;
+
+/** One member's access in one organization: another organization never shares (or takes) the stream. */
+export const orgMemberAccessStream = (orgId: string, memberId: string) => tenantMemberStream('orgMember', orgId, memberId);

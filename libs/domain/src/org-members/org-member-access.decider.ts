@@ -3,6 +3,7 @@ import { Forbidden, InvalidInput, NotFound, Refused } from '../shared/domain-err
 import { OrgMemberAccessCommand } from './org-member-access.commands';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { isSignInFailureReason } from './sign-in-failure-reasons';
+import { ON_ROSTER } from './org-roster.decider';
 
 /** Created by its first recorded event, which fixes the organization; email and name are the latest known. */
 export interface OrgMemberAccessState {
@@ -64,12 +65,13 @@ function tenantOf(state: OrgMemberAccessState, { by, memberId }: OrgMemberAccess
   return by.orgId;
 }
 
-function isSelf({ by, memberId }: OrgMemberAccessCommand): boolean {
+/** A member recording their own access: their verified token vouches for them, so no roster is read. */
+export function isSelfRecorded({ by, memberId }: Pick<OrgMemberAccessCommand, 'by' | 'memberId'>): boolean {
   return by.role !== 'service' && by.memberId === memberId;
 }
 
 function requireSelf(command: OrgMemberAccessCommand, orService: boolean): void {
-  if (isSelf(command) || (orService && command.by.role === 'service')) return;
+  if (isSelfRecorded(command) || (orService && command.by.role === 'service')) return;
   throw new Forbidden(`Only the member ${orService ? 'or the service ' : ''}may record this for member ${command.memberId}`);
 }
 
@@ -77,10 +79,22 @@ function requireService(command: OrgMemberAccessCommand): void {
   if (command.by.role !== 'service') throw new Forbidden('Only the sign-in service records sign-ins');
 }
 
+/** Recorded for someone else: only for a member the organization's roster lists (another tenant's looks missing). */
+function requireOnRoster(command: OrgMemberAccessCommand): void {
+  if (isSelfRecorded(command) || (command.rosterStatus && ON_ROSTER.includes(command.rosterStatus))) return;
+  throw new NotFound(`Member ${command.memberId} not found in this organization`);
+}
+
 function member(command: OrgMemberAccessCommand, state: OrgMemberAccessState, orgId: string) {
-  const self = isSelf(command);
+  requireOnRoster(command);
+  const self = isSelfRecorded(command);
   const email = (self ? command.by.email : command.email) ?? state.email;
   const name = (self ? command.by.name : command.name) ?? state.name;
   if (!email) throw new InvalidInput(`The email of member ${command.memberId} is required`, 'email');
-  return { orgId, memberId: command.memberId, email, ...(name && { name }) };
+  return { orgId, memberId: command.memberId, email, ...(name && { name }), ...(!self && clientOf(command)) };
+}
+
+/** The member's client as a recording service saw it. */
+function clientOf({ ip, userAgent }: OrgMemberAccessCommand) {
+  return { ...(ip && { ip }), ...(userAgent && { userAgent }) };
 }

@@ -1,8 +1,11 @@
 import { DomainEvent } from '../shared/decider';
 import { SignInFailureReason } from './sign-in-failure-reasons';
 
-/** `orgId` on every event: any of them may be the first of the stream. */
-type Member = { orgId: string; memberId: string; email: string; name?: string };
+/**
+ * `orgId` on every event: any of them may be the first of the stream. `ip` and `userAgent` are the
+ * member's client when a service recorded the event for them (the request's client is the service's).
+ */
+type Member = { orgId: string; memberId: string; email: string; name?: string; ip?: string; userAgent?: string };
 
 export type AdminPanelAccessed = DomainEvent<'AdminPanelAccessed', Member>;
 export type VaultAccessed = DomainEvent<'VaultAccessed', Member & { vaultId?: string; vaultName?: string }>;

@@ -1,4 +1,4 @@
-import { TargetRef } from '../catalog/event-describer';
+import { OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { orgMembersDescribers } from './org-members.describers';
 import { OrgRosterEvent } from './org-roster.events';
@@ -11,13 +11,15 @@ interface Case {
   summary: string;
   /** Who the entry names as initiator: Ann, an admin, unless the member acted on their own account. */
   by?: string;
-  initiator?: { id: string; email?: string | null; name?: string | null };
+  initiator?: OnBehalfOf;
 }
 
 const orgId = 'org-1';
 const bob = { orgId, memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
 const bobTarget: TargetRef = { type: 'member', id: 'm-bob', name: 'Bob Stone' };
-const bobInitiator = { id: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+const bobInitiator = { id: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone', client: { ip: null, userAgent: null } };
+/** As the sign-in service recorded it: the member's own client. */
+const bobClient = { ip: '2001:db8::7', userAgent: 'Firefox/128' };
 
 const cases: Case[] = [
   {
@@ -81,18 +83,18 @@ const cases: Case[] = [
     summary: "Bob Stone accessed vault 'Shared'",
   },
   {
-    event: { type: 'MemberSignInSucceeded', data: bob },
+    event: { type: 'MemberSignInSucceeded', data: { ...bob, ...bobClient } },
     action: 'Signed in',
     target: bobTarget,
-    initiator: bobInitiator,
+    initiator: { ...bobInitiator, client: bobClient },
     by: 'Bob Stone',
     summary: 'Bob Stone signed in',
   },
   {
-    event: { type: 'MemberSignInFailed', data: { ...bob, reason: 'wrong_mfa_code' } },
+    event: { type: 'MemberSignInFailed', data: { ...bob, ...bobClient, reason: 'wrong_mfa_code' } },
     action: 'Failed to sign in',
     target: bobTarget,
-    initiator: bobInitiator,
+    initiator: { ...bobInitiator, client: bobClient },
     by: 'Bob Stone',
     summary: 'Bob Stone failed to sign in (wrong two-factor code)',
   },
@@ -140,6 +142,7 @@ describe('org-members describers', () => {
         id: 'm-eve',
         email: 'eve@acme.test',
         name: null,
+        client: { ip: null, userAgent: null },
       });
     });
 

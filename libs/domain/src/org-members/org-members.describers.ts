@@ -1,6 +1,6 @@
 import { BusinessCategory } from '../catalog/activity-category';
 import { because, ORG_ROLE_LABELS, quote, who } from '../catalog/describe-helpers';
-import { BusinessAreaDescribers, DescriberMap, TargetRef } from '../catalog/event-describer';
+import { BusinessAreaDescribers, DescriberMap, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { OrgRosterEvent } from './org-roster.events';
 import { SignInFailureReason } from './sign-in-failure-reasons';
@@ -14,10 +14,18 @@ const FAILURE_LABELS: Record<SignInFailureReason, string> = {
   sso_failed: 'single sign-on failed',
 };
 
-type Member = { memberId: string; email: string; name?: string };
+type Member = { memberId: string; email: string; name?: string; ip?: string; userAgent?: string };
 const memberTarget = (member: Member): TargetRef => ({ type: 'member', id: member.memberId, name: who(member) });
-/** Recorded by a service on the member's behalf (or by the member): the entry's initiator is that member. */
-const theMember = (member: Member) => ({ id: member.memberId, email: member.email, name: member.name ?? null });
+/**
+ * Recorded by a service on the member's behalf (or by the member): the entry's initiator is that
+ * member, with the client the service saw them use.
+ */
+const theMember = (member: Member): OnBehalfOf => ({
+  id: member.memberId,
+  email: member.email,
+  name: member.name ?? null,
+  client: { ip: member.ip ?? null, userAgent: member.userAgent ?? null },
+});
 const invitee = (member: Member) => (member.name ? `${member.name} (${member.email})` : member.email);
 
 /** How an organization's roster changes and its members' own access read in the Activity Log. */

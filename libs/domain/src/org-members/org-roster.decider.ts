@@ -16,6 +16,18 @@ export interface RosterMember {
   status: RosterStatus;
 }
 
+/**
+ * Statuses that hold a place on the roster: an access may be recorded for such a member by someone
+ * else (the sign-in service). The first owner is seeded by invitation, so an organization's owner is
+ * on its roster from the start; declined and removed members are not.
+ */
+export const ON_ROSTER: readonly RosterStatus[] = ['pending', 'active', 'suspended'];
+
+/** The member's status on the roster, or undefined when they hold no place on it. */
+export function rosterStatusOf(state: OrgRosterState, memberId: string): RosterStatus | undefined {
+  return state.members[memberId]?.status;
+}
+
 /** The roster has no creation command: its first invitation records the organization it belongs to. */
 export interface OrgRosterState {
   orgId?: string;

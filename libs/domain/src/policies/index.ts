@@ -8,5 +8,8 @@ export * from './vanta-integration.decider';
 export * from './activity-log-token.events';
 export * from './activity-log-token.commands';
 export * from './activity-log-token.decider';
+export * from './siem-integration.events';
+export * from './siem-integration.commands';
+export * from './siem-integration.decider';
 export * from './policies.describers';
 export * from './policies.permissions';

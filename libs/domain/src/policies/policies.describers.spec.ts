@@ -2,9 +2,10 @@ import { TargetRef } from '../catalog/event-describer';
 import { ActivityLogTokenEvent } from './activity-log-token.events';
 import { OrgPoliciesEvent } from './org-policies.events';
 import { policiesDescribers } from './policies.describers';
+import { SiemIntegrationEvent } from './siem-integration.events';
 import { VantaIntegrationEvent } from './vanta-integration.events';
 
-type Event = OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent;
+type Event = OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent | SiemIntegrationEvent;
 interface Case {
   name?: string;
   event: Event;
@@ -18,6 +19,8 @@ const view = { redact: false, initiatorName: 'Ann' };
 const vaultTimeout = { orgId, policyKey: 'vault_timeout', policyName: 'Vault timeout' } as const;
 const token = { orgId, tokenId: 'tok-1', name: 'SIEM export' };
 const tokenTarget: TargetRef = { type: 'activity_log_token', id: 'tok-1', name: 'SIEM export' };
+const siem = { integrationId: 'int-1', kind: 'splunk', name: 'SOC Splunk' } as const;
+const siemTarget: TargetRef = { type: 'siem_integration', id: 'int-1', name: 'SOC Splunk' };
 
 /** One case per event type first (the table the area is checked against), then variants. */
 const cases: Case[] = [
@@ -56,6 +59,39 @@ const cases: Case[] = [
     action: 'Revoked Activity Log token',
     target: tokenTarget,
     summary: "Ann revoked Activity Log token 'SIEM export'",
+  },
+  {
+    event: { type: 'SiemIntegrationSetUp', data: { ...siem, orgId, settings: { url: 'https://splunk.acme.example:8088', index: 'audit' }, secretLast4: 'c0de', secretVersion: '0190a7e2-0000-7000-8000-000000000001' } },
+    action: 'Set up SIEM integration',
+    target: siemTarget,
+    summary: "Ann set up Splunk integration 'SOC Splunk'",
+  },
+  {
+    event: {
+      type: 'SiemIntegrationEdited',
+      data: { ...siem, changes: [{ field: 'name', previousValue: 'SOC Splunk', newValue: 'SOC' }, { field: 'secret', previousValue: 'c0de', newValue: 'beef' }] },
+    },
+    action: 'Edited SIEM integration',
+    target: { ...siemTarget, name: 'SOC' },
+    summary: "Ann edited Splunk integration 'SOC Splunk' (renamed to 'SOC'; rotated the secret)",
+  },
+  {
+    event: { type: 'SiemIntegrationDisconnected', data: { ...siem, reason: 'Moved to Sentinel' } },
+    action: 'Disconnected SIEM integration',
+    target: siemTarget,
+    summary: "Ann disconnected Splunk integration 'SOC Splunk' (reason: Moved to Sentinel)",
+  },
+  {
+    event: { type: 'SiemIntegrationSyncSucceeded', data: { ...siem, eventsSent: 1 } },
+    action: 'Synced SIEM integration',
+    target: siemTarget,
+    summary: "Ann sent 1 event to Splunk integration 'SOC Splunk'",
+  },
+  {
+    event: { type: 'SiemIntegrationSyncFailed', data: { ...siem, error: 'Splunk refused the token (HEC code 4: Invalid token)' } },
+    action: 'Failed to sync SIEM integration',
+    target: siemTarget,
+    summary: "Ann failed to sync Splunk integration 'SOC Splunk': Splunk refused the token (HEC code 4: Invalid token)",
   },
   {
     name: 'PolicyEnabled, no settings',

@@ -11,6 +11,8 @@ import {
   VaultTimeoutSettings,
 } from './policy-definitions';
 import { VantaIntegrationEvent } from './vanta-integration.events';
+import { editSummary, named, plural, renamedTo, shorten } from '../integrations/integration-describe-helpers';
+import { SiemIntegrationEvent } from './siem-integration.events';
 
 const policyTarget = (d: { policyKey: PolicyKey; policyName: string }): TargetRef => ({
   type: 'policy',
@@ -54,7 +56,9 @@ function settingsText(key: PolicyKey, settings?: PolicySettings): string {
 }
 
 /** How company-wide policies, the Vanta integration and Activity Log tokens read in the Activity Log. */
-const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent> = {
+const siemTarget = (d: { integrationId: string; name: string }, name = d.name): TargetRef => ({ type: 'siem_integration', id: d.integrationId, name });
+
+const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent | SiemIntegrationEvent> = {
   PolicyEnabled: {
     category: 'Policies and Integrations',
     action: 'Enabled policy',
@@ -93,6 +97,36 @@ const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEven
     action: 'Revoked Activity Log token',
     target: tokenTarget,
     summary: (d, v) => `${v.initiatorName} revoked Activity Log token ${quote(d.name)}`,
+  },
+  SiemIntegrationSetUp: {
+    category: 'Policies and Integrations',
+    action: 'Set up SIEM integration',
+    target: (d) => siemTarget(d),
+    summary: (d, v) => `${v.initiatorName} set up ${named(d)}`,
+  },
+  SiemIntegrationEdited: {
+    category: 'Policies and Integrations',
+    action: 'Edited SIEM integration',
+    target: (d) => siemTarget(d, renamedTo(d.changes) ?? d.name),
+    summary: (d, v) => `${v.initiatorName} edited ${named(d)}${editSummary(d.changes)}`,
+  },
+  SiemIntegrationDisconnected: {
+    category: 'Policies and Integrations',
+    action: 'Disconnected SIEM integration',
+    target: (d) => siemTarget(d),
+    summary: (d, v) => `${v.initiatorName} disconnected ${named(d)}${because(d.reason)}`,
+  },
+  SiemIntegrationSyncSucceeded: {
+    category: 'Policies and Integrations',
+    action: 'Synced SIEM integration',
+    target: (d) => siemTarget(d),
+    summary: (d, v) => `${v.initiatorName} sent ${plural(d.eventsSent, 'event')} to ${named(d)}`,
+  },
+  SiemIntegrationSyncFailed: {
+    category: 'Policies and Integrations',
+    action: 'Failed to sync SIEM integration',
+    target: (d) => siemTarget(d),
+    summary: (d, v) => `${v.initiatorName} failed to sync ${named(d)}: ${shorten(d.error)}`,
   },
 };
 

@@ -1,9 +1,14 @@
 import { Role } from '../access/roles';
 import { ActivityLogTokenCommand } from './activity-log-token.commands';
 import { OrgPoliciesCommand } from './org-policies.commands';
+import { SiemIntegrationCommand } from './siem-integration.commands';
 import { VantaIntegrationCommand } from './vanta-integration.commands';
 
 const managers: Role[] = ['org_owner', 'org_admin'];
+/** Where the organization's activity goes, item names included: its owners decide, not its admins. */
+const owners: Role[] = ['org_owner'];
+/** The delivery worker records its syncs as a service (also reachable over HTTP, like an MSP's). */
+const syncRecorders: Role[] = ['service'];
 
 export const orgPoliciesPermissions: Record<OrgPoliciesCommand['type'], readonly Role[]> = {
   EnablePolicy: managers,
@@ -20,4 +25,17 @@ export const activityLogTokenPermissions: Record<ActivityLogTokenCommand['type']
   RevokeActivityLogToken: managers,
 };
 
-export const policiesPermissions = { ...orgPoliciesPermissions, ...vantaIntegrationPermissions, ...activityLogTokenPermissions };
+export const siemIntegrationPermissions: Record<SiemIntegrationCommand['type'], readonly Role[]> = {
+  SetUpSiemIntegration: owners,
+  EditSiemIntegration: owners,
+  DisconnectSiemIntegration: owners,
+  RecordSiemIntegrationSyncSuccess: syncRecorders,
+  RecordSiemIntegrationSyncFailure: syncRecorders,
+};
+
+export const policiesPermissions = {
+  ...orgPoliciesPermissions,
+  ...vantaIntegrationPermissions,
+  ...activityLogTokenPermissions,
+  ...siemIntegrationPermissions,
+};

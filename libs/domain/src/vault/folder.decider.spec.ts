@@ -107,4 +107,20 @@ describe('Folder decider', () => {
     });
     it('refuses a deleted folder', () => expect(() => folderForItems(state([created, deleted]), folderId, owner)).toThrow(Refused));
   });
+  describe('an organization owner (the Sharing Hub)', () => {
+    const orgOwner: Initiator = { memberId: 'o-1', role: 'org_owner', orgId: 'org-1' };
+    it('revokes a share and deletes any folder of the organization', () => {
+      given(decider, [created, sharedWithBob('view')]).when({ type: 'RevokeFolderAccess', folderId, principal: bobRef, by: orgOwner })
+        .then([{ type: 'FolderAccessRevoked', data: { ...ref, principal: bobPrincipal, previousRights: 'view' } }]);
+      given(decider, [created]).when({ type: 'DeleteFolder', folderId, by: orgOwner }).then([deleted]);
+    });
+    it('does not share it or put items in it without rights of their own', () => {
+      given(decider, [created]).when({ type: 'ShareFolder', folderId, principal: team, rights: 'view', by: orgOwner }).thenRefuses(Forbidden);
+      expect(() => folderForItems(fold(decider, [created]), folderId, orgOwner)).toThrow(Forbidden);
+    });
+    it('stays inside the organization, and an admin gets no such power', () => {
+      given(decider, [created]).when({ type: 'DeleteFolder', folderId, by: { ...orgOwner, orgId: 'org-2' } }).thenRefuses(NotFound);
+      given(decider, [created]).when({ type: 'DeleteFolder', folderId, by: { ...orgOwner, role: 'org_admin' } }).thenRefuses(Forbidden);
+    });
+  });
 });

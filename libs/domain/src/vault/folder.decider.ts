@@ -3,6 +3,8 @@ import { NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import {
   displayNameOf,
+  isOrgOwner,
+  recordLabel,
   requireAccess,
   requireNewShareTarget,
   requireShare,
@@ -26,6 +28,9 @@ export type FolderState =
     };
 
 type Folder = Extract<FolderState, { exists: true }>;
+
+/** What an organization owner may do to any folder of the organization (see isOrgOwner). */
+const ORG_OWNER_MANAGES: ReadonlySet<FolderCommand['type']> = new Set(['RevokeFolderAccess', 'DeleteFolder']);
 
 export const folderDecider: Decider<FolderCommand, FolderEvent, FolderState> = {
   initialState: { exists: false },
@@ -52,7 +57,7 @@ function evolve(state: FolderState, event: FolderEvent): FolderState {
 function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
   if (command.type === 'CreateFolder') return create(command, state);
   const folder = liveFolder(state, command.folderId, command.by);
-  requireAccess(folder, command.by, 'manage', `folder '${folder.folderName}'`);
+  authorize(command, folder);
   switch (command.type) {
     case 'ShareFolder':
       return share(command, folder);
@@ -63,10 +68,16 @@ function decide(command: FolderCommand, state: FolderState): FolderEvent[] {
   }
 }
 
+/** Sharing and deleting need manage rights on the folder, unless an organization owner manages it. */
+function authorize(command: Exclude<FolderCommand, CreateFolder>, folder: Folder): void {
+  if (isOrgOwner(command.by) && ORG_OWNER_MANAGES.has(command.type)) return;
+  requireAccess(folder, command.by, 'manage', labelOf(folder));
+}
+
 /** Where an item may go: a live folder of the initiator's organization that they may edit. */
 export function folderForItems(state: FolderState, folderId: string, by: Initiator): FolderRef {
   const folder = liveFolder(state, folderId, by);
-  requireAccess(folder, by, 'edit', `folder '${folder.folderName}'`);
+  requireAccess(folder, by, 'edit', labelOf(folder));
   return refOf(folder);
 }
 
@@ -80,20 +91,23 @@ function create(command: CreateFolder, state: FolderState): FolderEvent[] {
 
 function share(command: ShareFolder, folder: Folder): FolderEvent[] {
   const { type, id, displayName } = command.principal;
-  requireNewShareTarget(folder, command.principal, `Folder '${folder.folderName}'`);
+  requireNewShareTarget(folder, command.principal, labelOf(folder));
   return [{ type: 'FolderShared', data: { ...refOf(folder), principal: { type, id, displayName }, rights: command.rights } }];
 }
 
 function revoke(command: RevokeFolderAccess, folder: Folder): FolderEvent[] {
-  const { principal, rights: previousRights } = requireShare(folder, command.principal, `Folder '${folder.folderName}'`);
+  const { principal, rights: previousRights } = requireShare(folder, command.principal, labelOf(folder));
   return [{ type: 'FolderAccessRevoked', data: { ...refOf(folder), principal, previousRights } }];
 }
 
 /** A folder of another organization looks like a missing one; a deleted one refuses everything. */
 function liveFolder(state: FolderState, folderId: string, by: Initiator): Folder {
   if (!state.exists || state.orgId !== by.orgId) throw new NotFound(`Folder ${folderId} not found`);
-  if (state.deleted) throw new Refused(`Folder '${state.folderName}' is deleted`);
+  if (state.deleted) throw new Refused(`Folder ${state.folderId} is deleted`);
   return state;
 }
+
+/** Refusals name the folder by id only: see recordLabel. */
+const labelOf = (folder: Folder) => recordLabel('folder', folder.folderId);
 
 const refOf = (folder: Folder): FolderRef => ({ folderId: folder.folderId, folderName: folder.folderName });

@@ -45,6 +45,24 @@ export function accessOf(target: Shareable, memberId: string): Access | undefine
   return findShare(target, { type: 'member', id: memberId })?.rights;
 }
 
+/**
+ * How a refusal names an item or folder: by kind and id only. A refusal goes to someone who may
+ * lack the rights to see the record (an admin who read an id from the redacted log), so it never
+ * carries a name or an item type (DESIGN §1: admins see generic details only).
+ */
+export const recordLabel = (kind: 'item' | 'folder', id: string) => `${kind} ${id}`;
+
+/** A share target as a refusal names it: by kind and id, never by display name. */
+export const principalRefLabel = (principal: PrincipalRef) => `${principal.type} ${principal.id}`;
+
+/**
+ * The Sharing Hub's promise to organization owners: they manage (revoke, change rights or owner,
+ * delete, restore) any item or folder of their organization, whoever owns it. They do not gain
+ * the right to use or edit its contents; the commands that may pass on this ground are listed by
+ * each decider.
+ */
+export const isOrgOwner = (by: Initiator) => by.role === 'org_owner';
+
 export function requireAccess(target: Shareable, by: Initiator, needed: Access, what: string): void {
   const access = accessOf(target, by.memberId);
   if (!access || ACCESS_ORDER.indexOf(access) < ACCESS_ORDER.indexOf(needed)) {
@@ -55,17 +73,18 @@ export function requireAccess(target: Shareable, by: Initiator, needed: Access, 
 
 /** A new share goes to someone who has none yet, and never to the owner. */
 export function requireNewShareTarget(target: Shareable, principal: SharePrincipal, what: string): void {
-  if (isOwnerPrincipal(target, principal)) throw new Refused(`${principal.displayName} owns ${what} and cannot be a share target`);
-  if (findShare(target, principal)) {
-    throw new Refused(`${what} is already shared with ${principal.displayName}; change the rights instead`);
-  }
+  const who = principalRefLabel(principal);
+  if (isOwnerPrincipal(target, principal)) throw new Refused(`${who} owns ${what} and cannot be a share target`);
+  if (findShare(target, principal)) throw new Refused(`${capitalized(what)} is already shared with ${who}; change the rights instead`);
 }
 
 export function requireShare(target: Shareable, principal: PrincipalRef, what: string): Share {
   const share = findShare(target, principal);
-  if (!share) throw new Refused(`${what} is not shared with ${principal.type} ${principal.id}`);
+  if (!share) throw new Refused(`${capitalized(what)} is not shared with ${principalRefLabel(principal)}`);
   return share;
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function withShare(shares: readonly Share[], share: Share): Share[] {
   return [...withoutShare(shares, share.principal), share];

@@ -3,6 +3,9 @@ import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
 import {
   Access,
   displayNameOf,
+  isOrgOwner,
+  principalRefLabel,
+  recordLabel,
   requireAccess,
   requireNewShareTarget,
   requireShare,
@@ -54,6 +57,15 @@ const NEEDED: Record<LiveCommand['type'], Access> = {
   ChangeItemOwner: 'owner',
 };
 
+/** What an organization owner may do to any item of the organization (see isOrgOwner). */
+const ORG_OWNER_MANAGES: ReadonlySet<LiveCommand['type']> = new Set([
+  'ChangeItemSharingRights',
+  'RevokeItemAccess',
+  'ChangeItemOwner',
+  'DeleteItem',
+  'RestoreItem',
+]);
+
 export const vaultItemDecider: Decider<VaultItemCommand, VaultItemEvent, VaultItemState> = {
   initialState: { exists: false },
   evolve,
@@ -103,10 +115,16 @@ function ownerChanged(item: Item, memberId: string, name: string): Item {
 function decide(command: VaultItemCommand, state: VaultItemState): VaultItemEvent[] {
   if (command.type === 'CreateItem') return create(command, state);
   const item = inOrganization(state, command);
-  requireAccess(item, command.by, NEEDED[command.type], `item '${item.itemName}'`);
+  authorize(command, item);
   if (command.type === 'RestoreItem') return restore(item);
-  if (item.deleted) throw new Refused(`Item '${item.itemName}' is deleted`);
+  if (item.deleted) throw new Refused(`Item ${item.itemId} is deleted`);
   return decideLive(command, item);
+}
+
+/** The initiator's access on the item must suffice for the command, unless an organization owner manages it. */
+function authorize(command: LiveCommand, item: Item): void {
+  if (isOrgOwner(command.by) && ORG_OWNER_MANAGES.has(command.type)) return;
+  requireAccess(item, command.by, NEEDED[command.type], labelOf(item));
 }
 
 function decideLive(command: Exclude<LiveCommand, { type: 'RestoreItem' }>, item: Item): VaultItemEvent[] {
@@ -141,7 +159,7 @@ function create(command: CreateItem, state: VaultItemState): VaultItemEvent[] {
 }
 
 function restore(item: Item): VaultItemEvent[] {
-  if (!item.deleted) throw new Refused(`Item '${item.itemName}' is not deleted`);
+  if (!item.deleted) throw new Refused(`Item ${item.itemId} is not deleted`);
   return [{ type: 'ItemRestored', data: refOf(item) }];
 }
 
@@ -152,32 +170,32 @@ function update(command: UpdateItem, item: Item): VaultItemEvent[] {
   const renamed: ItemChange[] =
     newName === item.itemName ? [] : [{ field: 'name', previousValue: item.itemName, newValue: newName }];
   const changes = [...renamed, ...fields.map((field) => ({ field }))];
-  if (changes.length === 0) throw new Refused(`Nothing changed in item '${item.itemName}'`);
+  if (changes.length === 0) throw new Refused(`Nothing changed in item ${item.itemId}`);
   return [{ type: 'ItemUpdated', data: { ...refOf(item), itemName: newName, changes } }];
 }
 
 function share(command: ShareItem, item: Item): VaultItemEvent[] {
   const { type, id, displayName } = command.principal;
-  requireNewShareTarget(item, command.principal, `Item '${item.itemName}'`);
+  requireNewShareTarget(item, command.principal, labelOf(item));
   return [{ type: 'ItemShared', data: { ...refOf(item), principal: { type, id, displayName }, rights: command.rights } }];
 }
 
 function changeRights(command: ChangeItemSharingRights, item: Item): VaultItemEvent[] {
-  const { principal, rights: previousRights } = requireShare(item, command.principal, `Item '${item.itemName}'`);
+  const { principal, rights: previousRights } = requireShare(item, command.principal, labelOf(item));
   if (previousRights === command.rights) {
-    throw new Refused(`${principal.displayName} already has ${previousRights} rights on item '${item.itemName}'`);
+    throw new Refused(`${principalRefLabel(principal)} already has ${previousRights} rights on ${labelOf(item)}`);
   }
   return [{ type: 'ItemSharingRightsChanged', data: { ...refOf(item), principal, previousRights, newRights: command.rights } }];
 }
 
 function revoke(command: RevokeItemAccess, item: Item): VaultItemEvent[] {
-  const { principal, rights: previousRights } = requireShare(item, command.principal, `Item '${item.itemName}'`);
+  const { principal, rights: previousRights } = requireShare(item, command.principal, labelOf(item));
   return [{ type: 'ItemAccessRevoked', data: { ...refOf(item), principal, previousRights } }];
 }
 
 function changeOwner(command: ChangeItemOwner, item: Item): VaultItemEvent[] {
   const { memberId, displayName } = command.newOwner;
-  if (memberId === item.ownerMemberId) throw new Refused(`${item.ownerName} already owns item '${item.itemName}'`);
+  if (memberId === item.ownerMemberId) throw new Refused(`member ${memberId} already owns ${labelOf(item)}`);
   const previous = { previousOwnerMemberId: item.ownerMemberId, previousOwnerName: item.ownerName };
   return [{ type: 'ItemOwnerChanged', data: { ...refOf(item), ...previous, newOwnerMemberId: memberId, newOwnerName: displayName } }];
 }
@@ -186,7 +204,7 @@ function move(command: MoveItemToFolder, item: Item): VaultItemEvent[] {
   const from = item.folder;
   const to = command.folder;
   if ((from?.folderId ?? null) === (to?.folderId ?? null)) {
-    throw new Refused(to ? `Item '${item.itemName}' is already in folder '${to.folderName}'` : `Item '${item.itemName}' is in no folder`);
+    throw new Refused(to ? `Item ${item.itemId} is already in folder ${to.folderId}` : `Item ${item.itemId} is in no folder`);
   }
   const previous = { previousFolderId: from?.folderId ?? null, previousFolderName: from?.folderName ?? null };
   const next = { newFolderId: to?.folderId ?? null, newFolderName: to?.folderName ?? null };
@@ -198,5 +216,8 @@ function inOrganization(state: VaultItemState, command: LiveCommand): Item {
   if (!state.exists || state.orgId !== command.by.orgId) throw new NotFound(`Item ${command.itemId} not found`);
   return state;
 }
+
+/** Refusals name the item by id only: see recordLabel. */
+const labelOf = (item: Item) => recordLabel('item', item.itemId);
 
 const refOf = (item: Item): ItemRef => ({ itemId: item.itemId, itemType: item.itemType, itemName: item.itemName });

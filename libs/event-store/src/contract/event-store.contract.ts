@@ -100,6 +100,22 @@ export function describeEventStoreContract(adapterName: string, openStore: () =>
         expect((await store.readStream(stream())).map((e) => e.revision)).toEqual([0n, 1n]);
       });
 
+      it('answers an append repeated with the same event ids and expectation with the first result, writing nothing', async () => {
+        const ids = [uuidv7(), uuidv7()];
+        const batch = () => [event('A', {}, ids[0]), event('B', {}, ids[1])];
+        const first = await store.append(stream(), batch(), 'no_stream');
+        expect(await store.append(stream(), batch(), 'no_stream')).toEqual(first);
+        const next = uuidv7();
+        const second = await store.append(stream(), [event('C', {}, next)], 1n);
+        expect(await store.append(stream(), [event('C', {}, next)], 1n)).toEqual(second);
+        const raced = uuidv7();
+        const racing = await Promise.all([1, 2, 3].map(() => store.append(stream('race'), [event('R', {}, raced)], 'no_stream').catch((e: unknown) => e)));
+        expect(racing.filter((r) => r instanceof Error)).toEqual([]);
+        expect(new Set(racing.map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))).size).toBe(1);
+        expect((await store.readStream(stream())).map((e) => [e.type, e.id])).toEqual([['A', ids[0]], ['B', ids[1]], ['C', next]]);
+        expect(await store.readStream(stream('race'))).toHaveLength(1);
+      });
+
       it('keeps (stream, revision) unique when many writers race with any', async () => {
         const writers = Array.from({ length: 40 }, (_, i) => store.append(stream(), [event(`W${i}`)], 'any'));
         await Promise.all(writers);

@@ -26,6 +26,7 @@ export class SqliteAppendBatcher {
   /** Transactions committed so far: fewer than appends when group commit coalesced them. */
   transactionsCommitted = 0;
   private readonly lastRevision: Database.Statement;
+  private readonly byId: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly writeBatch: (batch: PendingAppend[]) => Outcome[];
 
@@ -35,6 +36,7 @@ export class SqliteAppendBatcher {
     private readonly onCommitted: (lastPosition: bigint) => void,
   ) {
     this.lastRevision = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?');
+    this.byId = db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
     this.insert = db.prepare(
       `INSERT INTO events (id, stream_id, revision, type, schema_version, occurred_at, data, metadata)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -97,6 +99,8 @@ export class SqliteAppendBatcher {
   }
 
   private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const committed = this.committedBefore(streamId, events, expected);
+    if (committed) return committed;
     const current = (this.lastRevision.get(streamId) as { revision: bigint | null }).revision ?? undefined;
     checkExpectation(streamId, expected, current);
     const occurredAt = new Date().toISOString();
@@ -107,6 +111,23 @@ export class SqliteAppendBatcher {
       position = this.insertOne(e, streamId, revision, occurredAt);
     }
     return { nextExpectedRevision: revision, position, eventIds: events.map((e) => e.id) };
+  }
+
+  /**
+   * The same append again (same ids, same stream, at the place the expectation names): the first
+   * one's result, and nothing written, as EventStoreDB answers it. A retry that lost track of
+   * whether it committed gets its answer instead of a conflict; any other reuse of an id is
+   * refused below (revision conflict or DuplicateEventIdError).
+   */
+  private committedBefore(streamId: string, events: PreparedEvent[], expected: ExpectedRevision): AppendResult | undefined {
+    const stored = (id: string) => this.byId.get(id) as { stream_id: string; revision: bigint; position: bigint } | undefined;
+    // The usual case, a new id, costs one index lookup.
+    const first = stored(events[0].id);
+    if (!first || first.stream_id !== streamId || !expectedAt(expected, first.revision)) return undefined;
+    const rows = [first, ...events.slice(1).map((e) => stored(e.id))];
+    if (!rows.every((row, i) => row && row.stream_id === streamId && row.revision === first.revision + BigInt(i))) return undefined;
+    const last = rows[rows.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };
   }
 
   private insertOne(e: PreparedEvent, streamId: string, revision: bigint, occurredAt: string): bigint {
@@ -121,6 +142,14 @@ export class SqliteAppendBatcher {
       throw error;
     }
   }
+}
+
+/** Whether `expected` held just before an append whose first event took `revision`. */
+function expectedAt(expected: ExpectedRevision, revision: bigint): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return revision === 0n;
+  if (expected === 'stream_exists') return revision > 0n;
+  return expected === revision - 1n;
 }
 
 function isUniqueViolationOn(error: unknown, column: string): boolean {

@@ -1,6 +1,16 @@
-import { describerFor } from '@app/domain';
-import { RecordedEvent } from '@app/event-store';
+import { describerFor, OnBehalfOf } from '@app/domain';
+import { ClientInfo, RecordedEvent } from '@app/event-store';
 import { ActivityEntry } from './activity-entry';
+
+/**
+ * The client of the person who acted: the request's, unless someone else (a sign-in service)
+ * recorded the event for the member, whose client is then what the recorder reported, if anything.
+ */
+function clientOfInitiator(actorId: string, client: ClientInfo | undefined, onBehalfOf: OnBehalfOf | undefined) {
+  const own = !onBehalfOf || onBehalfOf.id === actorId;
+  const used = own ? client : onBehalfOf.client;
+  return { ip: used?.ip ?? null, userAgent: used?.userAgent ?? null };
+}
 
 /** The Activity Log line of one event, or undefined for events the log does not show (no describer). */
 export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined {
@@ -21,8 +31,7 @@ export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined
     initiator: onBehalfOf
       ? { type: 'member', id: onBehalfOf.id, email: onBehalfOf.email ?? null, name: onBehalfOf.name ?? null, role: null }
       : { type: actor.type, id: actor.id, email: actor.email ?? null, name: actor.name ?? null, role: actor.role ?? null },
-    ip: client?.ip ?? null,
-    userAgent: client?.userAgent ?? null,
+    ...clientOfInitiator(actor.id, client, onBehalfOf),
     target: { type: target.type, id: target.id, name: target.name ?? null },
     item: item && { id: item.id, type: item.type ?? null, name: item.name ?? null },
     data: event.data,

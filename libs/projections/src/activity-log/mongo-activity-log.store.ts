@@ -14,7 +14,7 @@ import {
 } from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore, ActivityTailQuery } from './activity-log.store';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
-import { ensureIndexes, insertNew } from '@app/mongo';
+import { ensureIndexes, fromBsonDate, insertNew, toBsonDate } from '@app/mongo';
 
 const PROJECTOR = 'activity-log';
 
@@ -41,9 +41,10 @@ const FORMER_NAMES = ACTIVITY_INDEX_NAMES.map((name) => name.replace(/^activity_
 
 const NEWEST_FIRST_SORT = Object.fromEntries(NEWEST_FIRST.map((f) => [PATHS[f], -1 as const]));
 
-interface EntryDocument extends Omit<ActivityEntry, 'eventId' | 'position'> {
+interface EntryDocument extends Omit<ActivityEntry, 'eventId' | 'position' | 'occurredAt'> {
   _id: string;
   position: Long;
+  occurredAt: Date;
   initiatorEmailLc: string | null;
 }
 
@@ -108,22 +109,24 @@ function scoped(equalities: ActivityEquality[], categories: ActivityLogQuery['ca
 
 function filterOf(q: ActivityLogQuery): Filter<EntryDocument> {
   const and = scoped(equalitiesOf(q), q.categories);
-  and.push({ [PATHS[WINDOW_FIELD]]: { $gte: q.window.from, $lt: q.window.to } });
+  and.push({ [PATHS[WINDOW_FIELD]]: { $gte: toBsonDate(q.window.from), $lt: toBsonDate(q.window.to) } });
   if (q.after) {
     // Strictly older in NEWEST_FIRST order: an earlier time, or the same time and a lower position.
     const [time, position] = NEWEST_FIRST.map((f) => PATHS[f]);
-    const { occurredAt } = q.after;
+    const occurredAt = toBsonDate(q.after.occurredAt);
     and.push({ $or: [{ [time]: { $lt: occurredAt } }, { [time]: occurredAt, [position]: { $lt: Long.fromBigInt(q.after.position) } }] });
   }
   return { $and: and };
 }
 
 function toDocument(e: ActivityEntry): EntryDocument {
-  const { eventId, position, ...rest } = e;
-  return { _id: eventId, position: Long.fromBigInt(position), initiatorEmailLc: e.initiator.email?.toLowerCase() ?? null, ...rest };
+  const { eventId, position, occurredAt, ...rest } = e;
+  return {
+    _id: eventId, position: Long.fromBigInt(position), occurredAt: toBsonDate(occurredAt), initiatorEmailLc: e.initiator.email?.toLowerCase() ?? null, ...rest,
+  };
 }
 
 function fromDocument(doc: EntryDocument): ActivityEntry {
-  const { _id, position, initiatorEmailLc: _lc, ...rest } = doc;
-  return { eventId: _id, position: BigInt(position.toString()), ...rest };
+  const { _id, position, occurredAt, initiatorEmailLc: _lc, ...rest } = doc;
+  return { eventId: _id, position: BigInt(position.toString()), occurredAt: fromBsonDate(occurredAt), ...rest };
 }

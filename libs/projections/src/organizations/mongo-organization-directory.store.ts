@@ -1,6 +1,6 @@
 import { Collection, Db, Filter, Long } from 'mongodb';
 import { OrganizationStatus } from '@app/domain';
-import { ensureIndexes, insertOrReplaceOlder } from '@app/mongo';
+import { ensureIndexes, fromBsonDate, insertOrReplaceOlder, toBsonDate } from '@app/mongo';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
 import {
   ORGANIZATION_DIRECTORY_PROJECTOR, OrganizationDirectoryBatch, OrganizationDirectoryStore, OrganizationEntry, OrganizationListQuery,
@@ -11,8 +11,8 @@ interface EntryDocument {
   mspId: string;
   name: string;
   status: string;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: Date;
+  updatedAt: Date;
   position: Long;
 }
 
@@ -65,11 +65,14 @@ export class MongoOrganizationDirectoryStore implements OrganizationDirectorySto
 }
 
 function toDocument(entry: OrganizationEntry): EntryDocument {
-  const { orgId, position, ...fields } = entry;
-  return { _id: orgId, ...fields, position: Long.fromBigInt(position) };
+  const { orgId, position, createdAt, updatedAt, ...fields } = entry;
+  return { _id: orgId, ...fields, createdAt: toBsonDate(createdAt), updatedAt: toBsonDate(updatedAt), position: Long.fromBigInt(position) };
 }
 
 function fromDocument(doc: EntryDocument): OrganizationEntry {
-  const { _id, position, status, ...fields } = doc;
-  return { orgId: _id, ...fields, status: status as OrganizationStatus, position: BigInt(position.toString()) };
+  const { _id, position, status, createdAt, updatedAt, ...fields } = doc;
+  return {
+    orgId: _id, ...fields, status: status as OrganizationStatus, createdAt: fromBsonDate(createdAt), updatedAt: fromBsonDate(updatedAt),
+    position: BigInt(position.toString()),
+  };
 }

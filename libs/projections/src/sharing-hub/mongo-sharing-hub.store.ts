@@ -1,6 +1,6 @@
 import { AnyBulkWriteOperation, Collection, Db, Document, Filter, Long } from 'mongodb';
 import { MongoCheckpoints } from '../mongo/mongo-checkpoints';
-import { ensureIndexes, insertNew } from '@app/mongo';
+import { ensureIndexes, fromBsonDate, fromNullableBsonDate, insertNew, toBsonDate, toNullableBsonDate } from '@app/mongo';
 import {
   keyOf,
   NO_SHARING_POLICY,
@@ -15,21 +15,25 @@ import {
 } from './sharing-hub.record';
 import { SHARING_HUB_PROJECTOR, SharingHubBatch, SharingHubQuery, SharingHubStore } from './sharing-hub.store';
 
-interface RecordDocument extends Omit<SharingHubRecord, 'lastPosition'> {
+interface RecordDocument extends Omit<SharingHubRecord, 'lastPosition' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
   _id: string;
   lastPosition: Long;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
 }
 
-interface HistoryDocument extends Omit<SharingHistoryEntry, 'eventId' | 'position'> {
+interface HistoryDocument extends Omit<SharingHistoryEntry, 'eventId' | 'position' | 'occurredAt'> {
   _id: string;
   position: Long;
+  occurredAt: Date;
 }
 
 interface PolicyDocument {
   _id: string;
   restrictSharingOutsideOrg: boolean;
   position: Long;
-  updatedAt: string;
+  updatedAt: Date;
 }
 
 /** Positions stay Longs (never JS numbers); undefined optional fields are left out rather than stored as null. */
@@ -131,33 +135,40 @@ function filterOf(q: SharingHubQuery): Filter<RecordDocument> {
   const and: Filter<RecordDocument>[] = [{ orgId: q.orgId }];
   if (q.kind !== undefined) and.push({ kind: q.kind });
   if (q.deleted !== undefined) and.push({ deleted: q.deleted });
-  if (q.window) and.push({ updatedAt: { $gte: q.window.from, $lt: q.window.to } });
+  if (q.window) and.push({ updatedAt: { $gte: toBsonDate(q.window.from), $lt: toBsonDate(q.window.to) } });
   if (q.after) {
     const position = Long.fromBigInt(q.after.position);
-    and.push({ $or: [{ updatedAt: { $lt: q.after.occurredAt } }, { updatedAt: q.after.occurredAt, lastPosition: { $lt: position } }] });
+    const updatedAt = toBsonDate(q.after.occurredAt);
+    and.push({ $or: [{ updatedAt: { $lt: updatedAt } }, { updatedAt, lastPosition: { $lt: position } }] });
   }
   return { $and: and };
 }
 
 function recordToDocument(r: SharingHubRecord): RecordDocument {
-  return { ...r, _id: keyOf(r), lastPosition: Long.fromBigInt(r.lastPosition) };
+  return {
+    ...r, _id: keyOf(r), lastPosition: Long.fromBigInt(r.lastPosition),
+    createdAt: toBsonDate(r.createdAt), updatedAt: toBsonDate(r.updatedAt), deletedAt: toNullableBsonDate(r.deletedAt),
+  };
 }
 
 function recordFromDocument(doc: RecordDocument): SharingHubRecord {
-  const { _id, lastPosition, ...rest } = doc;
-  return { ...rest, lastPosition: BigInt(lastPosition.toString()) };
+  const { _id, lastPosition, createdAt, updatedAt, deletedAt, ...rest } = doc;
+  return {
+    ...rest, lastPosition: BigInt(lastPosition.toString()),
+    createdAt: fromBsonDate(createdAt), updatedAt: fromBsonDate(updatedAt), deletedAt: fromNullableBsonDate(deletedAt ?? null),
+  };
 }
 
 function historyToDocument(e: SharingHistoryEntry): HistoryDocument {
-  const { eventId, position, ...rest } = e;
-  return { _id: eventId, position: Long.fromBigInt(position), ...rest };
+  const { eventId, position, occurredAt, ...rest } = e;
+  return { _id: eventId, position: Long.fromBigInt(position), occurredAt: toBsonDate(occurredAt), ...rest };
 }
 
 function historyFromDocument(doc: HistoryDocument): SharingHistoryEntry {
-  const { _id, position, ...rest } = doc;
-  return { eventId: _id, position: BigInt(position.toString()), ...rest };
+  const { _id, position, occurredAt, ...rest } = doc;
+  return { eventId: _id, position: BigInt(position.toString()), occurredAt: fromBsonDate(occurredAt), ...rest };
 }
 
 function policyToDocument(p: SharingPolicyChange): PolicyDocument {
-  return { _id: p.orgId, restrictSharingOutsideOrg: p.restrictSharingOutsideOrg, position: Long.fromBigInt(p.position), updatedAt: p.occurredAt };
+  return { _id: p.orgId, restrictSharingOutsideOrg: p.restrictSharingOutsideOrg, position: Long.fromBigInt(p.position), updatedAt: toBsonDate(p.occurredAt) };
 }

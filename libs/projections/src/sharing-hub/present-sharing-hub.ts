@@ -1,19 +1,29 @@
 import { SharePrincipal, SharingRights } from '@app/domain';
 import { HubPerson, SharingChange, SharingHistoryEntry, SharingHubDetail, SharingHubKind, SharingHubView } from './sharing-hub.record';
 
+/**
+ * Who reads the hub: organization owners see item and folder names and item types; admins see
+ * generic details only (the Activity Log's rule), in records and in their history alike.
+ */
+export interface HubAudience {
+  redactItems: boolean;
+}
+
 /** A Sharing Hub record as the API returns it: positions are strings of digits, never JS numbers. */
 export interface PresentedHubRecord {
   kind: SharingHubKind;
   id: string;
   organizationId: string;
+  /** Null for folders, and for an audience that sees generic details only. */
   itemType: string | null;
-  name: string;
+  /** Null for an audience that sees generic details only. */
+  name: string | null;
   createdBy: HubPerson;
   createdAt: string;
   owner: { id: string; name: string | null };
   sharedWith: { principal: SharePrincipal; rights: SharingRights }[];
   sharingPolicy: { restrictSharingOutsideOrg: boolean };
-  folder: { id: string; name: string } | null;
+  folder: { id: string; name: string | null } | null;
   deleted: boolean;
   deletedAt: string | null;
   updatedAt: string;
@@ -35,19 +45,20 @@ export interface PresentedHubChange {
 
 export type PresentedHubDetail = PresentedHubRecord & { history: PresentedHubChange[] };
 
-export function presentHubRecord(view: SharingHubView): PresentedHubRecord {
+export function presentHubRecord(view: SharingHubView, audience: HubAudience): PresentedHubRecord {
+  const redact = audience.redactItems;
   return {
     kind: view.kind,
     id: view.id,
     organizationId: view.orgId,
-    itemType: view.itemType,
-    name: view.name,
+    itemType: redact ? null : view.itemType,
+    name: redact ? null : view.name,
     createdBy: view.createdBy,
     createdAt: view.createdAt,
     owner: view.owner,
     sharedWith: view.sharedWith,
     sharingPolicy: view.sharingPolicy,
-    folder: view.folder,
+    folder: view.folder && (redact ? { id: view.folder.id, name: null } : view.folder),
     deleted: view.deleted,
     deletedAt: view.deletedAt,
     updatedAt: view.updatedAt,
@@ -55,7 +66,7 @@ export function presentHubRecord(view: SharingHubView): PresentedHubRecord {
   };
 }
 
-export function presentHubChange(entry: SharingHistoryEntry): PresentedHubChange {
+export function presentHubChange(entry: SharingHistoryEntry, audience: HubAudience): PresentedHubChange {
   const { eventId, position, occurredAt, change, by, principal, rights, previousRights, details } = entry;
   return {
     eventId,
@@ -66,10 +77,28 @@ export function presentHubChange(entry: SharingHistoryEntry): PresentedHubChange
     ...(principal && { principal }),
     ...(rights && { rights }),
     ...(previousRights && { previousRights }),
-    ...(details && { details }),
+    ...(details && { details: audience.redactItems ? redactDetails(details) : details }),
   };
 }
 
-export function presentHubDetail(detail: SharingHubDetail): PresentedHubDetail {
-  return { ...presentHubRecord(detail), history: detail.history.map(presentHubChange) };
+export function presentHubDetail(detail: SharingHubDetail, audience: HubAudience): PresentedHubDetail {
+  return { ...presentHubRecord(detail, audience), history: detail.history.map((entry) => presentHubChange(entry, audience)) };
 }
+
+/** The names a change's details may carry (sharing-hub.rules.ts): the record's own, and its folders'. */
+const NAME_KEYS = new Set(['previousName', 'newName', 'folderName']);
+const FOLDER_KEYS = new Set(['previousFolder', 'newFolder']);
+
+/** Details without item or folder names: ids, owners and shares stay (people are not redacted). */
+function redactDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => {
+      if (NAME_KEYS.has(key)) return [key, null];
+      if (FOLDER_KEYS.has(key) && isFolder(value)) return [key, { id: value.id, name: null }];
+      return [key, value];
+    }),
+  );
+}
+
+const isFolder = (value: unknown): value is { id: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';

@@ -6,7 +6,7 @@ import { ApiQueryErrors } from '@app/http';
 import { SharingHubDetailDto, SharingHubPageDto, SharingHubQueryDto, SharingHubRecordQueryDto } from './sharing-hub.dto';
 import { HubPage, SharingHubService } from './sharing-hub.service';
 
-/** The Sharing Hub (organization owners): every item and folder, who has it, with which rights, and its history. */
+/** The Sharing Hub (organization owners, and admins with generic details): every item and folder, who has it, with which rights, and its history. */
 @ApiTags('Sharing Hub')
 @ApiBearerAuth()
 @ApiQueryErrors()

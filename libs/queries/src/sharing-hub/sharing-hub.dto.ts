@@ -66,15 +66,16 @@ class SharingPolicyDto {
 
 class HubFolderDto {
   @ApiProperty() id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for organization admins (generic details)' }) name: string | null;
 }
 
 export class SharingHubRecordDto {
   @ApiProperty({ enum: HUB_KINDS }) kind: string;
   @ApiProperty() id: string;
   @ApiProperty() organizationId: string;
-  @ApiProperty({ enum: ITEM_TYPES, nullable: true, type: String, description: 'Items only' }) itemType: string | null;
-  @ApiProperty() name: string;
+  @ApiProperty({ enum: ITEM_TYPES, nullable: true, type: String, description: 'Items only; null for organization admins (generic details)' })
+  itemType: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for organization admins (generic details)' }) name: string | null;
   @ApiProperty({ type: HubPersonDto }) createdBy: HubPersonDto;
   @ApiProperty({ example: '2026-06-01T10:00:00.000Z' }) createdAt: string;
   @ApiProperty({ type: HubOwnerDto }) owner: HubOwnerDto;
@@ -96,7 +97,8 @@ class HubChangeDto {
   @ApiPropertyOptional({ type: HubPrincipalDto }) principal?: HubPrincipalDto;
   @ApiPropertyOptional({ enum: SHARING_RIGHTS, description: 'Rights granted, or the new rights' }) rights?: string;
   @ApiPropertyOptional({ enum: SHARING_RIGHTS, description: 'Rights before the change, or the rights taken away' }) previousRights?: string;
-  @ApiPropertyOptional({ type: Object, description: 'Owner, folder or name before and after' }) details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: Object, description: 'Owner, folder or name before and after (names null for organization admins)' })
+  details?: Record<string, unknown>;
 }
 
 export class SharingHubDetailDto extends SharingHubRecordDto {

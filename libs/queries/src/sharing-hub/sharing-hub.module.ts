@@ -4,7 +4,7 @@ import { Freshness } from '../shared/freshness';
 import { SharingHubController } from './sharing-hub.controller';
 import { SharingHubService } from './sharing-hub.service';
 
-/** Sharing Hub queries: GET /sharing-hub and GET /sharing-hub/items/:id (organization owners). */
+/** Sharing Hub queries: GET /sharing-hub and GET /sharing-hub/items/:id (organization owners and admins). */
 @Module({
   imports: [CursorSigningModule],
   controllers: [SharingHubController],

@@ -4,6 +4,7 @@ import { Principal } from '@app/auth';
 import { CursorBinding, CursorSigner, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import {
+  HubAudience,
   PresentedHubDetail,
   presentHubDetail,
   PresentedHubRecord,
@@ -21,7 +22,7 @@ export type HubPage = Page<PresentedHubRecord> & { window: { from: string; to: s
 
 const DEFAULT_LIMIT = 100;
 
-/** The Sharing Hub of the principal's own organization (never one named by the request). */
+/** The Sharing Hub of the principal's own organization (never one named by the request), redacted at query time for admins. */
 @Injectable()
 export class SharingHubService {
   constructor(
@@ -39,7 +40,8 @@ export class SharingHubService {
     const window = cursor?.window ?? resolveWindow(dto.from, dto.to);
     const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
     const keyed = rows.map((view) => ({ occurredAt: view.updatedAt, position: view.lastPosition, view }));
-    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view));
+    const audience = audienceOf(principal);
+    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience));
     return { ...page, window };
   }
 
@@ -47,8 +49,13 @@ export class SharingHubService {
     await this.freshness.ensure(SHARING_HUB_PROJECTOR, dto.minPosition);
     const detail = await this.store.get(orgOf(principal), id, dto.kind as SharingHubKind | undefined);
     if (!detail) throw new NotFound(`${dto.kind === 'folder' ? 'Folder' : 'Item'} ${id} not found`);
-    return presentHubDetail(detail);
+    return presentHubDetail(detail, audienceOf(principal));
   }
+}
+
+/** Owners see names and item types; everybody else who may read the hub (admins) sees generic details. */
+function audienceOf(principal: Principal): HubAudience {
+  return { redactItems: principal.role !== 'org_owner' };
 }
 
 function orgOf(principal: Principal): string {

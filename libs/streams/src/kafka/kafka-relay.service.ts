@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import { AppConfig } from '@app/config';
 import { EventStore } from '@app/event-store';
 import { CheckpointStore, ProjectionRunner, RunnerOptions } from '@app/projections';
-import { createKafka } from './kafka-client';
+import { kafkaOf } from './kafka-client';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
 
@@ -49,18 +49,27 @@ export class KafkaRelayService implements OnApplicationBootstrap, BeforeApplicat
   }
 }
 
-/** The relay as the worker runs it, from the configuration (KAFKA_BROKERS and KAFKA_TOPIC_*). */
+/** The relay as the worker runs it, from the configuration (KAFKA_BROKERS, KAFKA_TOPIC_*, KAFKA_SASL_*, KAFKA_TLS*). */
 export function createKafkaRelayService(
   config: AppConfig,
   store: EventStore,
   checkpoints: CheckpointStore,
   options: RunnerOptions = {},
 ): KafkaRelayService {
-  const publisher = new KafkaPublisher(createKafka(config.kafkaBrokers), {
+  const publisher = new KafkaPublisher(kafkaOf(config), {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replication: config.KAFKA_TOPIC_REPLICATION,
+    retentionMs: config.KAFKA_TOPIC_RETENTION_MS,
   });
   const relay = new KafkaRelay(publisher, checkpoints, config.KAFKA_TOPIC_PREFIX);
-  const description = `${config.kafkaBrokers.join(',')} (topics ${config.KAFKA_TOPIC_PREFIX}.*)`;
+  if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_TLS) {
+    new Logger('KafkaRelay').warn('SASL PLAIN without TLS sends the password in clear: set KAFKA_TLS=true');
+  }
+  const description = `${config.kafkaBrokers.join(',')} (topics ${config.KAFKA_TOPIC_PREFIX}.*${describeSecurity(config)})`;
   return new KafkaRelayService(store, relay, publisher, description, options);
+}
+
+function describeSecurity(config: AppConfig): string {
+  const sasl = config.KAFKA_SASL_MECHANISM ? `SASL ${config.KAFKA_SASL_MECHANISM.toUpperCase()} as ${config.KAFKA_SASL_USERNAME}` : 'no SASL';
+  return `, ${config.KAFKA_TLS ? 'TLS' : 'no TLS'}, ${sasl}`;
 }

@@ -12,6 +12,8 @@ export const IDEMPOTENCY_PURGE_EVERY = 1000;
 /**
  * Remembers, per scope (the principal) and Idempotency-Key, the request's fingerprint and its first
  * answer. `begin` claims the key atomically: of concurrent callers, exactly one gets 'started'.
+ * 'in_progress' is not a refusal: the first attempt may have died; the events, whose ids derive
+ * from the key, say whether it committed (see IdempotencyInterceptor).
  */
 export interface IdempotencyStore {
   /** Claims the key, or says why not: the stored answer, still running, or used for another request. */

@@ -1,0 +1,40 @@
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '@app/config';
+import { AuthenticationError, Public } from '@app/auth';
+import { Metrics } from '@app/metrics';
+
+/**
+ * Prometheus exposition of the process's metrics. No user token applies (it is @Public to the
+ * JWT guard); with METRICS_TOKEN set, a scraper must send it as a bearer token, else 401.
+ */
+@Public()
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Prometheus metrics (bearer METRICS_TOKEN when it is set)' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+    if (this.config.METRICS_TOKEN) checkScraper(authorization, this.config.METRICS_TOKEN);
+    const { contentType, body } = await this.metrics.scrape();
+    res.setHeader('Content-Type', contentType).send(body);
+  }
+}
+
+/** Compares digests, so the time taken says nothing about the token. */
+function checkScraper(authorization: string | undefined, token: string): void {
+  if (!authorization) throw new AuthenticationError('GET /metrics needs the METRICS_TOKEN as a bearer token', 'missing');
+  const [scheme, presented] = authorization.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !presented) throw new AuthenticationError('Authorization header must be: Bearer <METRICS_TOKEN>', 'missing');
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  if (!timingSafeEqual(digest(presented), digest(token))) throw new AuthenticationError('not the METRICS_TOKEN');
+}

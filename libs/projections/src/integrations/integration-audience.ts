@@ -1,0 +1,30 @@
+import { BUSINESS_CATEGORIES, BusinessCategory, categoryOf } from '@app/domain';
+import { RecordedEvent } from '@app/event-store';
+import { toActivityEntry } from '../activity-log/activity-log.projection';
+import { PresentedEntry, presentEntry } from '../activity-log/present-entry';
+import { IntegrationOwner } from './integrations.store';
+
+/**
+ * Whether an event belongs to what an integration's owner may receive, from its envelope alone:
+ * an MSP receives its own log and every supervised organization's activity (the events of its
+ * tenant), an organization its Business Activity Log. Events the log does not show are never sent.
+ */
+export function inIntegrationScope(owner: IntegrationOwner, event: RecordedEvent): boolean {
+  const category = categoryOf(event.type);
+  if (category === undefined) return false;
+  const { tenant } = event.metadata;
+  if (owner.type === 'msp') return tenant.mspId === owner.mspId;
+  return tenant.orgId === owner.orgId && (BUSINESS_CATEGORIES as readonly string[]).includes(category as BusinessCategory);
+}
+
+/**
+ * The event as the integration's owner sees it through the API, or undefined when it is not theirs:
+ * an MSP as in its log and feeds (no item names or types), an organization's integration as its
+ * owners read their Business Activity Log (only owners may set one up). The one place the SIEM push
+ * decides what an audience sees.
+ */
+export function presentForIntegration(owner: IntegrationOwner, event: RecordedEvent): PresentedEntry | undefined {
+  if (!inIntegrationScope(owner, event)) return undefined;
+  const entry = toActivityEntry(event);
+  return entry && presentEntry(entry, { redactItems: owner.type === 'msp' });
+}
