@@ -57,7 +57,7 @@ const libBoundaries = LIBS.flatMap((lib) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**', '.fuzz/**', '.schemathesis/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
