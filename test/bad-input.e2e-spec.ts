@@ -21,7 +21,7 @@ describe('bad input over HTTP', () => {
     const organizationId = (await t.command('/organizations', owner, { name: 'Acme' })).id;
     orgOwner = await t.token(orgPrincipal('org_owner', organizationId));
     integrationId = (await t.command('/integrations', owner, {
-      kind: 'splunk', name: 'SOC', settings: { url: 'https://splunk.example', index: 'audit' }, secret: 'hec-token-123',
+      kind: 'splunk', name: 'SOC', settings: { url: 'https://splunk.example:8088', index: 'audit' }, secret: '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60abcd',
     })).id;
     headBefore = await t.store.headPosition();
   });
@@ -114,14 +114,14 @@ describe('bad input over HTTP', () => {
   });
 
   describe('values the validator used to let through to a 500', () => {
-    const settings = { url: 'https://splunk.example', index: 'audit' };
+    const settings = { url: 'https://splunk.example:8088', index: 'audit' };
 
     it.each([
       ['constructor.prototype in settings', { settings: { ...settings, constructor: { prototype: { isAdmin: true } } } }, 'settings.constructor'],
-      ['__proto__ in settings', JSON.parse(`{"settings":{"url":"https://splunk.example","index":"audit","__proto__":{"x":1}}}`), 'settings.__proto__'],
+      ['__proto__ in settings', JSON.parse(`{"settings":{"url":"https://splunk.example:8088","index":"audit","__proto__":{"x":1}}}`), 'settings.__proto__'],
       ['a top-level __proto__', JSON.parse(`{"settings":${JSON.stringify(settings)},"__proto__":{"x":1}}`), '__proto__'],
     ])('answers 400 to %s when setting up an integration', async (_case, body, field) => {
-      const res = await json('/integrations', { kind: 'splunk', name: 'SOC', secret: 'hec-token-123', ...body }).expect(400);
+      const res = await json('/integrations', { kind: 'splunk', name: 'SOC', secret: '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60abcd', ...body }).expect(400);
       expect(res.body.fields).toEqual({ [field]: [`${field} is not an accepted key`] });
     });
 

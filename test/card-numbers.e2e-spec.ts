@@ -27,7 +27,7 @@ describe('card numbers over HTTP', () => {
     organizationId = (await t.command('/organizations', mspOwner, { name: 'Acme' })).id;
     orgMember = await t.token(orgPrincipal('org_member', organizationId));
     integrationId = (await t.command('/integrations', mspOwner, {
-      kind: 'splunk', name: 'SOC', settings: { url: 'https://splunk.example', index: 'audit' }, secret: 'hec-token-123',
+      kind: 'splunk', name: 'SOC', settings: { url: 'https://splunk.example:8088', index: 'audit' }, secret: '3f9a1c77-0b6e-4d2a-9c41-5e8d7a60abcd',
     })).id;
     headBefore = await t.store.headPosition();
   });
