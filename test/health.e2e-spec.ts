@@ -33,6 +33,7 @@ describe('GET /health (embedded defaults)', () => {
       'sharing-hub': { checkpoint: '-1', behind: '0' },
       organizations: { checkpoint: '-1', behind: '0' },
       integrations: { checkpoint: '-1', behind: '0' },
+      credentials: { checkpoint: '-1', behind: '0' },
     });
   });
 });

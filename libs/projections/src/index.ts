@@ -15,3 +15,4 @@ export * from './sharing-hub';
 export * from './organizations';
 export * from './integrations';
 export * from './read-models.health';
+export * from './credentials';

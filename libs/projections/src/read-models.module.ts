@@ -27,6 +27,10 @@ import { IntegrationsProjector } from './integrations/integrations.projector';
 import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
 import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
 import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
+import { CredentialsProjector } from './credentials/credentials.projector';
+import { CREDENTIALS_STORE, CredentialsStore } from './credentials/credentials.store';
+import { MongoCredentialsStore } from './credentials/mongo-credentials.store';
+import { SqliteCredentialsStore } from './credentials/sqlite-credentials.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -78,6 +82,7 @@ const sqliteProviders: Provider[] = [
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
   { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
+  { provide: CREDENTIALS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteCredentialsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
@@ -122,6 +127,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: CREDENTIALS_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoCredentialsStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
@@ -137,13 +151,17 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore) =>
+          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CREDENTIALS_STORE],
+          useFactory: (
+            activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore,
+            credentials: CredentialsStore,
+          ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
               new IntegrationsProjector(integrations),
+              new CredentialsProjector(credentials),
             ]),
         },
         IntegrationStatusReader,
@@ -152,7 +170,7 @@ export class ReadModelsModule {
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, ProjectorRegistry,
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, ProjectorRegistry,
         IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
