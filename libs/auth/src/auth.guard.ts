@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
 import { containsCardNumber } from '@app/domain';
 import { initiatorOf } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
+import { BEARER_CREDENTIAL_VERIFIER, BearerCredentialVerifier, VerifiedCredential } from './bearer-credentials';
 import { JwtVerifier } from './jwt-verifier';
 import { AuthenticatedRequest } from './request-context';
 
@@ -12,19 +13,23 @@ const PUBLIC = 'auth:public';
 /** Marks a route that needs no token (health, OpenAPI). */
 export const Public = () => SetMetadata(PUBLIC, true);
 
-/** Every route needs a valid bearer token unless marked @Public(): 401 otherwise. */
+/**
+ * Every route needs a valid bearer token unless marked @Public(): 401 otherwise. The bearer is a
+ * panel JWT, or one of the API's own credentials (access tokens, Activity Log tokens).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
     private readonly clientIp: ClientIpResolver,
+    @Optional() @Inject(BEARER_CREDENTIAL_VERIFIER) private readonly credentials?: BearerCredentialVerifier,
   ) {}
 
   async canActivate(host: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [host.getHandler(), host.getClass()])) return true;
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.verifier.verify(bearerToken(request.headers.authorization));
+    const { principal, expiresAt } = await this.verify(bearerToken(request.headers.authorization));
     request.context = {
       principal,
       initiator: initiatorOf(principal),
@@ -34,8 +39,14 @@ export class AuthGuard implements CanActivate {
       },
       correlationId: correlationId(request.headers['x-correlation-id'], (request as { id?: unknown }).id),
       commandId: uuidv7(),
+      ...(expiresAt !== undefined && { expiresAt }),
     };
     return true;
+  }
+
+  private async verify(token: string): Promise<VerifiedCredential> {
+    if (this.credentials?.recognizes(token)) return this.credentials.verify(token);
+    return this.verifier.verifyWithExpiry(token);
   }
 }
 

@@ -49,6 +49,8 @@ describe('JwtVerifier: every claim is checked', () => {
     ['orgId of 129 characters', { orgId: 'o'.repeat(129) }, "token claim 'orgId' must not exceed 128"],
     ['an unknown role', { role: 'root' }, "token has an unknown role (claim 'role')"],
     ['role as an array', { role: ['msp_owner'] }, "token has an unknown role (claim 'role')"],
+    ['a role of the API’s own keys', { role: 'msp_api_client' }, "token claims a role only API credentials have (claim 'role')"],
+    ['a role of Activity Log tokens', { role: 'org_api_token_owner', orgId: 'o-1' }, "token claims a role only API credentials have (claim 'role')"],
     ['no exp', { exp: undefined }, "token has no 'exp' claim"],
     ['exp as a string', { exp: String(now() + 60) }, "token claim 'exp' is not accepted"],
     ['a lifetime over the maximum (iat to exp)', { iat: now(), exp: now() + 3601 + 30 }, 'token lives longer than the 3600 seconds accepted'],

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, JWTPayload } from 'jose';
 import { AppConfig } from '@app/config';
 import { AuthenticationError } from './auth.errors';
+import { VerifiedCredential } from './bearer-credentials';
 import { Principal, tenantProblem } from './principal';
 import { principalClaims } from './token-claims';
 import { verificationKey, VerificationKey } from './signing-key';
@@ -19,6 +20,11 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyWithExpiry(token)).principal;
+  }
+
+  /** The principal, and when the token expires (ms since the epoch). */
+  async verifyWithExpiry(token: string): Promise<VerifiedCredential> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.verification.key as Uint8Array, {
@@ -35,7 +41,7 @@ export class JwtVerifier {
     const principal = principalClaims(payload);
     const problem = tenantProblem(principal);
     if (problem) throw new AuthenticationError(`token is missing its tenant: ${problem}`);
-    return principal;
+    return { principal, expiresAt: payload.exp! * 1000 };
   }
 
   /** jose checked that exp (and iat, nbf when present) are numbers and exp has not passed. */

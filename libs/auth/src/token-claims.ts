@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import { isRole, MEMBER_ID_PATTERN } from '@app/domain';
+import { isMachineRole, isPanelRole, MEMBER_ID_PATTERN } from '@app/domain';
 import { AuthenticationError } from './auth.errors';
 import { Principal } from './principal';
 
@@ -35,7 +35,9 @@ export function principalClaims(payload: JWTPayload): Principal {
   const subject = claim(payload, 'sub');
   if (subject === undefined) throw new AuthenticationError("token has no 'sub' claim");
   const { role } = payload;
-  if (!isRole(role)) throw new AuthenticationError("token has an unknown role (claim 'role')");
+  // Machine roles belong to the API's own credentials (keys, Activity Log tokens), never to a panel token.
+  if (isMachineRole(role)) throw new AuthenticationError("token claims a role only API credentials have (claim 'role')");
+  if (!isPanelRole(role)) throw new AuthenticationError("token has an unknown role (claim 'role')");
   return {
     subject,
     role,

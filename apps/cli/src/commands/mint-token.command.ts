@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidArgumentError } from 'commander';
 import { AppConfig } from '@app/config';
-import { isRole, Role } from '@app/domain';
+import { isPanelRole, Role } from '@app/domain';
 import { mintToken } from '@app/auth';
 
 interface MintTokenFlags {
@@ -33,7 +33,7 @@ export class MintTokenCommand extends CommandRunner {
 
   @Option({ flags: '-r, --role <role>', description: 'msp_owner, msp_admin, msp_member, org_owner, org_admin, org_member or service' })
   parseRole(value: string): Role {
-    if (!isRole(value)) throw new InvalidArgumentError('unknown role');
+    if (!isPanelRole(value)) throw new InvalidArgumentError('unknown role (API keys and Activity Log tokens are issued over the API)');
     return value;
   }
 
