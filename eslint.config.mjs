@@ -24,6 +24,7 @@ const MAY_IMPORT = {
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'projections'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
 };
 

@@ -6,5 +6,8 @@ export * from './api-errors.decorator';
 export * from './param-pipes';
 export * from './http-plumbing.module';
 export * from './body/json-body.middleware';
+export * from './body/form-body.middleware';
 export * from './body/body-checks';
 export * from './security-headers';
+export * from './rate-limit/rate-limit';
+export * from './rate-limit/rate-limit.guard';

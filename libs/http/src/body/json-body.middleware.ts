@@ -34,7 +34,8 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
   });
   // Named like body-parser's own, so NestJS does not add its default JSON parser after this one.
   return function jsonParser(req: Request, res: Response, next: NextFunction) {
-    if (!hasBody(req)) return next();
+    // readableEnded: a route's own parser (formBody) has read it already.
+    if (!hasBody(req) || req.readableEnded) return next();
     const refusal = mediaTypeRefusal(req) ?? encodingRefusal(req);
     if (refusal) return next(refusal);
     parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asHttpError(error, options.limitBytes)));
