@@ -4,9 +4,11 @@ import { ExportsModule } from './exports/exports.module';
 import { IntegrationStatusModule } from './integrations/integration-status.module';
 import { SharingHubQueriesModule } from './sharing-hub/sharing-hub.module';
 import { LiveTailModule } from './live-tail/live-tail.module';
+import { PullModule } from './pull/pull.module';
+import { CredentialListsModule } from './credentials/credential-lists.module';
 
-/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails and integration statuses. */
+/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails, integration statuses, the pull API and credential lists. */
 @Module({
-  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, IntegrationStatusModule],
+  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, IntegrationStatusModule, PullModule, CredentialListsModule],
 })
 export class QueriesModule {}

@@ -35,3 +35,8 @@ export function isMachineRole(value: unknown): value is MachineRole {
 export function isMspSideRole(role: Role): boolean {
   return (MSP_ROLES as readonly string[]).includes(role) || role === 'msp_api_client';
 }
+
+/** Who sees an organization's item types and names: its owners, and Activity Log tokens an owner gave the owner view. */
+export function seesItemDetails(role: Role): boolean {
+  return role === 'org_owner' || role === 'org_api_token_owner';
+}

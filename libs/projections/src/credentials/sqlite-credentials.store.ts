@@ -57,7 +57,7 @@ export class SqliteCredentialsStore implements CredentialsStore {
   async load(ids: readonly string[]): Promise<CredentialRecord[]> {
     const rows = ids.map((id) => this.byId.get(id) as (Row & UsageColumn) | undefined).filter((r) => r !== undefined);
     return rows.map((row) => {
-      const { lastUsedAt: _, ...record } = fromRow(row); // eslint-disable-line @typescript-eslint/no-unused-vars
+      const { lastUsedAt: _, ...record } = fromRow(row);
       return record;
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/domain';
+import { BUSINESS_CATEGORIES, isMspSideRole, MSP_CATEGORIES, NotFound, seesItemDetails } from '@app/domain';
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
@@ -44,21 +44,21 @@ export class ActivityLogService {
     const { memberId, memberEmail, itemId, category } = dto;
     return {
       query: { scope: { orgId: principal.orgId! }, categories: BUSINESS_CATEGORIES, memberId, memberEmail, itemId, category },
-      redactItems: principal.role !== 'org_owner',
+      redactItems: !seesItemDetails(principal.role),
       dto,
     };
   }
 
-  /** An organization's own owners and admins, and the owners and admins of the MSP supervising it. */
+  /** An organization's own owners and admins, and the owners, admins and API keys of the MSP supervising it. */
   async organizationFeed(principal: Principal, organizationId: string, dto: FeedQueryDto): Promise<ScopedLogQuery> {
     const { memberId, memberEmail, itemId, category } = dto;
     const filters = { memberId, memberEmail, itemId, category };
-    if ((MSP_ROLES as readonly string[]).includes(principal.role)) {
+    if (isMspSideRole(principal.role)) {
       if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
       return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, redactItems: true, dto };
     }
     if (principal.orgId !== organizationId) throw feedNotFound(organizationId);
-    return { query: { scope: { orgId: organizationId }, ...filters }, redactItems: principal.role !== 'org_owner', dto };
+    return { query: { scope: { orgId: organizationId }, ...filters }, redactItems: !seesItemDetails(principal.role), dto };
   }
 
   /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */

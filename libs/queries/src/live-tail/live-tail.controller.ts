@@ -42,7 +42,7 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(this.logs.mspLog(ctx.principal, query), after, res);
+    await this.tails.stream(this.logs.mspLog(ctx.principal, query), after, res, ctx.principal);
   }
 
   @Get('activity-log/business/live')
@@ -56,7 +56,7 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(this.logs.businessLog(ctx.principal, query), after, res);
+    await this.tails.stream(this.logs.businessLog(ctx.principal, query), after, res, ctx.principal);
   }
 
   @Get('organizations/:organizationId/feed/live')
@@ -71,6 +71,6 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(await this.logs.organizationFeed(ctx.principal, organizationId, query), after, res);
+    await this.tails.stream(await this.logs.organizationFeed(ctx.principal, organizationId, query), after, res, ctx.principal);
   }
 }

@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { Forbidden, isMachineRole } from '@app/domain';
+import { Principal } from '@app/auth';
 import { ACTIVITY_LOG_STORE, ActivityLogStore } from '@app/projections';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { LiveTail } from './live-tail';
@@ -20,7 +22,11 @@ export class LiveTailService implements BeforeApplicationShutdown {
    * Streams the scoped log after `resumeAfter`, or from the view's checkpoint (live only).
    * Everything that can fail as a JSON answer happens before the headers are sent.
    */
-  async stream(scoped: ScopedLogQuery, resumeAfter: bigint | undefined, res: Response): Promise<void> {
+  async stream(scoped: ScopedLogQuery, resumeAfter: bigint | undefined, res: Response, reader?: Principal): Promise<void> {
+    if (reader && isMachineRole(reader.role)) {
+      // A stream checks its credential once, when it opens; a revoked key or token must stop within a second.
+      throw new Forbidden('Live tails are for panel sessions: API keys and Activity Log tokens poll the pull API (GET /pull/…) instead');
+    }
     const after = resumeAfter ?? (await this.store.checkpoint());
     const abort = new AbortController();
     res.once('close', () => abort.abort());
