@@ -97,6 +97,8 @@ describe('OAuth token endpoint (RFC 7523 JWT bearer grant)', () => {
     const stale = await t.http().get('/pull/msp').set('Authorization', `Bearer ${token}`).expect(401);
     expect(stale.body.message).toMatch(/rotated/);
     expect((await refusal(await assertionFor(credentials))).description).toMatch(/signature does not verify/);
+    const log = await t.query('/activity-log/msp', admin).expect(200);
+    expect(log.body.items[0]).toMatchObject({ eventType: 'MspApiKeyRotated', summary: expect.stringMatching(/rotated API key 'Splunk'$/) });
     const fresh = await accessToken(rotated);
     await t.command(`/api-keys/${credentials.keyId}/revoke`, admin);
     const revoked = await t.http().get('/pull/msp').set('Authorization', `Bearer ${fresh}`).expect(401);

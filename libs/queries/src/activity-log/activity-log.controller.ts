@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiQueryErrors } from '@app/http';
+import { ApiQueryErrors, RateLimited } from '@app/http';
 import { BusinessLogQueryDto, FeedQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 import { ActivityPageDto } from './activity-log.dto';
 import { ActivityLogService, LogPage } from './activity-log.service';
@@ -10,6 +10,7 @@ import { ActivityLogService, LogPage } from './activity-log.service';
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
+@RateLimited()
 @Controller()
 export class ActivityLogController {
   constructor(private readonly logs: ActivityLogService) {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors } from '@app/http';
+import { ApiQueryErrors, RateLimited } from '@app/http';
 import { CSV_COLUMNS, EXPORT_CONTENT_TYPES } from './export-format';
 import { BusinessExportQueryDto, FeedExportQueryDto, MspExportQueryDto } from './export-query.dto';
 import { ActivityExportService } from './exports.service';
@@ -25,6 +25,7 @@ const EXPORT_RESPONSE = {
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
+@RateLimited()
 @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.jsonl)
 @Controller()
 export class ExportsController {
