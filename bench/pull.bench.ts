@@ -52,7 +52,7 @@ async function throughput(file: string, count: number): Promise<Figure[]> {
       await rebuildView(store, app.get(ProjectorRegistry).get('activity-log'), { batchSize: 1000 });
       readAll = Math.max(await readAllRate(store), await readAllRate(store));
       const pulls = new PullService(app.get<ActivityLogStore>(ACTIVITY_LOG_STORE), new CursorSigner('b'.repeat(40)));
-      const feed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, redactItems: true, dto: {} } };
+      const feed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
       const reader = { subject: 'bench', role: 'msp_api_client' as const, mspId: MSP };
       const direct = async () => timed(async () => {
         let cursor: string | undefined;

@@ -62,6 +62,9 @@ describe('loadConfig: engines', () => {
     expect(loadConfig({}).projectorsInApi).toBe(true);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x' }).projectorsInApi).toBe(false);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x', PROJECTORS_IN_API: 'true' }).projectorsInApi).toBe(true);
+    expect(loadConfig({}).siemDeliveryInApi).toBe(true);
+    expect(loadConfig({ PROJECTORS_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
+    expect(loadConfig({ SIEM_DELIVERY_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
   });
 
   it('reads Kafka settings and refuses bad ones', () => {
@@ -70,6 +73,25 @@ describe('loadConfig: engines', () => {
     expect(() => loadConfig({ MONGO_URL: 'postgres://x' })).toThrow(/MONGO_URL must be/);
     expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: '0' })).toThrow(/KAFKA_TOPIC_PARTITIONS/);
     expect(() => loadConfig({ PROJECTORS_IN_API: 'maybe' })).toThrow(/PROJECTORS_IN_API must be true or false/);
+  });
+});
+
+describe('loadConfig: bounds on slow engines and long-lived answers', () => {
+  it('bounds MongoDB by default so that a request answers within 2 s when the server is down or hangs', () => {
+    const { mongoTimeouts } = loadConfig({});
+    expect(mongoTimeouts).toEqual({ serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1000, socketTimeoutMS: 1500 });
+    // One attempt at most (the driver's retries are off): the longest single wait is the bound.
+    expect(Math.max(...Object.values(mongoTimeouts))).toBeLessThan(2000);
+  });
+
+  it('reads the MongoDB timeouts and the live tails per principal, and refuses bad ones', () => {
+    const config = loadConfig({ MONGO_SOCKET_TIMEOUT_MS: '30000', LIVE_TAIL_MAX_PER_PRINCIPAL: '2' });
+    expect(config.mongoTimeouts.socketTimeoutMS).toBe(30000);
+    expect(config.LIVE_TAIL_MAX_PER_PRINCIPAL).toBe(2);
+    expect(loadConfig({}).LIVE_TAIL_MAX_PER_PRINCIPAL).toBe(5);
+    expect(() => loadConfig({ MONGO_SERVER_SELECTION_TIMEOUT_MS: '0' })).toThrow(/MONGO_SERVER_SELECTION_TIMEOUT_MS must be an integer between 100 and 60000/);
+    expect(() => loadConfig({ MONGO_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/MONGO_CONNECT_TIMEOUT_MS must be an integer/);
+    expect(() => loadConfig({ LIVE_TAIL_MAX_PER_PRINCIPAL: '0' })).toThrow(/LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000/);
   });
 });
 
@@ -101,6 +123,22 @@ describe('loadConfig: operations settings', () => {
     expect(loadConfig({ HOST: 'api-1.internal' }).HOST).toBe('api-1.internal');
     expect(() => loadConfig({ HOST: 'not a host' })).toThrow(/HOST must be an IP address or a host name/);
     expect(() => loadConfig({ HOST: '' })).toThrow(/HOST must be/);
+  });
+
+  it('reads CORS_ORIGINS as a list of exact origins, and refuses paths, wildcards and other schemes', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://panel.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://panel.example.com', 'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://panel.example.com/', 'https://panel.example.com/app', 'ftp://x.example', 'panel.example.com']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
+    }
+  });
+
+  it('bounds STREAM_TICKET_TTL_SECONDS to a minute', () => {
+    expect(loadConfig({}).STREAM_TICKET_TTL_SECONDS).toBe(30);
+    expect(loadConfig({ STREAM_TICKET_TTL_SECONDS: '60' }).STREAM_TICKET_TTL_SECONDS).toBe(60);
+    expect(() => loadConfig({ STREAM_TICKET_TTL_SECONDS: '61' })).toThrow(/STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60/);
   });
 
   it('keeps METRICS_TOKEN long enough and out of error messages', () => {

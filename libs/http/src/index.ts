@@ -11,3 +11,5 @@ export * from './body/body-checks';
 export * from './security-headers';
 export * from './rate-limit/rate-limit';
 export * from './rate-limit/rate-limit.guard';
+export * from './cors';
+export * from './api-headers';

@@ -1,4 +1,5 @@
 export * from './shared/projector';
+export * from './shared/projection-errors';
 export * from './shared/projection-runner';
 export * from './shared/wait-for-position';
 export * from './shared/sqlite-read-database';
@@ -13,6 +14,8 @@ export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
+export * from './members';
 export * from './integrations';
 export * from './read-models.health';
 export * from './credentials';
+export * from './dead-letters';

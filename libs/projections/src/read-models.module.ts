@@ -22,6 +22,13 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { MemberDirectoryProjector } from './members/member-directory.projector';
+import { MemberDirectoryStore, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE } from './members/member-directory.store';
+import { MongoMemberDirectoryStore } from './members/mongo-member-directory.store';
+import { SqliteMemberDirectoryStore } from './members/sqlite-member-directory.store';
+import { DEAD_LETTER_STORE, DeadLetterStore } from './dead-letters/dead-letter.store';
+import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
+import { SqliteDeadLetterStore } from './dead-letters/sqlite-dead-letter.store';
 import { IntegrationStatusReader } from './integrations/integration-status';
 import { IntegrationsProjector } from './integrations/integrations.projector';
 import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
@@ -44,12 +51,12 @@ export class ProjectorRegistry {
   }
 }
 
-/** Runs every projector as a checkpointed subscription while the application is up. */
+/** Runs every projector as a checkpointed subscription while the application is up; poison events are dead-lettered. */
 class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ProjectionRunner[];
 
-  constructor(store: EventStore, registry: ProjectorRegistry) {
-    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector));
+  constructor(store: EventStore, registry: ProjectorRegistry, deadLetters: DeadLetterStore) {
+    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector, { deadLetters }));
   }
 
   onApplicationBootstrap(): void {
@@ -81,15 +88,18 @@ const sqliteProviders: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
+  { provide: MSP_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'msp') },
+  { provide: ORG_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'org') },
   { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CREDENTIALS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteCredentialsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
 const mongoProviders: Provider[] = [
-  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!) },
+  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!, c.mongoTimeouts) },
   { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
   {
     provide: ACTIVITY_LOG_STORE,
@@ -118,6 +128,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  ...(['msp', 'org'] as const).map((kind) => ({
+    provide: kind === 'msp' ? MSP_MEMBER_DIRECTORY_STORE : ORG_MEMBER_DIRECTORY_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoMemberDirectoryStore(db, kind);
+      await store.ensureIndexes();
+      return store;
+    },
+  })),
   {
     provide: INTEGRATIONS_STORE,
     inject: [MONGO_DATABASE],
@@ -137,6 +156,7 @@ const mongoProviders: Provider[] = [
     },
   },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [MONGO_DATABASE], useFactory: (db: Db) => new MongoDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
 
@@ -151,27 +171,39 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CREDENTIALS_STORE],
+          inject: [
+            ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+            ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE,
+          ],
           useFactory: (
             activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore,
-            credentials: CredentialsStore,
+            mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore, credentials: CredentialsStore,
           ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
               new IntegrationsProjector(integrations),
+              new MemberDirectoryProjector(mspMembers),
+              new MemberDirectoryProjector(orgMembers),
               new CredentialsProjector(credentials),
             ]),
         },
         IntegrationStatusReader,
         ...(options.runProjectors
-          ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
+          ? [
+              {
+                provide: ProjectionRunners,
+                inject: [EVENT_STORE, ProjectorRegistry, DEAD_LETTER_STORE],
+                useFactory: (s: EventStore, r: ProjectorRegistry, d: DeadLetterStore) => new ProjectionRunners(s, r, d),
+              },
+            ]
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, ProjectorRegistry,
-        IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+        ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader,
+        ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, HttpCode, RequestMapping, RequestMethod, SetMetadata, Type, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CommandType } from '@app/domain';
 import { Authorize } from '@app/auth';
-import { ApiCommandErrors, ErrorBodyDto } from '@app/http';
+import { ApiCommandErrors, commandAnswerHeaders, ErrorBodyDto, IDEMPOTENCY_KEY_PARAMETER } from '@app/http';
 import type { CommandRequest } from '../command-bindings';
 import { CommandResultDto } from './command-result.dto';
 import { COMMAND_ROUTE, CommandRouteInterceptor } from './command-route.interceptor';
@@ -50,7 +50,10 @@ export function CommandRoute<T extends CommandType>(verb: HttpVerb, path: string
     Authorize(options.command),
     SetMetadata(COMMAND_ROUTE, options),
     ApiOperation({ summary: options.summary }),
-    ApiResponse({ status: options.status, type: options.answer?.type ?? CommandResultDto, description: options.description }),
+    ApiHeader(IDEMPOTENCY_KEY_PARAMETER),
+    ApiResponse({
+      status: options.status, type: options.answer?.type ?? CommandResultDto, description: options.description, headers: commandAnswerHeaders(),
+    }),
     ApiCommandErrors(),
     ...(options.secretOnce
       ? [ApiResponse({ status: 409, description: `A replayed request: the ${options.secretOnce} is shown only once`, type: ErrorBodyDto })]

@@ -52,7 +52,7 @@ export class PullService {
     const checkpoint = await this.store.checkpoint();
     const scan: Scan = checkpoint === undefined ? { entries: [], next: position.after, hasMore: false } : await this.scan(feed, position, limit, checkpoint);
     return {
-      items: scan.entries.map((entry) => presentEntry(entry, { redactItems: feed.scoped.redactItems })),
+      items: scan.entries.map((entry) => presentEntry(entry, feed.scoped.audience)),
       cursor: this.cursors.encode({ ...position, after: scan.next }, viewer, feed.name),
       hasMore: scan.hasMore,
     };

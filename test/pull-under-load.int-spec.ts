@@ -8,8 +8,8 @@ import { mongoTestDatabases } from '@app/mongo';
 import {
   ActivityLogProjector, ActivityLogStore, CursorSigner, MongoActivityLogStore, openReadDatabase, ProjectionRunner, SqliteActivityLogStore,
 } from '@app/projections';
-import { describeWithServer } from '@test/support/real-servers';
-import { PullFeed, PullService } from './pull.service';
+import { PullFeed, PullService } from '@app/queries/pull/pull.service';
+import { describeWithServer } from './support/real-servers';
 
 const WRITERS = 4;
 const EVENTS_PER_WRITER = 60;
@@ -76,7 +76,7 @@ function describePullUnderLoad(name: string, openView: () => Promise<ActivityLog
       const view = await openView();
       const runner = new ProjectionRunner(skewedClocks(events), new ActivityLogProjector(view), { batchSize: 13 });
       const pulls = new PullService(view, new CursorSigner('p'.repeat(40)));
-      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, redactItems: true, dto: {} } };
+      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
       const reader = { subject: 'siem', role: 'msp_api_client' as const, mspId: MSP };
       runner.start();
       let writing = true;
@@ -118,7 +118,7 @@ function describePullUnderLoad(name: string, openView: () => Promise<ActivityLog
       while (((await view.checkpoint()) ?? -1n) < (await events.headPosition())) await new Promise((resolve) => setTimeout(resolve, 10));
       await runner.stop();
       const pulls = new PullService(view, new CursorSigner('p'.repeat(40)));
-      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, redactItems: true, dto: {} } };
+      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
       const reader = { subject: 'siem', role: 'msp_api_client' as const, mspId: MSP };
       const all = (await pulls.pull(feed, reader, { limit: 1000 })).items;
       expect(all).toHaveLength(ids.length);
