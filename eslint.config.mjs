@@ -28,6 +28,7 @@ const MAY_IMPORT = {
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'privacy', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'projections'],
   streams: ['config', 'domain', 'event-store', 'privacy', 'projections', 'secrets', 'siem'],
 };
 
@@ -61,7 +62,7 @@ const libBoundaries = LIBS.flatMap((lib) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**', '.fuzz/**', '.schemathesis/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

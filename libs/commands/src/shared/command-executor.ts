@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandType, DomainEvent, ERASURE_EVENT_TYPES, Forbidden, mayExecute, memberScopeOf, Refused, ROLE_MATRIX } from '@app/domain';
+import {
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, ERASURE_EVENT_TYPES, findCardNumber, Forbidden, InvalidInput, mayExecute, memberScopeOf, Refused,
+  ROLE_MATRIX,
+} from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
@@ -108,7 +111,9 @@ export class CommandExecutor {
     const state = (await this.domainEvents(past)).reduce(binding.decider.evolve, binding.decider.initialState);
     const events: DomainEvent[] = binding.decider.decide(command, state);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
-    const result = await this.store.append(streamId, this.toNewEvents(events, target, ctx, ids), expected);
+    const newEvents = this.toNewEvents(events, target, ctx, ids);
+    refuseCardNumbers(newEvents);
+    const result = await this.store.append(streamId, newEvents, expected);
     await this.eraseAfter(events, target);
     return {
       result: {
@@ -188,6 +193,17 @@ function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<Command
   const unbound = (Object.keys(ROLE_MATRIX) as CommandType[]).filter((type) => !routes.has(type));
   if (unbound.length > 0) throw new Error(`Commands without a binding: ${unbound.join(', ')}`);
   return routes;
+}
+
+/**
+ * The last line behind the body check: nothing about to be stored (the events' data, and their
+ * metadata, which also carries token claims and the user agent) may hold a full card number.
+ */
+function refuseCardNumbers(events: NewEvent[]): void {
+  const paths = findCardNumber({ data: events.map((e) => e.data), metadata: events[0]?.metadata });
+  if (!paths) return;
+  const fields = paths.map((path) => path.replace(/^data\.\d+\./, ''));
+  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields[0], fields.slice(1));
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {

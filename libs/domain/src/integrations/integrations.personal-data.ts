@@ -3,8 +3,8 @@ import { IntegrationEvent } from './integration.events';
 import { MspApiKeyEvent } from './msp-api-key.events';
 
 /**
- * Integrations and API keys are the MSP's: names, settings and a collector's error text name no
- * person. A reason someone typed is its author's. Sync outcomes are `activity`: no decider folds them.
+ * Integrations and API keys are the MSP's: names, settings, public keys and a collector's error
+ * text name no person. A reason someone typed is its author's. Sync outcomes are `activity`: no decider folds them.
  */
 export const integrationsPrivacy: AreaPrivacy<IntegrationEvent | MspApiKeyEvent> = {
   IntegrationSetUp: { retention: 'state', personal: [] },
@@ -13,5 +13,6 @@ export const integrationsPrivacy: AreaPrivacy<IntegrationEvent | MspApiKeyEvent>
   IntegrationSyncSucceeded: { retention: 'activity', personal: [] },
   IntegrationSyncFailed: { retention: 'activity', personal: [] },
   MspApiKeyGenerated: { retention: 'state', personal: [] },
+  MspApiKeyRotated: { retention: 'state', personal: [] },
   MspApiKeyRevoked: { retention: 'state', personal: [] },
 };

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound, SubjectScope } from '@app/domain';
+import { BUSINESS_CATEGORIES, isMspSideRole, MSP_CATEGORIES, NotFound, SubjectScope } from '@app/domain';
 import { PersonalData } from '@app/privacy';
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
-  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, audienceOfRole, AudienceName, decodeCursor, Page, PresentedEntry,
+  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, audienceOfRole, AudienceName, CursorBinding, CursorSigner, decodeCursor, Page,
+  PresentedEntry,
   presentEntry, resolveWindow, toPage,
 } from '@app/projections';
+import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { MemberEmails } from '../shared/member-emails';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
@@ -34,6 +36,7 @@ export class ActivityLogService {
     private readonly tenants: TenantDirectory,
     private readonly memberEmails: MemberEmails,
     private readonly personalData: PersonalData,
+    private readonly signer: CursorSigner,
   ) {}
 
   mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
@@ -56,11 +59,11 @@ export class ActivityLogService {
     };
   }
 
-  /** An organization's own owners and admins, and the owners and admins of the MSP supervising it. */
+  /** An organization's own owners and admins, and the owners, admins and API keys of the MSP supervising it. */
   async organizationFeed(principal: Principal, organizationId: string, dto: FeedQueryDto): Promise<ScopedLogQuery> {
     const { memberId, memberEmail, itemId, category } = dto;
     const filters = { memberId, memberEmail, itemId, category };
-    if ((MSP_ROLES as readonly string[]).includes(principal.role)) {
+    if (isMspSideRole(principal.role)) {
       if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
       const memberScopes: SubjectScope[] = [`org:${organizationId}`, `msp:${principal.mspId!}`];
       return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, audience: 'msp', dto, memberScopes };
@@ -69,15 +72,17 @@ export class ActivityLogService {
     return { query: { scope: { orgId: organizationId }, ...filters }, audience: audienceOfRole(principal.role), dto, memberScopes: [`org:${organizationId}`] };
   }
 
-  async page(scoped: ScopedLogQuery): Promise<LogPage> {
+  /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */
+  async page(scoped: ScopedLogQuery, reader: Principal): Promise<LogPage> {
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
-    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, scoped.query) : undefined;
+    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters: scoped.query };
+    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
     const filters = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
     const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
     const reveal = await this.personalData.revealerFor(rows);
-    const page = toPage(rows, limit, scoped.query, window, (e) => presentEntry(e, scoped.audience, reveal));
+    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience, reveal));
     return { ...page, window };
   }
 }
