@@ -93,9 +93,18 @@ export async function everyView(t: TestApp, s: Scenario): Promise<Record<string,
     jsonl: await get(`/organizations/${s.orgId}/feed/export`, s.tokens.mspAdmin, { format: 'jsonl' }),
     live: await liveReplay(t, '/activity-log/business/live?after=0', s.tokens.owner, business.items.length),
     roster: (await get('/org/members', s.tokens.owner)).items,
+    pullBusiness: await pulled(t, '/pull/business', s.tokens.owner),
+    pullFeed: await pulled(t, `/pull/organizations/${s.orgId}`, s.tokens.mspAdmin),
     kafkaMspTopic: kafka.filter((topic) => topic.topic.includes('msp-e')),
     siem,
   };
+}
+
+/** Everything the pull API hands a poller (read after the views caught up, since it serves what they applied). */
+async function pulled(t: TestApp, path: string, token: string): Promise<unknown[]> {
+  const res = await t.http().get(path).set('Authorization', `Bearer ${token}`).query({ limit: 1000 });
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.text}`);
+  return res.body.items;
 }
 
 /** The business log's live tail from the start: the first `count` entries it sends. */
