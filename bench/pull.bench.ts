@@ -12,7 +12,7 @@ import { createWorld, GeneratedEvent, toNewEvent } from './support/activity-worl
 import { startBenchServer } from './support/api-server';
 import { cachedFile } from './support/cache';
 import { LoadResult, runLoad } from './support/command-mix';
-import { PersonalData } from '@app/privacy';
+import { PersonalData, PrivacyModule } from '@app/privacy';
 
 @Module({})
 class PullBenchModule {}
@@ -42,7 +42,7 @@ async function throughput(file: string, count: number): Promise<Figure[]> {
     }
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', EVENTSTORE_URL: '', MONGO_URL: '' });
     const app = await NestFactory.createApplicationContext(
-      { module: PullBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
+      { module: PullBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
       { logger: false },
     );
     let viewEntries: number;

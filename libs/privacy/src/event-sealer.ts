@@ -1,4 +1,3 @@
-import { DataKey } from '@app/crypto';
 import { actorScopeOf, ACTOR_PERSONAL_FIELDS, memberScopeOf, PersonalKind, privacyOf, SubjectScope } from '@app/domain';
 import { NewEvent } from '@app/event-store';
 import { DataKeys } from './data-keys';
@@ -37,13 +36,16 @@ export class EventSealer {
 
   async seal(event: IdentifiedEvent): Promise<NewEvent> {
     const sealings = sealingsOf(event);
-    const keys = new Map<string, DataKey | 'erased'>();
-    for (const { subject } of sealings) {
-      if (!keys.has(subject.keyId)) keys.set(subject.keyId, await this.keys.subjectKeyForSealing(subject));
-    }
-    for (const s of sealings) {
-      if (s.kind === 'email' && keys.get(s.subject.keyId) !== 'erased') await this.emails.register(s.subject.scope, s.value, s.subject.keyId, s.subject.memberId);
-    }
+    const subjects = new Map(sealings.map(({ subject }) => [subject.keyId, subject]));
+    const period = privacyOf(event.type).retention === 'activity' ? this.periodKey(event) : undefined;
+    // All at once, so that a new member's key, their email entry and a new month's key join the key store's next
+    // group commit together (the store indexes no email of an erased member).
+    const [keyList] = await Promise.all([
+      Promise.all([...subjects].map(async ([keyId, subject]) => [keyId, await this.keys.subjectKeyForSealing(subject)] as const)),
+      ...sealings.filter((s) => s.kind === 'email').map((s) => this.emails.register(s.subject.scope, s.value, s.subject.keyId, s.subject.memberId)),
+      period,
+    ]);
+    const keys = new Map(keyList);
     const context: TokenContext = { eventId: event.id, eventType: event.type };
     let sealed: NewEvent = event;
     for (const s of sealings) {
@@ -51,13 +53,17 @@ export class EventSealer {
       const value = key === 'erased' ? pseudonymOf(s.subject.keyId) : sealToken(key, s.subject.keyId, s.value, context);
       sealed = { ...sealed, [s.place]: setAt(sealed[s.place] as unknown as Record<string, unknown>, s.path, value) };
     }
-    return privacyOf(event.type).retention === 'activity' ? this.retain(sealed, context) : sealed;
+    return period ? this.retain(sealed, context, await period) : sealed;
   }
 
-  private async retain(event: NewEvent, context: TokenContext): Promise<NewEvent> {
+  /** The tenant's key for this month, for an `activity` event; 'none' for an event of no tenant (kept as is). */
+  private periodKey(event: NewEvent): Promise<Awaited<ReturnType<DataKeys['periodKeyForSealing']>> | 'none'> {
     const tenant = memberScopeOf(event.metadata.tenant ?? {});
-    if (!tenant) return event;
-    const period = await this.keys.periodKeyForSealing({ tenant, period: periodOf(this.now()) });
+    return tenant ? this.keys.periodKeyForSealing({ tenant, period: periodOf(this.now()) }) : Promise.resolve('none');
+  }
+
+  private retain(event: NewEvent, context: TokenContext, period: Awaited<ReturnType<EventSealer['periodKey']>>): NewEvent {
+    if (period === 'none') return event;
     // A month already expired (a clock set back): nothing can be kept for it, so nothing is.
     if (period === 'expired') return { ...event, data: {}, metadata: withoutPersonalEnvelope(event.metadata) };
     const { email, name } = event.metadata.actor;

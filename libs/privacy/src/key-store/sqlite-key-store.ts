@@ -43,6 +43,8 @@ export class SqliteKeyStore implements KeyStore {
   private readonly insertPeriod: Database.Statement;
   private readonly erase: (subject: { keyId: string; scope: string; memberId: string }, at: string) => boolean;
   private readonly expire: (keyId: string, at: string) => boolean;
+  /** Writes asked for in the same turn of the event loop, committed together (one fsync for all, as the event store's appends). */
+  private pending: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   constructor(file: string) {
     if (file !== ':memory:') createPrivateFile(file);
@@ -76,10 +78,12 @@ export class SqliteKeyStore implements KeyStore {
     return (this.inList('SELECT key_id FROM erased_subjects WHERE key_id IN', keyIds) as { key_id: string }[]).map((r) => r.key_id);
   }
 
-  async putSubjectKey(record: SubjectKeyRecord): Promise<SubjectKeyRecord | 'erased'> {
-    this.put.run(record);
-    const stored = this.db.prepare('SELECT * FROM subject_keys WHERE key_id = ?').get(record.keyId) as SubjectRow | undefined;
-    return stored ? subjectOf(stored) : 'erased';
+  putSubjectKey(record: SubjectKeyRecord): Promise<SubjectKeyRecord | 'erased'> {
+    return this.grouped(() => {
+      this.put.run(record);
+      const stored = this.db.prepare('SELECT * FROM subject_keys WHERE key_id = ?').get(record.keyId) as SubjectRow | undefined;
+      return stored ? subjectOf(stored) : 'erased';
+    });
   }
 
   async eraseSubject(subject: { keyId: string; scope: string; memberId: string }, erasedAt: string): Promise<boolean> {
@@ -90,11 +94,13 @@ export class SqliteKeyStore implements KeyStore {
     return this.db.prepare('DELETE FROM subject_keys WHERE key_id IN (SELECT key_id FROM erased_subjects)').run().changes;
   }
 
-  async indexEmail(entry: EmailIndexEntry): Promise<void> {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO email_index SELECT @scope, @emailHash, @keyId, @memberId
-        WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE key_id = @keyId)`)
-      .run(entry);
+  indexEmail(entry: EmailIndexEntry): Promise<void> {
+    return this.grouped(() => {
+      this.db
+        .prepare(`INSERT OR IGNORE INTO email_index SELECT @scope, @emailHash, @keyId, @memberId
+          WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE key_id = @keyId)`)
+        .run(entry);
+    });
   }
 
   async membersByEmail(scope: string, emailHash: string): Promise<string[]> {
@@ -106,10 +112,12 @@ export class SqliteKeyStore implements KeyStore {
     return (this.inList('SELECT * FROM period_keys WHERE key_id IN', keyIds) as PeriodRow[]).map(periodOf);
   }
 
-  async putPeriodKey(record: PeriodKeyRecord): Promise<PeriodKeyRecord | 'expired'> {
-    this.insertPeriod.run(record);
-    const stored = this.db.prepare('SELECT * FROM period_keys WHERE key_id = ?').get(record.keyId) as PeriodRow | undefined;
-    return stored ? periodOf(stored) : 'expired';
+  putPeriodKey(record: PeriodKeyRecord): Promise<PeriodKeyRecord | 'expired'> {
+    return this.grouped(() => {
+      this.insertPeriod.run(record);
+      const stored = this.db.prepare('SELECT * FROM period_keys WHERE key_id = ?').get(record.keyId) as PeriodRow | undefined;
+      return stored ? periodOf(stored) : 'expired';
+    });
   }
 
   async listPeriodKeys(): Promise<PeriodKeyRecord[]> {
@@ -158,7 +166,42 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
+    this.flush();
     if (this.db.open) this.db.close();
+  }
+
+  /** Runs `work` in the next group commit: every write asked for before it commits in one transaction, each answered on its own. */
+  private grouped<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject }) === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const { work } of batch) {
+          // A savepoint each, so that one write that fails leaves the others of the group in.
+          try {
+            outcomes.push({ ok: true, value: this.db.transaction(work)() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
   }
 
   private inList(sql: string, values: readonly string[]): unknown[] {
