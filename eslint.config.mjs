@@ -19,7 +19,8 @@ const MAY_IMPORT = {
   secrets: ['config', 'crypto', 'mongo'],
   'event-store': ['config', 'domain', 'metrics'],
   auth: ['config', 'domain', 'event-store'],
-  http: ['auth', 'domain', 'event-store'],
+  // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
+  http: ['auth', 'domain', 'event-store', 'mongo'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],

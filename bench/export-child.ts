@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       },
     });
     // The MSP Activity Log export, scoped as ActivityLogService.mspLog scopes it.
-    const source = { store, query: { scope: { mspId }, categories: MSP_CATEGORIES }, window: { from, to }, redactItems: true };
+    const source = { store, query: { scope: { mspId }, categories: MSP_CATEGORIES }, window: { from, to }, audience: 'msp' as const };
     const started = performance.now();
     rows = (await streamExport(source, format as ExportFormat, sink)).rows;
     seconds = (performance.now() - started) / 1000;

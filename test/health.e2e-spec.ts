@@ -26,13 +26,15 @@ describe('GET /health (embedded defaults)', () => {
   it('answers 200 with the event store up and its head position as a string', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
-    expect(res.body.info.eventStore).toEqual({ status: 'up', headPosition: '-1' });
+    expect(res.body.info.eventStore).toEqual({ status: 'up', engine: 'sqlite', headPosition: '-1' });
     expect(res.body.info.readModels).toEqual({
       status: 'up',
-      'activity-log': { checkpoint: '-1', behind: '0' },
-      'sharing-hub': { checkpoint: '-1', behind: '0' },
-      organizations: { checkpoint: '-1', behind: '0' },
-      integrations: { checkpoint: '-1', behind: '0' },
+      engine: 'sqlite',
+      'activity-log': { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      'sharing-hub': { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      organizations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      integrations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
     });
+    expect(res.body.info.idempotencyStore).toEqual({ status: 'up', engine: 'sqlite' });
   });
 });

@@ -70,8 +70,34 @@ describeWithServer('KAFKA_BROKERS', 'Kafka relay end to end', (brokers) => {
       expect(consumer.of(topics.a)[1]).toMatchObject({
         key: `org:${orgA}`,
         headers: { eventType: 'PolicyEnabled', orgId: orgA, mspId: 'msp-a' },
-        event: { type: 'PolicyEnabled', metadata: { tenant: { mspId: 'msp-a', orgId: orgA } } },
+        event: { type: 'PolicyEnabled', tenant: { mspId: 'msp-a', orgId: orgA }, entry: { eventType: 'PolicyEnabled', organizationId: orgA } },
       });
+    });
+
+    it("carries a supervised organization's vault item to its MSP's topic without the item's name or type", async () => {
+      const ownerA = await t.token(mspPrincipal('msp_owner', 'msp-a'));
+      const [created] = await post('/organizations', ownerA, { name: 'Vaulted' });
+      const orgId = (await t.store.readAll()).find((e) => e.id === created)!.metadata.tenant.orgId!;
+      await t.http().get(`/organizations/${orgId}/feed`).set('Authorization', `Bearer ${ownerA}`).query({ minPosition: (await t.store.headPosition()).toString() }).expect(200);
+      const member = await t.token(orgPrincipal('org_member', orgId, { name: 'Ann Archer' }));
+      const [itemEvent] = await post('/vault/items', member, { itemType: 'secure_note', itemName: 'Launch codes' });
+
+      const reader = await KafkaTestConsumer.start(kafka, [topics.all, topics.a]);
+      try {
+        await reader.waitFor((r) => [topics.all, topics.a].every((topic) => r.some((m) => m.topic === topic && m.event.id === itemEvent)));
+        const onMspTopic = reader.of(topics.a).find((m) => m.event.id === itemEvent)!;
+        const onGlobal = reader.of(topics.all).find((m) => m.event.id === itemEvent)!;
+        expect(onMspTopic.event).toMatchObject({
+          type: 'ItemCreated',
+          tenant: { mspId: 'msp-a', orgId },
+          entry: { eventType: 'ItemCreated', item: { type: null, name: null }, target: { type: 'item', name: null }, summary: 'Ann Archer created an item' },
+        });
+        expect(JSON.stringify(onMspTopic.event)).not.toMatch(/Launch codes|secure.note/);
+        expect(onMspTopic.event).not.toHaveProperty('data');
+        expect(onGlobal.event).toMatchObject({ data: { itemName: 'Launch codes', itemType: 'secure_note' } });
+      } finally {
+        await reader.close();
+      }
     });
   });
 

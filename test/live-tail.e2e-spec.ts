@@ -2,6 +2,7 @@ import { request as httpRequest, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
+import { mintToken } from '@app/auth';
 import { LiveTailService } from '@app/queries/live-tail/live-tail.service';
 
 interface SseMessage {
@@ -135,6 +136,12 @@ describe('Live tail over Server-Sent Events', () => {
     await caughtUp();
   });
   afterEach(() => open.splice(0).forEach((s) => s.close()));
+  /** Waits until the server has let go of every stream the earlier tests opened. */
+  const s0 = async () => {
+    const deadline = Date.now() + 2000;
+    while (t.app.get(LiveTailService).openStreams > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(t.app.get(LiveTailService).openStreams).toBe(0);
+  };
   afterAll(() => t.close());
 
   it('sends new entries live, in order, with their positions as ids, and never another MSP’s', async () => {
@@ -244,6 +251,40 @@ describe('Live tail over Server-Sent Events', () => {
     expect(forged.fields.mspId).toEqual(['property mspId should not exist']);
   });
 
+  it('ends a stream when its token expires, with an end event saying why, and frees its place', async () => {
+    await caughtUp();
+    const shortLived = await mintToken(t.config, mspPrincipal('msp_owner', 'msp-a', { subject: 'olive' }), '3s');
+    const s = await stream('/activity-log/msp/live', shortLived);
+    const sent = await rename('Before expiry');
+    expect((await s.take(1)).map((m) => m.id)).toEqual([sent.position]);
+    await s.until(() => s.ended, 10_000, 'the server to end the stream');
+    expect(s.messages.slice(1)).toEqual([{ event: 'end', data: '{"reason":"token_expired"}' }]);
+    await s.until(() => t.app.get(LiveTailService).openStreams === 0, 2000, 'the server to release the stream');
+    const refused = await connect('/activity-log/msp/live', shortLived);
+    expect(refused).toMatchObject({ status: 401, body: { message: 'token expired' } });
+  });
+
+  it('answers 429 to one live tail more than a principal may have open, and takes one again once a tail closes', async () => {
+    await s0(); // nothing left open by earlier tests
+    const max = t.config.LIVE_TAIL_MAX_PER_PRINCIPAL;
+    expect(max).toBe(5);
+    // Two tokens of the same principal share its allowance; another principal has its own.
+    const again = await t.token(mspPrincipal('msp_owner', 'msp-a', { subject: 'olive', email: 'olive@msp-a.example', name: 'Olive' }));
+    const tails = [];
+    for (let i = 0; i < max; i++) tails.push(await stream('/activity-log/msp/live', i % 2 === 0 ? tokens.mspOwner : again));
+    const refused = await connect(`/organizations/${orgX}/feed/live`, tokens.mspOwner);
+    expect(refused.status).toBe(429);
+    expect(refused.contentType).toMatch(/application\/json/);
+    expect('body' in refused && refused.body.message).toBe(
+      `Too many live tails: at most ${max} may be open at once for one principal; close one before opening another`,
+    );
+    expect((await connect('/activity-log/msp/live', tokens.mspAdmin)).status).toBe(200);
+
+    tails[0].close();
+    await tails[0].until(() => t.app.get(LiveTailService).openStreams === max, 2000, 'the server to notice the closed tail');
+    expect((await connect('/activity-log/msp/live', again)).status).toBe(200);
+  });
+
   it('sends the SSE headers', async () => {
     const opened = await connect('/activity-log/msp/live', tokens.mspOwner);
     expect(opened.status).toBe(200);
@@ -263,6 +304,7 @@ describe('Live tail over Server-Sent Events', () => {
     open.splice(open.indexOf(s), 1);
     await t.close();
     await s.until(() => s.ended, 2000, 'the stream to end');
+    expect(s.messages.at(-1)).toEqual({ event: 'end', data: '{"reason":"server_shutdown"}' });
     t = { close: async () => undefined } as TestApp;
   });
 });

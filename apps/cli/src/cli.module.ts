@@ -5,6 +5,7 @@ import { ReadAllCommand } from './commands/read-all.command';
 import { ReadStreamCommand } from './commands/read-stream.command';
 import { MintTokenCommand } from './commands/mint-token.command';
 import { RebuildCommand } from './commands/rebuild.command';
+import { DeadLettersCommand } from './commands/dead-letters.command';
 import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
 import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
@@ -16,8 +17,8 @@ export class CliModule {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
       providers: [
-        ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, KafkaMspTopicCommand, KafkaGrantMspCommand, KafkaRevokeMspCommand,
-        RewrapSecretsCommand,
+        ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
+        KafkaRevokeMspCommand, RewrapSecretsCommand,
       ],
     };
   }

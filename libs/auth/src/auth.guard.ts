@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { decodeJwt } from 'jose';
 import { v7 as uuidv7 } from 'uuid';
 import { containsCardNumber } from '@app/domain';
 import { initiatorOf } from './principal';
@@ -24,7 +25,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(host: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [host.getHandler(), host.getClass()])) return true;
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.verifier.verify(bearerToken(request.headers.authorization));
+    const token = bearerToken(request.headers.authorization);
+    const principal = await this.verifier.verify(token);
     request.context = {
       principal,
       initiator: initiatorOf(principal),
@@ -34,9 +36,16 @@ export class AuthGuard implements CanActivate {
       },
       correlationId: correlationId(request.headers['x-correlation-id'], (request as { id?: unknown }).id),
       commandId: uuidv7(),
+      ...expiryOf(token),
     };
     return true;
   }
+}
+
+/** The verified token's `exp`, in ms (the verifier has already refused an expired or forged one). */
+function expiryOf(token: string): { expiresAt?: number } {
+  const { exp } = decodeJwt(token);
+  return typeof exp === 'number' && Number.isFinite(exp) ? { expiresAt: exp * 1000 } : {};
 }
 
 function bearerToken(header: string | undefined): string {

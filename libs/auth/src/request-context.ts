@@ -12,6 +12,8 @@ export interface RequestContext {
   correlationId: string;
   /** Id of this command: the cause of the events it produces. */
   commandId: string;
+  /** When the credential stops being valid (ms since the epoch), if it says: long-lived answers (live tails) end then. */
+  expiresAt?: number;
 }
 
 export type AuthenticatedRequest = Request & { context?: RequestContext };

@@ -17,6 +17,7 @@ import { SiemIntegrationsController } from './policies/siem-integrations.control
 import { SettingsController } from './settings/settings.controller';
 import { COMMAND_BINDINGS, CommandExecutor } from './shared/command-executor';
 import { CommandRouteInterceptor } from './shared/command-route.interceptor';
+import { IdempotencyStoreHealthIndicator } from './shared/idempotency/idempotency-store.health';
 import { IdempotencyInterceptor } from './shared/idempotency/idempotency.interceptor';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './shared/idempotency/idempotency.store';
 import { MongoIdempotencyStore } from './shared/idempotency/mongo-idempotency.store';
@@ -49,8 +50,9 @@ import { VaultItemsController } from './vault/vault-items.controller';
     IdempotencyInterceptor,
     IntegrationSecretWriter,
     { provide: IDEMPOTENCY_STORE, inject: [AppConfig], useFactory: openIdempotencyStore },
+    IdempotencyStoreHealthIndicator,
   ],
-  exports: [CommandExecutor],
+  exports: [CommandExecutor, IdempotencyStoreHealthIndicator],
 })
 export class CommandsModule implements OnApplicationShutdown {
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore) {}
@@ -62,6 +64,6 @@ export class CommandsModule implements OnApplicationShutdown {
 
 /** Shared in MongoDB when MONGO_URL is set (scaled-out APIs), else a local SQLite file. */
 async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
-  if (config.MONGO_URL) return MongoIdempotencyStore.connect(config.MONGO_URL);
+  if (config.MONGO_URL) return MongoIdempotencyStore.connect(config.MONGO_URL, config.mongoTimeouts);
   return new SqliteIdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
 }

@@ -4,3 +4,4 @@ export * from './shared/command-binding';
 export * from './shared/command-executor';
 export * from './shared/command-route.decorator';
 export * from './shared/command-result.dto';
+export * from './shared/idempotency/idempotency-store.health';

@@ -73,6 +73,25 @@ describe('loadConfig: engines', () => {
   });
 });
 
+describe('loadConfig: bounds on slow engines and long-lived answers', () => {
+  it('bounds MongoDB by default so that a request answers within 2 s when the server is down or hangs', () => {
+    const { mongoTimeouts } = loadConfig({});
+    expect(mongoTimeouts).toEqual({ serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1000, socketTimeoutMS: 1500 });
+    // One attempt at most (the driver's retries are off): the longest single wait is the bound.
+    expect(Math.max(...Object.values(mongoTimeouts))).toBeLessThan(2000);
+  });
+
+  it('reads the MongoDB timeouts and the live tails per principal, and refuses bad ones', () => {
+    const config = loadConfig({ MONGO_SOCKET_TIMEOUT_MS: '30000', LIVE_TAIL_MAX_PER_PRINCIPAL: '2' });
+    expect(config.mongoTimeouts.socketTimeoutMS).toBe(30000);
+    expect(config.LIVE_TAIL_MAX_PER_PRINCIPAL).toBe(2);
+    expect(loadConfig({}).LIVE_TAIL_MAX_PER_PRINCIPAL).toBe(5);
+    expect(() => loadConfig({ MONGO_SERVER_SELECTION_TIMEOUT_MS: '0' })).toThrow(/MONGO_SERVER_SELECTION_TIMEOUT_MS must be an integer between 100 and 60000/);
+    expect(() => loadConfig({ MONGO_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/MONGO_CONNECT_TIMEOUT_MS must be an integer/);
+    expect(() => loadConfig({ LIVE_TAIL_MAX_PER_PRINCIPAL: '0' })).toThrow(/LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000/);
+  });
+});
+
 describe('loadConfig: secrets and SIEM delivery', () => {
   const key = Buffer.alloc(32, 7).toString('base64');
 

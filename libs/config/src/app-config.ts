@@ -128,6 +128,27 @@ export class AppConfig {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGO_URL must be a MongoDB connection string such as mongodb://localhost:27017/activity-log' })
   MONGO_URL?: string;
 
+  /** How long the MongoDB driver looks for a server before giving up (the request then answers 503). */
+  @Transform(toInt)
+  @IsInt({ message: 'MONGO_SERVER_SELECTION_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Min(100, { message: 'MONGO_SERVER_SELECTION_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Max(60000, { message: 'MONGO_SERVER_SELECTION_TIMEOUT_MS must be an integer between 100 and 60000' })
+  MONGO_SERVER_SELECTION_TIMEOUT_MS = 1500;
+
+  /** How long opening a connection (TCP and handshake) and each heartbeat may take. */
+  @Transform(toInt)
+  @IsInt({ message: 'MONGO_CONNECT_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Min(100, { message: 'MONGO_CONNECT_TIMEOUT_MS must be an integer between 100 and 60000' })
+  @Max(60000, { message: 'MONGO_CONNECT_TIMEOUT_MS must be an integer between 100 and 60000' })
+  MONGO_CONNECT_TIMEOUT_MS = 1000;
+
+  /** How long an operation waits for the server's answer on an open connection (a server that hangs). */
+  @Transform(toInt)
+  @IsInt({ message: 'MONGO_SOCKET_TIMEOUT_MS must be an integer between 100 and 600000' })
+  @Min(100, { message: 'MONGO_SOCKET_TIMEOUT_MS must be an integer between 100 and 600000' })
+  @Max(600000, { message: 'MONGO_SOCKET_TIMEOUT_MS must be an integer between 100 and 600000' })
+  MONGO_SOCKET_TIMEOUT_MS = 1500;
+
   /** When set, the worker relays every event to Kafka: comma-separated host:port list. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -260,6 +281,13 @@ export class AppConfig {
   @Max(60000, { message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
   MIN_POSITION_TIMEOUT_MS = 5000;
 
+  /** Live tails (SSE) one principal may have open at once; one more answers 429. */
+  @Transform(toInt)
+  @IsInt({ message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
+  LIVE_TAIL_MAX_PER_PRINCIPAL = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -276,6 +304,14 @@ export class AppConfig {
 
   get projectorsInApi(): boolean {
     return this.PROJECTORS_IN_API ?? !this.MONGO_URL;
+  }
+
+  get mongoTimeouts(): { serverSelectionTimeoutMS: number; connectTimeoutMS: number; socketTimeoutMS: number } {
+    return {
+      serverSelectionTimeoutMS: this.MONGO_SERVER_SELECTION_TIMEOUT_MS,
+      connectTimeoutMS: this.MONGO_CONNECT_TIMEOUT_MS,
+      socketTimeoutMS: this.MONGO_SOCKET_TIMEOUT_MS,
+    };
   }
 
   get kafkaBrokers(): string[] {

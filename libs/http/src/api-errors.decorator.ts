@@ -23,6 +23,6 @@ export function ApiQueryErrors() {
     ApiResponse(UNAUTHORIZED),
     ApiResponse({ status: 403, description: 'The role may not read this view', type: ErrorBodyDto }),
     ApiResponse({ status: 404, description: 'Unknown organization (or another tenant’s)', type: ErrorBodyDto }),
-    ApiResponse({ status: 503, description: 'The view has not reached minPosition in time', type: ErrorBodyDto }),
+    ApiResponse({ status: 503, description: 'The view has not reached minPosition in time, or a store is unavailable', type: ErrorBodyDto }),
   );
 }

@@ -5,6 +5,7 @@ import {
   EventStoreClosedError, EventStoreUnavailableError, InvalidArgumentError, WrongExpectedRevisionError,
 } from '@app/event-store';
 import { AuthenticationError, bearerChallenge } from '@app/auth';
+import { isMongoUnavailable } from '@app/mongo';
 
 export interface ErrorBody {
   statusCode: number;
@@ -34,6 +35,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof EventStoreUnavailableError || error instanceof EventStoreClosedError) {
     return body(HttpStatus.SERVICE_UNAVAILABLE, 'The event store is unavailable; try again shortly');
   }
+  // Only the read store reaches here from MongoDB: the idempotency interceptor answers for its own.
+  if (isMongoUnavailable(error)) return body(HttpStatus.SERVICE_UNAVAILABLE, 'The read store is unavailable; try again shortly');
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
 }
 

@@ -1,4 +1,5 @@
 export * from './shared/projector';
+export * from './shared/projection-errors';
 export * from './shared/projection-runner';
 export * from './shared/wait-for-position';
 export * from './shared/sqlite-read-database';
@@ -15,3 +16,4 @@ export * from './sharing-hub';
 export * from './organizations';
 export * from './integrations';
 export * from './read-models.health';
+export * from './dead-letters';

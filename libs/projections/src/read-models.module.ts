@@ -22,6 +22,9 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { DEAD_LETTER_STORE, DeadLetterStore } from './dead-letters/dead-letter.store';
+import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
+import { SqliteDeadLetterStore } from './dead-letters/sqlite-dead-letter.store';
 import { IntegrationStatusReader } from './integrations/integration-status';
 import { IntegrationsProjector } from './integrations/integrations.projector';
 import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
@@ -40,12 +43,12 @@ export class ProjectorRegistry {
   }
 }
 
-/** Runs every projector as a checkpointed subscription while the application is up. */
+/** Runs every projector as a checkpointed subscription while the application is up; poison events are dead-lettered. */
 class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ProjectionRunner[];
 
-  constructor(store: EventStore, registry: ProjectorRegistry) {
-    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector));
+  constructor(store: EventStore, registry: ProjectorRegistry, deadLetters: DeadLetterStore) {
+    this.runners = registry.all.map((projector) => new ProjectionRunner(store, projector, { deadLetters }));
   }
 
   onApplicationBootstrap(): void {
@@ -79,12 +82,13 @@ const sqliteProviders: Provider[] = [
   },
   { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
 ];
 
 /** MongoDB (or FerretDB): indexes are created at boot; no transactions are needed. */
 const mongoProviders: Provider[] = [
-  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!) },
+  { provide: MongoClient, inject: [AppConfig], useFactory: (c: AppConfig) => connectMongo(c.MONGO_URL!, c.mongoTimeouts) },
   { provide: MONGO_DATABASE, inject: [MongoClient], useFactory: (client: MongoClient) => client.db() },
   {
     provide: ACTIVITY_LOG_STORE,
@@ -123,6 +127,7 @@ const mongoProviders: Provider[] = [
     },
   },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
+  { provide: DEAD_LETTER_STORE, inject: [MONGO_DATABASE], useFactory: (db: Db) => new MongoDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
 ];
 
@@ -148,12 +153,18 @@ export class ReadModelsModule {
         },
         IntegrationStatusReader,
         ...(options.runProjectors
-          ? [{ provide: ProjectionRunners, inject: [EVENT_STORE, ProjectorRegistry], useFactory: (s: EventStore, r: ProjectorRegistry) => new ProjectionRunners(s, r) }]
+          ? [
+              {
+                provide: ProjectionRunners,
+                inject: [EVENT_STORE, ProjectorRegistry, DEAD_LETTER_STORE],
+                useFactory: (s: EventStore, r: ProjectorRegistry, d: DeadLetterStore) => new ProjectionRunners(s, r, d),
+              },
+            ]
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, ProjectorRegistry,
-        IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE,
+        ProjectorRegistry, IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
   }

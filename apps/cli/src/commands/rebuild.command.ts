@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectorRegistry, rebuildView } from '@app/projections';
+import { DEAD_LETTER_STORE, DeadLetterStore, ProjectorRegistry, rebuildView } from '@app/projections';
 
 interface RebuildFlags {
   batchSize?: number;
@@ -18,6 +18,7 @@ export class RebuildCommand extends CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: ProjectorRegistry,
+    @Inject(DEAD_LETTER_STORE) private readonly deadLetters: DeadLetterStore,
   ) {
     super();
   }
@@ -33,6 +34,7 @@ export class RebuildCommand extends CommandRunner {
       bar.start(1, 0, { rate: 0 });
       const done = await rebuildView(this.store, projector, {
         batchSize: flags.batchSize,
+        deadLetters: this.deadLetters,
         onProgress: (p) => {
           bar.setTotal(Math.max(Number(p.head), 1));
           bar.update(Number(p.position), { rate: Math.round(p.applied / Math.max((Date.now() - started) / 1000, 0.001)) });
@@ -41,6 +43,8 @@ export class RebuildCommand extends CommandRunner {
       bar.update(bar.getTotal());
       bar.stop();
       process.stdout.write(`${projector.name}: ${done.applied} events applied, checkpoint ${done.position}\n`);
+      const left = (await this.deadLetters.counts())[projector.name];
+      if (left) process.stdout.write(`${projector.name}: ${left} events dead-lettered (npm run cli -- dead-letters --view ${projector.name})\n`);
     }
   }
 

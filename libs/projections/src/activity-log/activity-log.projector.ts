@@ -16,6 +16,10 @@ export class ActivityLogProjector implements Projector {
     await this.store.applyBatch(entries, events[events.length - 1].position);
   }
 
+  advanceTo(position: bigint): Promise<void> {
+    return this.store.applyBatch([], position);
+  }
+
   checkpoint(): Promise<bigint | undefined> {
     return this.store.checkpoint();
   }

@@ -4,5 +4,7 @@ export * from './activity-log.indexes';
 export * from './sqlite-activity-log.store';
 export * from './activity-log.projection';
 export * from './activity-log.projector';
+export * from './audience';
 export * from './present-entry';
+export * from './audience-view';
 export * from './mongo-activity-log.store';

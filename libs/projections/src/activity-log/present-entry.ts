@@ -1,10 +1,7 @@
-import { describerFor } from '@app/domain';
+import { describerFor, EventDescriber } from '@app/domain';
 import { ActivityEntry } from './activity-entry';
-
-/** Who reads: organization owners see item and folder names and types; everybody else does not. */
-export interface Audience {
-  redactItems: boolean;
-}
+import { UNREADABLE_TARGET_TYPE } from './activity-log.projection';
+import { AUDIENCE_RULES, AudienceName } from './audience';
 
 /** An Activity Log line as the API returns it (DESIGN §4); redaction happens here, at query time. */
 export interface PresentedEntry {
@@ -25,11 +22,16 @@ export interface PresentedEntry {
 
 const ITEM_TARGETS = new Set(['item', 'folder']);
 
-export function presentEntry(entry: ActivityEntry, audience: Audience): PresentedEntry {
+/**
+ * The line as `audience` may see it. An audience that gets generic item details never sees an
+ * item's or folder's type or name, in the item, the target or the summary: the summary is
+ * rendered redacted for it whatever the entry's item, so that an entry whose item could not be
+ * read from malformed data cannot reveal it either.
+ */
+export function presentEntry(entry: ActivityEntry, audience: AudienceName): PresentedEntry {
   const describer = describerFor(entry.eventType);
-  const redact = audience.redactItems && entry.item !== null;
+  const redact = AUDIENCE_RULES[audience].redactItems;
   const initiatorName = entry.initiator.name ?? entry.initiator.email ?? entry.initiator.id;
-  const hideTargetName = redact && ITEM_TARGETS.has(entry.target.type);
   return {
     id: entry.eventId,
     position: entry.position.toString(),
@@ -41,8 +43,27 @@ export function presentEntry(entry: ActivityEntry, audience: Audience): Presente
     ip: entry.ip,
     userAgent: entry.userAgent,
     organizationId: entry.orgId,
-    target: hideTargetName ? { ...entry.target, name: null } : entry.target,
+    target: redact && ITEM_TARGETS.has(entry.target.type) ? { ...entry.target, name: null } : entry.target,
     item: entry.item && (redact ? { id: entry.item.id, type: null, name: null } : entry.item),
-    summary: describer?.summary(entry.data, { redact, initiatorName }) ?? `${initiatorName}: ${entry.eventType}`,
+    summary: summaryOf(describer, entry, redact, initiatorName),
   };
+}
+
+/** A sentence that shows a value the data did not have. */
+const MISSING_VALUE = /\bundefined\b|\[object Object\]|\bNaN\b/;
+
+/**
+ * The describer's sentence, or a generic one ("Ann: Shared item") when the describer cannot
+ * read the entry's data: it throws, its target could not be read at projection time, or its
+ * sentence shows a missing value.
+ */
+function summaryOf(describer: EventDescriber | undefined, entry: ActivityEntry, redact: boolean, initiatorName: string): string {
+  const generic = `${initiatorName}: ${describer?.action ?? entry.eventType}`;
+  if (!describer || entry.target.type === UNREADABLE_TARGET_TYPE) return generic;
+  try {
+    const summary: unknown = describer.summary(entry.data, { redact, initiatorName });
+    return typeof summary === 'string' && summary !== '' && !MISSING_VALUE.test(summary) ? summary : generic;
+  } catch {
+    return generic;
+  }
 }

@@ -1,7 +1,8 @@
 import { BUSINESS_CATEGORIES, BusinessCategory, categoryOf } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { toActivityEntry } from '../activity-log/activity-log.projection';
-import { PresentedEntry, presentEntry } from '../activity-log/present-entry';
+import { viewEvent } from '../activity-log/audience-view';
+import { PresentedEntry } from '../activity-log/present-entry';
+import { MalformedEventError } from '../shared/projection-errors';
 import { IntegrationOwner } from './integrations.store';
 
 /**
@@ -20,11 +21,16 @@ export function inIntegrationScope(owner: IntegrationOwner, event: RecordedEvent
 /**
  * The event as the integration's owner sees it through the API, or undefined when it is not theirs:
  * an MSP as in its log and feeds (no item names or types), an organization's integration as its
- * owners read their Business Activity Log (only owners may set one up). The one place the SIEM push
- * decides what an audience sees.
+ * owners read their Business Activity Log (only owners may set one up). What each audience sees is
+ * viewEvent's, as on every other channel; an event whose envelope cannot be trusted is not sent
+ * (the activity log dead-letters it).
  */
 export function presentForIntegration(owner: IntegrationOwner, event: RecordedEvent): PresentedEntry | undefined {
   if (!inIntegrationScope(owner, event)) return undefined;
-  const entry = toActivityEntry(event);
-  return entry && presentEntry(entry, { redactItems: owner.type === 'msp' });
+  try {
+    return viewEvent(event, owner.type === 'msp' ? 'msp' : 'org_owner')?.entry;
+  } catch (error) {
+    if (error instanceof MalformedEventError) return undefined;
+    throw error;
+  }
 }

@@ -17,6 +17,10 @@ export class IntegrationsProjector implements Projector {
     await this.store.save({ entries, checkpoint: events[events.length - 1].position });
   }
 
+  advanceTo(position: bigint): Promise<void> {
+    return this.store.save({ entries: [], checkpoint: position });
+  }
+
   checkpoint(): Promise<bigint | undefined> {
     return this.store.checkpoint();
   }

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventStore, RecordedEvent } from '@app/event-store';
+import { applyOrDeadLetter } from '../dead-letters/dead-lettering';
+import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 import { Projector } from './projector';
 
 export interface RunnerOptions {
@@ -8,6 +10,14 @@ export interface RunnerOptions {
   /** First retry delay after a failure; doubles up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Where events the projector cannot apply go, so that it goes on past them (see
+   * applyOrDeadLetter). Without it a failing event is retried for as long as it fails.
+   */
+  deadLetters?: DeadLetterStore;
+  /** Tries of one failing event on its own before it is dead-lettered, and the wait between them. */
+  deadLetterAttempts?: number;
+  deadLetterBackoffMs?: number;
 }
 
 const IDLE = Symbol('idle');
@@ -16,7 +26,8 @@ const IDLE = Symbol('idle');
  * Runs one projector as a checkpointed catch-up subscription: reads its checkpoint, subscribes
  * after it, applies events in batches (all that are ready, up to batchSize). On a failure it
  * backs off, then resumes from the stored checkpoint, so nothing is lost and, the projector
- * being idempotent, nothing is doubled.
+ * being idempotent, nothing is doubled. With a dead-letter store, an event that fails on its
+ * own (and not because an engine is down) is dead-lettered and the projector goes on.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
@@ -58,6 +69,14 @@ export class ProjectionRunner {
     }
   }
 
+  private apply(batch: RecordedEvent[]): Promise<void> {
+    const { deadLetters, deadLetterAttempts, deadLetterBackoffMs } = this.options;
+    if (!deadLetters) return this.projector.applyBatch(batch);
+    return applyOrDeadLetter(this.projector, batch, {
+      deadLetters, attempts: deadLetterAttempts, backoffMs: deadLetterBackoffMs, logger: this.logger,
+    });
+  }
+
   private async runOnce(onProgress: () => void): Promise<void> {
     const subscription = this.store.subscribeToAll({ fromPosition: await this.projector.checkpoint() });
     this.stopSubscription = () => subscription.stop();
@@ -76,7 +95,7 @@ export class ProjectionRunner {
           batch.push(ready.value);
           next = iterator.next();
         }
-        await this.projector.applyBatch(batch);
+        await this.apply(batch);
         onProgress();
       }
     } finally {

@@ -10,6 +10,11 @@ export interface Projector {
   applyBatch(events: RecordedEvent[]): Promise<void>;
   /** Last applied position, or undefined when nothing was applied yet. */
   checkpoint(): Promise<bigint | undefined>;
+  /**
+   * Moves the checkpoint to `position` without applying anything: past an event the view could
+   * not apply and dead-lettered. Never moves it backwards.
+   */
+  advanceTo?(position: bigint): Promise<void>;
   /** Drops everything the projector wrote, checkpoint included (for a rebuild). */
   reset(): Promise<void>;
   /** Around a rebuild: after reset, and once every event was replayed. */

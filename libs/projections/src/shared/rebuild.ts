@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
+import { applyOrDeadLetter } from '../dead-letters/dead-lettering';
+import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 import { Projector } from './projector';
 
 export interface RebuildProgress {
@@ -12,22 +15,27 @@ export interface RebuildProgress {
 /**
  * Drops a view and replays the whole store into it, page by page, from the first event to
  * the head as it was when the rebuild started (a running projector carries on from there).
+ * With a dead-letter store, the view's dead letters go with it, and an event it still cannot
+ * apply is dead-lettered again while the rebuild goes on.
  */
 export async function rebuildView(
   store: EventStore,
   projector: Projector,
-  options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void } = {},
+  options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void; deadLetters?: DeadLetterStore } = {},
 ): Promise<RebuildProgress> {
   const head = await store.headPosition();
   const batchSize = options.batchSize ?? 1000;
   await projector.reset();
+  await options.deadLetters?.clear(projector.name);
   await projector.beforeRebuild?.();
+  const { deadLetters } = options;
+  const logger = new Logger(`Rebuild:${projector.name}`);
   const progress: RebuildProgress = { applied: 0, position: -1n, head };
   while (progress.position < head) {
     const page = await store.readAll({ fromPosition: progress.position < 0n ? undefined : progress.position, limit: batchSize });
     const batch = page.filter((e) => e.position <= head);
     if (batch.length === 0) break;
-    await projector.applyBatch(batch);
+    await (deadLetters ? applyOrDeadLetter(projector, batch, { deadLetters, logger }) : projector.applyBatch(batch));
     progress.applied += batch.length;
     progress.position = batch[batch.length - 1].position;
     options.onProgress?.(progress);

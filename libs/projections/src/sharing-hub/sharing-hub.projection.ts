@@ -1,4 +1,6 @@
 import { RecordedEvent } from '@app/event-store';
+import { MalformedEventError } from '../shared/projection-errors';
+import { problemInEvolution, problemInNewRecord } from './sharing-hub.data-checks';
 import {
   HubPerson,
   keyOf,
@@ -35,11 +37,36 @@ function ruleOf(event: RecordedEvent): SharingHubRule<unknown> | undefined {
 
 const creates = <D>(rule: SharingHubRule<D>): rule is CreationRule<D> => 'create' in rule;
 
-/** The record an event is about, or undefined when the hub ignores the event. */
+/**
+ * The record an event is about, or undefined when the hub ignores the event's type. An event the
+ * hub takes but whose data names no record throws MalformedEventError: the hub shows who has
+ * access, and guessing past such an event could show access that was revoked.
+ */
 export function recordKeyOf(event: RecordedEvent): SharingHubKey | undefined {
   const rule = ruleOf(event);
-  const id: unknown = rule?.id(event.data);
-  return rule && typeof id === 'string' ? { kind: rule.kind, id } : undefined;
+  if (!rule) return undefined;
+  const id: unknown = readData(event, 'its record id', () => rule.id(event.data));
+  if (typeof id !== 'string' || id === '') throw unreadable(event, `its ${rule.kind} id is not a string`);
+  return { kind: rule.kind, id };
+}
+
+/** Runs a rule on the event's data: what it throws becomes a MalformedEventError naming the event. */
+function readData<T>(event: RecordedEvent, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw unreadable(event, `${what} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function unreadable(event: RecordedEvent, problem: string): MalformedEventError {
+  return new MalformedEventError(`event ${event.id} (${event.type}): the Sharing Hub cannot apply it: ${problem}`);
+}
+
+function checked<T>(event: RecordedEvent, value: T, problemIn: (value: T) => string | undefined): T {
+  const problem = problemIn(value);
+  if (problem) throw unreadable(event, problem);
+  return value;
 }
 
 /** What one event does to its record: the new record and the history entry, or undefined for no change. */
@@ -62,11 +89,13 @@ export function applyEvent(current: SharingHubRecord | undefined, event: Recorde
   if (event.position <= current.lastPosition) return undefined;
   const tenantOrg = event.metadata.tenant?.orgId;
   if (tenantOrg !== undefined && tenantOrg !== current.orgId) return undefined;
-  return evolved(current, rule.evolve(current, event.data, event.occurredAt), event);
+  const evolution = readData(event, 'its change', () => rule.evolve(current, event.data, event.occurredAt));
+  return evolved(current, checked(event, evolution, problemInEvolution), event);
 }
 
 function created(rule: CreationRule<unknown>, key: SharingHubKey, event: RecordedEvent): Applied | undefined {
-  const { orgId: dataOrgId, ownerMemberId, ownerName, details, ...own } = rule.create(event.data);
+  const made = readData(event, 'its new record', () => rule.create(event.data));
+  const { orgId: dataOrgId, ownerMemberId, ownerName, details, ...own } = checked(event, made, problemInNewRecord);
   const orgId = tenantOrgOf(event, dataOrgId);
   if (!orgId) return undefined;
   const by = personOf(event);
@@ -74,7 +103,7 @@ function created(rule: CreationRule<unknown>, key: SharingHubKey, event: Recorde
     ...key,
     ...own,
     orgId,
-    mspId: event.metadata.tenant?.mspId ?? null,
+    mspId: mspIdOf(event),
     createdBy: by.id === ownerMemberId && by.name === null ? { ...by, name: ownerName } : by,
     createdAt: event.occurredAt,
     owner: { id: ownerMemberId, name: ownerName ?? null },
@@ -114,14 +143,24 @@ function entry(
   };
 }
 
+function mspIdOf(event: RecordedEvent): string | null {
+  const mspId: unknown = event.metadata.tenant?.mspId;
+  if (mspId !== undefined && typeof mspId !== 'string') throw unreadable(event, 'metadata.tenant.mspId is not a string');
+  return mspId ?? null;
+}
+
 function personOf(event: RecordedEvent): HubPerson {
   const actor = event.metadata.actor;
-  return { id: actor.id, name: actor.name ?? null, email: actor.email ?? null };
+  if (typeof actor?.id !== 'string' || actor.id === '') throw unreadable(event, 'metadata.actor.id is not a string');
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { id: actor.id, name: text(actor.name), email: text(actor.email) };
 }
 
 /** The organization of an event: its tenant, which must agree with the organization its data names. */
 function tenantOrgOf(event: RecordedEvent, dataOrgId: string | undefined): string | undefined {
-  const tenantOrg = event.metadata.tenant?.orgId;
+  const tenantOrg: unknown = event.metadata.tenant?.orgId;
+  if (tenantOrg !== undefined && typeof tenantOrg !== 'string') throw unreadable(event, 'metadata.tenant.orgId is not a string');
+  if (dataOrgId !== undefined && typeof dataOrgId !== 'string') throw unreadable(event, 'its orgId is not a string');
   if (tenantOrg !== undefined && dataOrgId !== undefined && tenantOrg !== dataOrgId) return undefined;
   return tenantOrg ?? dataOrgId;
 }
@@ -129,7 +168,7 @@ function tenantOrgOf(event: RecordedEvent, dataOrgId: string | undefined): strin
 /** The sharing policy an event sets, or undefined when it is not about 'restrict_sharing_outside_org'. */
 export function policyChangeOf(event: RecordedEvent): SharingPolicyChange | undefined {
   const rule = Object.hasOwn(POLICY_RULES, event.type) ? POLICY_RULES[event.type] : undefined;
-  const policy = rule?.(event.data);
+  const policy = rule && readData(event, 'its policy', () => rule(event.data));
   if (policy?.policyKey !== SHARING_POLICY_KEY) return undefined;
   const orgId = tenantOrgOf(event, policy.orgId);
   if (!orgId) return undefined;

@@ -26,6 +26,10 @@ export class SharingHubProjector implements Projector {
     await this.store.save({ ...batch, checkpoint: events[events.length - 1].position });
   }
 
+  advanceTo(position: bigint): Promise<void> {
+    return this.store.save({ records: [], history: [], policies: [], checkpoint: position });
+  }
+
   checkpoint(): Promise<bigint | undefined> {
     return this.store.checkpoint();
   }

@@ -3,8 +3,8 @@ import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/d
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
-  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, CursorBinding, CursorSigner, decodeCursor, Page, PresentedEntry,
-  presentEntry, resolveWindow, toPage,
+  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, audienceOfRole, AudienceName, CursorBinding, CursorSigner, decodeCursor,
+  Page, PresentedEntry, presentEntry, resolveWindow, toPage,
 } from '@app/projections';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
@@ -15,7 +15,8 @@ export type LogPage = Page<PresentedEntry> & { window: { from: string; to: strin
 /** A log query, already scoped to the principal's tenant, with its filters and audience. */
 export interface ScopedLogQuery {
   query: Omit<ActivityLogQuery, 'window' | 'after' | 'limit'>;
-  redactItems: boolean;
+  /** Who reads: the one rule every channel presents lines by (see AUDIENCE_RULES). */
+  audience: AudienceName;
   dto: LogWindowQueryDto;
 }
 
@@ -35,7 +36,7 @@ export class ActivityLogService {
     const { memberEmail, organizationId, category } = dto;
     return {
       query: { scope: { mspId: principal.mspId! }, categories: MSP_CATEGORIES, memberEmail, organizationId, category },
-      redactItems: true,
+      audience: 'msp',
       dto,
     };
   }
@@ -44,7 +45,7 @@ export class ActivityLogService {
     const { memberId, memberEmail, itemId, category } = dto;
     return {
       query: { scope: { orgId: principal.orgId! }, categories: BUSINESS_CATEGORIES, memberId, memberEmail, itemId, category },
-      redactItems: principal.role !== 'org_owner',
+      audience: audienceOfRole(principal.role),
       dto,
     };
   }
@@ -55,10 +56,10 @@ export class ActivityLogService {
     const filters = { memberId, memberEmail, itemId, category };
     if ((MSP_ROLES as readonly string[]).includes(principal.role)) {
       if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
-      return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, redactItems: true, dto };
+      return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, audience: 'msp', dto };
     }
     if (principal.orgId !== organizationId) throw feedNotFound(organizationId);
-    return { query: { scope: { orgId: organizationId }, ...filters }, redactItems: principal.role !== 'org_owner', dto };
+    return { query: { scope: { orgId: organizationId }, ...filters }, audience: audienceOfRole(principal.role), dto };
   }
 
   /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */
@@ -69,7 +70,7 @@ export class ActivityLogService {
     const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
     const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
-    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, { redactItems: scoped.redactItems }));
+    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience));
     return { ...page, window };
   }
 }

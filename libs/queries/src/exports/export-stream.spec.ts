@@ -34,11 +34,11 @@ describe('streaming exports', () => {
   });
 
   const source = (overrides: Partial<ExportSource> = {}): ExportSource => ({
-    store, query: QUERY, window: WINDOW, redactItems: true, pageSize: 7, ...overrides,
+    store, query: QUERY, window: WINDOW, audience: 'msp', pageSize: 7, ...overrides,
   });
 
   it('reads every entry once, newest first, in keyset pages across timestamp ties', async () => {
-    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, { redactItems: true }));
+    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp'));
     queries = 0;
     const exported = [];
     for await (const entry of exportEntries(source())) exported.push(entry);
@@ -54,7 +54,7 @@ describe('streaming exports', () => {
     const lines = text().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(2002); // header, 2000 records, and the empty string after the last CRLF
-    const newest = presentEntry((await store.query({ ...QUERY, window: WINDOW, limit: 1 }))[0], { redactItems: true });
+    const newest = presentEntry((await store.query({ ...QUERY, window: WINDOW, limit: 1 }))[0], 'msp');
     expect(lines[1]).toBe(toCsvRecord(newest).map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
   });
 
@@ -76,7 +76,7 @@ describe('streaming exports', () => {
     const result = await streamExport(source(), 'jsonl', sink);
     expect(result.rows).toBe(2000);
     const lines = text().trimEnd().split('\n').map((line) => JSON.parse(line));
-    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, { redactItems: true }));
+    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp'));
     expect(lines).toEqual(JSON.parse(JSON.stringify(all)));
   });
 

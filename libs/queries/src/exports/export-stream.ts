@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import {
-  ActivityLogQuery, ActivityLogStore, CursorPosition, PresentedEntry, presentEntry, TimeWindow,
+  ActivityLogQuery, ActivityLogStore, AudienceName, CursorPosition, PresentedEntry, presentEntry, TimeWindow,
 } from '@app/projections';
 import { CSV_COLUMNS, ExportFormat, toCsvRecord, toJsonLine } from './export-format';
 
@@ -15,7 +15,7 @@ export interface ExportSource {
   store: ActivityLogStore;
   query: Omit<ActivityLogQuery, 'window' | 'after' | 'limit'>;
   window: TimeWindow;
-  redactItems: boolean;
+  audience: AudienceName;
   pageSize?: number;
 }
 
@@ -30,7 +30,6 @@ export interface ExportResult {
  */
 export async function* exportEntries(source: ExportSource, signal?: AbortSignal): AsyncGenerator<PresentedEntry> {
   const pageSize = source.pageSize ?? EXPORT_PAGE_SIZE;
-  const audience = { redactItems: source.redactItems };
   let after: CursorPosition | undefined;
   for (;;) {
     // The store reads synchronously and a fast sink drains synchronously too: without a turn
@@ -40,7 +39,7 @@ export async function* exportEntries(source: ExportSource, signal?: AbortSignal)
     const rows = await source.store.query({ ...source.query, window: source.window, after, limit: pageSize });
     for (const row of rows) {
       if (signal?.aborted) return;
-      yield presentEntry(row, audience);
+      yield presentEntry(row, source.audience);
     }
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];

@@ -28,7 +28,7 @@ export class ActivityExportService {
     const window = resolveWindow(scoped.dto.from, scoped.dto.to);
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     return {
-      source: { store: this.store, query: scoped.query, window, redactItems: scoped.redactItems },
+      source: { store: this.store, query: scoped.query, window, audience: scoped.audience },
       format,
       filename: exportFilename(basename, window, format),
     };

@@ -1,17 +1,19 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors } from '@app/http';
+import { ApiQueryErrors, ErrorBodyDto } from '@app/http';
 import { BusinessLiveQueryDto, FeedLiveQueryDto, MspLiveQueryDto } from './live-tail.dto';
-import { LiveTailService } from './live-tail.service';
+import { LiveTailService, TailReader } from './live-tail.service';
 import { resumePosition } from './resume-position';
 
 const LIVE_RESPONSE = {
   description:
     'Server-Sent Events, oldest first: `retry: 2000`, then one `event: activity` message per new log entry, ' +
-    '`id` = its global position, `data` = the entry as in the log query; `: keep-alive` comments every 15 s.',
+    '`id` = its global position, `data` = the entry as in the log query; `: keep-alive` comments every 15 s. ' +
+    'The server ends the stream with `event: end`, `data: {"reason":"token_expired"}` when the bearer token expires ' +
+    '(reconnect with a fresh token and Last-Event-ID) or `{"reason":"server_shutdown"}`.',
   content: { 'text/event-stream': { schema: { type: 'string' } } },
 };
 
@@ -27,6 +29,7 @@ const LAST_EVENT_ID = {
 @ApiQueryErrors()
 @ApiProduces('text/event-stream')
 @ApiHeader(LAST_EVENT_ID)
+@ApiResponse({ status: 429, description: 'Too many live tails open for this principal (LIVE_TAIL_MAX_PER_PRINCIPAL)', type: ErrorBodyDto })
 @Controller()
 export class LiveTailController {
   constructor(private readonly logs: ActivityLogService, private readonly tails: LiveTailService) {}
@@ -42,7 +45,7 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(this.logs.mspLog(ctx.principal, query), after, res);
+    await this.tails.stream(this.logs.mspLog(ctx.principal, query), after, res, readerOf(ctx));
   }
 
   @Get('activity-log/business/live')
@@ -56,7 +59,7 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(this.logs.businessLog(ctx.principal, query), after, res);
+    await this.tails.stream(this.logs.businessLog(ctx.principal, query), after, res, readerOf(ctx));
   }
 
   @Get('organizations/:organizationId/feed/live')
@@ -71,6 +74,12 @@ export class LiveTailController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePosition(lastEventId, query.after);
-    await this.tails.stream(await this.logs.organizationFeed(ctx.principal, organizationId, query), after, res);
+    await this.tails.stream(await this.logs.organizationFeed(ctx.principal, organizationId, query), after, res, readerOf(ctx));
   }
+}
+
+/** Tails are counted per principal (its subject within its tenant) and end when its token expires. */
+function readerOf(ctx: RequestContext): TailReader {
+  const { subject, mspId, orgId } = ctx.principal;
+  return { principalKey: JSON.stringify([subject, mspId ?? null, orgId ?? null]), expiresAt: ctx.expiresAt };
 }

@@ -18,9 +18,9 @@ function collectingSink(): SseSink & { sent: Sent[] } {
   return { sent, send: (id, event, data) => sent.push({ id, event, data } as Sent) > 0, drained: async () => undefined };
 }
 
-const mspLog = (filters: Partial<ScopedLogQuery['query']> = {}, redactItems = true): ScopedLogQuery => ({
+const mspLog = (filters: Partial<ScopedLogQuery['query']> = {}, audience: ScopedLogQuery['audience'] = 'msp'): ScopedLogQuery => ({
   query: { scope: { mspId: 'msp-a' }, categories: ['Organization Management'], ...filters },
-  redactItems,
+  audience,
   dto: {},
 });
 
@@ -57,7 +57,7 @@ function describeLiveTail(name: string, open: () => Promise<ActivityLogStore>): 
       expect(redacted.sent.map((s) => s.data.id)).toEqual([shown.eventId]);
       expect(redacted.sent[0].data.item).toEqual({ id: 'i-1', type: null, name: null });
       const owner = collectingSink();
-      await new LiveTail(store, mspLog({ itemId: 'i-1' }, false), owner, timings).step(hidden[2].position);
+      await new LiveTail(store, mspLog({ itemId: 'i-1' }, 'org_owner'), owner, timings).step(hidden[2].position);
       expect(owner.sent[0].data.item).toEqual(item);
     });
 

@@ -51,7 +51,7 @@ export class LiveTail {
     const applied = rows.filter((row) => row.position <= checkpoint);
     for (const row of applied) {
       if (!matchesFilters(row, this.scoped.query)) continue;
-      const entry = presentEntry(row, { redactItems: this.scoped.redactItems });
+      const entry = presentEntry(row, this.scoped.audience);
       this.sink.send(entry.position, ACTIVITY_EVENT, entry);
     }
     await this.sink.drained();

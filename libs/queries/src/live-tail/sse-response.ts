@@ -7,6 +7,11 @@ export interface SseSink {
   drained(): Promise<void>;
 }
 
+/** Why the server ends a stream: the client should reconnect (with a fresh token when it expired). */
+export type EndReason = 'token_expired' | 'server_shutdown';
+
+export const END_EVENT = 'end';
+
 /** One `text/event-stream` answer over a plain Express response, with heartbeats until it ends. */
 export class SseResponse implements SseSink {
   private readonly heartbeat: NodeJS.Timeout;
@@ -42,6 +47,11 @@ export class SseResponse implements SseSink {
       };
       this.res.on('drain', done).on('close', done);
     });
+  }
+
+  /** The last message: `event: end` with the reason, no id (the client resumes after the last entry it got). */
+  sendEnd(reason: EndReason): void {
+    if (!this.res.writableEnded && !this.res.destroyed) this.res.write(`event: ${END_EVENT}\ndata: ${JSON.stringify({ reason })}\n\n`);
   }
 
   end(): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@app/domain';
 import { Principal } from '@app/auth';
-import { CursorBinding, CursorSigner, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
+import { AUDIENCE_RULES, audienceOfRole, CursorBinding, CursorSigner, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import {
   HubAudience,
@@ -53,9 +53,9 @@ export class SharingHubService {
   }
 }
 
-/** Owners see names and item types; everybody else who may read the hub (admins) sees generic details. */
+/** Owners see names and item types; everybody else who may read the hub (admins) sees generic details, as in the log. */
 function audienceOf(principal: Principal): HubAudience {
-  return { redactItems: principal.role !== 'org_owner' };
+  return { redactItems: AUDIENCE_RULES[audienceOfRole(principal.role)].redactItems };
 }
 
 function orgOf(principal: Principal): string {

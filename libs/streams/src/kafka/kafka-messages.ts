@@ -1,5 +1,6 @@
 import { IHeaders, Message, TopicMessages } from 'kafkajs';
 import { RecordedEvent, serializeEvent } from '@app/event-store';
+import { MalformedEventError, viewEvent } from '@app/projections';
 import { globalTopic, mspTopic } from './kafka-topics';
 
 /**
@@ -16,18 +17,41 @@ export function kafkaKeyOf(event: RecordedEvent): string {
   return `stream:${event.streamId}`;
 }
 
-/** One event as a Kafka message: keyed by its tenant (see kafkaKeyOf), the JSON envelope as value. */
-export function kafkaMessageOf(event: RecordedEvent): Message {
+function headersOf(event: RecordedEvent): IHeaders {
   const { mspId, orgId } = event.metadata.tenant;
   const headers: IHeaders = { eventId: event.id, eventType: event.type, schemaVersion: String(event.schemaVersion) };
-  if (orgId) headers.orgId = orgId;
-  if (mspId) headers.mspId = mspId;
-  return { key: kafkaKeyOf(event), value: JSON.stringify(serializeEvent(event)), headers };
+  if (typeof orgId === 'string' && orgId) headers.orgId = orgId;
+  if (typeof mspId === 'string' && mspId) headers.mspId = mspId;
+  return headers;
+}
+
+/** One event as a message of the global topic (the operator's): keyed by its tenant (see kafkaKeyOf), the JSON envelope as value. */
+export function kafkaMessageOf(event: RecordedEvent): Message {
+  return { key: kafkaKeyOf(event), value: JSON.stringify(serializeEvent(event)), headers: headersOf(event) };
 }
 
 /**
- * Every event goes to the global topic and, when it has an MSP, to that MSP's topic; an event
- * without one never reaches an MSP topic. Messages keep the events' order within each topic.
+ * One event as a message of its MSP's topic: the value is what the MSP's own API view shows of
+ * it (viewEvent with the 'msp' audience: routing fields and the redacted Activity Log line),
+ * never the event's data. Undefined for an event that view does not show, or whose envelope
+ * cannot be trusted (the activity log dead-letters it too).
+ */
+export function mspTopicMessageOf(event: RecordedEvent): Message | undefined {
+  let view: ReturnType<typeof viewEvent>;
+  try {
+    view = viewEvent(event, 'msp');
+  } catch (error) {
+    if (error instanceof MalformedEventError) return undefined;
+    throw error;
+  }
+  if (!view?.tenant.mspId) return undefined;
+  return { key: kafkaKeyOf(event), value: JSON.stringify(view), headers: headersOf(event) };
+}
+
+/**
+ * Every event goes to the global topic and, when it has an MSP and that MSP's view shows it, to
+ * the MSP's topic, redacted as that view is; an event without an MSP never reaches an MSP topic.
+ * Messages keep the events' order within each topic.
  */
 export function topicMessagesOf(events: RecordedEvent[], prefix: string): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
@@ -37,10 +61,9 @@ export function topicMessagesOf(events: RecordedEvent[], prefix: string): TopicM
     byTopic.set(topic, messages);
   };
   for (const event of events) {
-    const message = kafkaMessageOf(event);
-    add(globalTopic(prefix), message);
-    const { mspId } = event.metadata.tenant;
-    if (mspId) add(mspTopic(prefix, mspId), message);
+    add(globalTopic(prefix), kafkaMessageOf(event));
+    const forMsp = mspTopicMessageOf(event);
+    if (forMsp) add(mspTopic(prefix, event.metadata.tenant.mspId!), forMsp);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

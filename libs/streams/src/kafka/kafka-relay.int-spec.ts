@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Admin } from 'kafkajs';
 import { Tenant } from '@app/event-store';
-import { CheckpointStore, openReadDatabase, sqliteCheckpointStore } from '@app/projections';
+import { AudienceEvent, CheckpointStore, openReadDatabase, sqliteCheckpointStore, viewEvent } from '@app/projections';
 import { describeWithServer, kafkaBrokers } from '@test/support/real-servers';
 import { createKafka } from './kafka-client';
 import { KafkaPublisher } from './kafka-publisher';
@@ -92,7 +92,7 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
   });
 
   it("gives each MSP topic only that MSP's events, and events without an MSP to the global topic only", () => {
-    const mspsIn = (topic: string) => new Set(consumer.of(topic).map((m) => m.event.metadata.tenant.mspId));
+    const mspsIn = (topic: string) => new Set(consumer.of(topic).map((m) => (m.event as AudienceEvent).tenant.mspId));
     expect(mspsIn(topics.a)).toEqual(new Set(['msp-a']));
     expect(mspsIn(topics.b)).toEqual(new Set(['msp-b']));
     expect(mspsIn(topics.odd)).toEqual(new Set(['acme.eu_1']));
@@ -102,12 +102,15 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
     expect(consumer.received.filter((m) => m.key === 'org:z').every((m) => m.topic === topics.all)).toBe(true);
   });
 
-  it('keys by organization, names the event in headers and carries the JSON envelope', () => {
+  it("keys by organization, names the event in headers, carries the envelope globally and the MSP's view on its topic", () => {
     const first = events.find((e) => e.streamId === 'organization-b1')!;
     const [message] = consumer.of(topics.b);
     expect(message.key).toBe('org:b1');
     expect(message.headers).toEqual({ eventId: first.id, eventType: 'OrganizationRenamed', schemaVersion: '1', orgId: 'b1', mspId: 'msp-b' });
-    expect(message.event).toEqual({ ...first, revision: '0', position: first.position.toString() });
+    expect(message.event).toEqual(viewEvent(first, 'msp'));
+    expect(message.event).not.toHaveProperty('data');
+    const global = consumer.of(topics.all).find((m) => m.event.id === first.id)!;
+    expect(global.event).toEqual({ ...first, revision: '0', position: first.position.toString() });
     const withoutMsp = consumer.received.find((m) => m.key === 'org:z')!;
     expect(withoutMsp.headers).toEqual({ eventId: withoutMsp.event.id, eventType: 'OrganizationRenamed', schemaVersion: '1', orgId: 'z' });
   });

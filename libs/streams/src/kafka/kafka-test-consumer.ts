@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { RecordedEvent, SerializedEvent } from '@app/event-store';
+import { AudienceEvent } from '@app/projections';
 import { kafkaKeyOf } from './kafka-messages';
 
 /** A relayed message as a test sees it. */
@@ -9,7 +10,8 @@ export interface ReceivedMessage {
   partition: number;
   key: string;
   headers: Record<string, string>;
-  event: SerializedEvent;
+  /** The envelope on the global topic; what the MSP's view shows of the event on an MSP topic. */
+  event: SerializedEvent | AudienceEvent;
 }
 
 /** A unique topic prefix per test, so parallel runs never share topics. */

@@ -82,7 +82,7 @@ describe('SIEM delivery (supervisor and workers on real stores and protocol test
     await hec.goDown();
     for (let i = 10; i < 20; i += 1) await write(i);
     await eventually(async () => (await statusOf(integrationId))?.state === 'retrying', 'the status says retrying');
-    expect((await statusOf(integrationId)).lastError?.message).toMatch(/could not reach https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect((await statusOf(integrationId)).lastError?.message).toMatch(/could not reach https:\/\/127\.0\.0\.1:\d+ \((ECONNREFUSED|ECONNRESET)\)/);
     await hec.comeBack();
     await eventually(() => received().length >= 20, 'the backlog arrived');
     expect([...new Set(receivedIds())]).toEqual(ids);

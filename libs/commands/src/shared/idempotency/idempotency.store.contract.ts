@@ -24,6 +24,10 @@ export function describeIdempotencyStoreContract(
     });
     afterEach(() => store.close());
 
+    it('answers a ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
     it('starts a new key once; a retry while it runs is in progress', async () => {
       expect(await store.begin(scope, 'k', 'fp')).toEqual({ kind: 'started' });
       expect(await store.begin(scope, 'k', 'fp')).toEqual({ kind: 'in_progress' });

@@ -22,6 +22,8 @@ export interface IdempotencyStore {
   complete(scope: string, key: string, status: number, body: unknown): Promise<void>;
   /** Forgets a key whose request failed in a way worth retrying (5xx). */
   abandon(scope: string, key: string): Promise<void>;
+  /** Resolves when the store answers a trivial request (health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

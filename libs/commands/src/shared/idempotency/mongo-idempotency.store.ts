@@ -1,5 +1,5 @@
 import { Collection, Db, MongoServerError } from 'mongodb';
-import { connectMongo, ensureIndexes } from '@app/mongo';
+import { connectMongo, ensureIndexes, MongoTimeouts } from '@app/mongo';
 import {
   BeginOutcome, IDEMPOTENCY_KEY_RETENTION_MS, IDEMPOTENCY_PURGE_EVERY, IdempotencyStore, IdempotencyStoreOptions,
 } from './idempotency.store';
@@ -34,8 +34,8 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   }
 
   /** A store on its own client (the database named in the URL), closed with the store. */
-  static async connect(url: string): Promise<MongoIdempotencyStore> {
-    const client = await connectMongo(url);
+  static async connect(url: string, timeouts?: MongoTimeouts): Promise<MongoIdempotencyStore> {
+    const client = await connectMongo(url, timeouts);
     const store = new MongoIdempotencyStore(client.db(), { onClose: () => client.close() });
     await store.ensureIndexes().catch(async (error: unknown) => {
       await client.close();
@@ -73,6 +73,10 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
   async abandon(scope: string, key: string): Promise<void> {
     await this.keys.deleteOne({ _id: idOf(scope, key) });
+  }
+
+  async ping(): Promise<void> {
+    await this.keys.findOne({ _id: '' }, { projection: { _id: 1 } });
   }
 
   close(): Promise<void> {
