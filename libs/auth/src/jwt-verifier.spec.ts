@@ -60,9 +60,11 @@ describe('JwtVerifier: every claim is checked', () => {
     expect(await refusal({ ...valid, ...claims })).toContain(message);
   });
 
-  it('tolerates the configured clock skew on iat and exp', async () => {
+  it('tolerates the configured clock skew on iat and nbf, never on exp', async () => {
     expect(await refusal({ ...valid, iat: now() + 20 })).toBe('accepted');
-    expect(await refusal({ ...valid, exp: now() - 10 })).toBe('accepted');
+    expect(await refusal({ ...valid, nbf: now() + 20 })).toBe('accepted');
+    expect(await refusal({ ...valid, nbf: now() + 120 })).toContain("token claim 'nbf' is not accepted");
+    expect(await refusal({ ...valid, exp: now() - 1 })).toBe('token expired');
   });
 
   it('leaves out empty optional claims instead of refusing them', async () => {

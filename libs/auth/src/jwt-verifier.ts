@@ -7,9 +7,9 @@ import { verificationKey, VerificationKey } from './signing-key';
 
 /**
  * Verifies panel and service bearer tokens (jose) and turns their claims into a Principal. A
- * token must carry `exp`, live no longer than AUTH_MAX_TOKEN_LIFETIME_S and not be issued in
- * the future (both within AUTH_CLOCK_SKEW_S); every claim the API reads is checked for type,
- * size and shape before it can reach an event.
+ * token must carry `exp` and not have reached it, live no longer than AUTH_MAX_TOKEN_LIFETIME_S
+ * and not be issued in the future (iat and nbf within AUTH_CLOCK_SKEW_S); every claim the API
+ * reads is checked for type, size and shape before it can reach an event.
  */
 export class JwtVerifier {
   private readonly verification: VerificationKey;
@@ -38,10 +38,15 @@ export class JwtVerifier {
     return principal;
   }
 
-  /** jose checked that exp (and iat, nbf when present) are numbers and exp has not passed. */
+  /**
+   * jose checked that exp (and iat, nbf when present) are numbers, with the skew as tolerance. The
+   * skew is for a token just issued by a clock a little ahead (iat, nbf); an expired token is
+   * refused at once, so that a live tail ended at its token's expiry cannot reconnect with it.
+   */
   private checkLifetime({ exp, iat }: JWTPayload): void {
     const now = Math.floor(Date.now() / 1000);
     const { AUTH_MAX_TOKEN_LIFETIME_S: max, AUTH_CLOCK_SKEW_S: skew } = this.config;
+    if (exp! <= now) throw new AuthenticationError('token expired');
     if (iat !== undefined && iat > now + skew) throw new AuthenticationError("token claim 'iat' is in the future");
     if (exp! - (iat ?? now) > max || exp! > now + max + skew) {
       throw new AuthenticationError(`token lives longer than the ${max} seconds accepted (exp)`);

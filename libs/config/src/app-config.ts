@@ -82,7 +82,7 @@ export class AppConfig {
   @Max(2_592_000, { message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
   AUTH_MAX_TOKEN_LIFETIME_S = 86_400;
 
-  /** How far the identity service's clock may be ahead of or behind ours (exp, nbf, iat). */
+  /** How far ahead of ours the identity service's clock may be (iat, nbf); exp is never extended. */
   @Transform(toInt)
   @IsInt({ message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
   @Min(0, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
