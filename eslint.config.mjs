@@ -18,7 +18,7 @@ const MAY_IMPORT = {
   siem: ['crypto'],
   secrets: ['config', 'crypto', 'mongo'],
   'event-store': ['config', 'domain', 'metrics'],
-  auth: ['config', 'domain', 'event-store'],
+  auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
   projections: ['config', 'domain', 'event-store', 'mongo'],
@@ -80,4 +80,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The viewer page's own scripts: ES modules run by the browser, served as they are.
+  { files: ['apps/api/src/viewer/public/**/*.js'], languageOptions: { sourceType: 'module', globals: globals.browser } },
 );

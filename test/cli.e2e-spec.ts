@@ -76,8 +76,11 @@ describe('the CLI', () => {
   it('mints a token the API accepts, in embedded mode only', async () => {
     const minted = cli(['mint-token', '--role', 'msp_owner', '--sub', 'm-1', '--msp', 'msp-z'], { DATA_DIR: dataDir });
     expect(minted.code).toBe(0);
+    const link = cli(['mint-token', '--role', 'org_admin', '--sub', 'a-1', '--org', 'org-z', '--viewer'], { DATA_DIR: dataDir, PORT: '3456' });
+    expect(link.stdout).toMatch(/^http:\/\/127\.0\.0\.1:3456\/#token=[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const t = await startTestApp({ DATA_DIR: dataDir, AUTH_JWT_SECRET: '' });
     await t.http().get('/activity-log/msp').set('Authorization', `Bearer ${minted.stdout.trim()}`).expect(200);
+    await t.http().get('/activity-log/business').set('Authorization', `Bearer ${link.stdout.trim().split('#token=')[1]}`).expect(200);
     await t.close();
     const refused = cli(['mint-token', '--role', 'msp_owner', '--sub', 'm', '--msp', 'x'], {
       DATA_DIR: dataDir, EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', AUTH_JWT_SECRET: 'x'.repeat(40),

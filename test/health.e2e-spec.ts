@@ -34,6 +34,8 @@ describe('GET /health (embedded defaults)', () => {
       'sharing-hub': { checkpoint: '-1', behind: '0', deadLetters: 0 },
       organizations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
       integrations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      'msp-members': { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      'org-members': { checkpoint: '-1', behind: '0', deadLetters: 0 },
     });
     expect(res.body.info.idempotencyStore).toEqual({ status: 'up', engine: 'sqlite' });
   });

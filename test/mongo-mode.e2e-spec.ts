@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MongoClient } from 'mongodb';
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { describeWithServer } from './support/real-servers';
 import { mspPrincipal, orgPrincipal } from './support/principals';
@@ -54,5 +55,26 @@ describeWithServer('MONGO_URL', 'the production shape: API and worker as separat
     const client = await new MongoClient(mongoUrl).connect();
     expect(await client.db().collection('idempotency_keys').countDocuments()).toBeGreaterThan(0);
     await client.close();
+  }, 30_000);
+
+  it('keeps stream tickets in MongoDB, hashed: one API instance redeems what another issued, once', async () => {
+    const other = await startTestApp({ MONGO_URL: mongoUrl });
+    try {
+      const owner = await api.token(mspPrincipal('msp_owner', 'msp-m'));
+      const { ticket, url } = (await api.http().post('/stream-tickets').set('Authorization', `Bearer ${owner}`)
+        .send({ path: '/activity-log/msp/export?format=jsonl' }).expect(201)).body;
+      await other.http().get(url).expect(200);
+      await api.http().get(url).expect(401);
+      const unused = (await api.http().post('/stream-tickets').set('Authorization', `Bearer ${owner}`)
+        .send({ path: '/activity-log/msp/live' }).expect(201)).body.ticket as string;
+      const client = await new MongoClient(mongoUrl).connect();
+      const stored = await client.db().collection('stream_tickets').find({}).toArray();
+      await client.close();
+      expect(stored.map((d) => d._id)).toEqual([createHash('sha256').update(unused).digest('hex')]);
+      expect(JSON.stringify(stored)).not.toContain(unused);
+      expect(JSON.stringify(stored)).not.toContain(ticket);
+    } finally {
+      await other.close();
+    }
   }, 30_000);
 });

@@ -19,7 +19,7 @@ describe('Organization SIEM integrations over HTTP', () => {
   let otherOwner: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SIEM_DELIVERY_IN_API: 'true' });
     const mspAdmin = await t.token(mspPrincipal('msp_admin', 'msp-a'));
     orgId = (await post('/organizations', mspAdmin, { name: 'Acme' }).expect(201)).body.id;
     owner = await t.token(orgPrincipal('org_owner', orgId, { subject: 'olga', name: 'Olga Owner' }));

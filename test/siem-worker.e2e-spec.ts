@@ -26,7 +26,7 @@ describeWithServer('MONGO_URL', 'SIEM delivery in the production shape: the work
 
   beforeAll(async () => {
     hec = await SplunkHecTestServer.start({ https: true });
-    api = await startTestApp({ MONGO_URL: mongoUrl, SECRETS_MASTER_KEY: masterKey, ...FAST_SIEM_SETTINGS });
+    api = await startTestApp({ MONGO_URL: mongoUrl, SECRETS_MASTER_KEY: masterKey, ...FAST_SIEM_SETTINGS, SIEM_DELIVERY_IN_API: 'false' });
     // A DATA_DIR of its own: the worker shares only MongoDB (secrets, views) and the event store file with the API.
     const workerConfig = loadConfig({ DATA_DIR: workerDir, LOG_LEVEL: 'silent', MONGO_URL: mongoUrl, SECRETS_MASTER_KEY: masterKey, ...FAST_SIEM_SETTINGS });
     Object.defineProperty(workerConfig, 'eventStoreFile', { get: () => api.config.eventStoreFile });

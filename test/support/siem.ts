@@ -1,5 +1,6 @@
 /** SIEM delivery settings fast enough for a test, on the same code paths as in production. */
 export const FAST_SIEM_SETTINGS = {
+  SIEM_DELIVERY_IN_API: 'true',
   SIEM_SUPERVISOR_INTERVAL_MS: '100',
   SIEM_RETRY_INITIAL_MS: '20',
   SIEM_RETRY_MAX_MS: '300',

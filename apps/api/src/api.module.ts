@@ -30,7 +30,7 @@ export class ApiModule {
         QueriesModule,
         ObservabilityModule,
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
-        ...(config.projectorsInApi ? [SiemDeliveryModule.forRoot(config)] : []),
+        ...(config.siemDeliveryInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator, ReadModelsHealthIndicator],

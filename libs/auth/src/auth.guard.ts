@@ -1,32 +1,38 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, BadRequestException, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { decodeJwt } from 'jose';
 import { v7 as uuidv7 } from 'uuid';
 import { containsCardNumber } from '@app/domain';
-import { initiatorOf } from './principal';
+import { initiatorOf, Principal } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
 import { JwtVerifier } from './jwt-verifier';
 import { AuthenticatedRequest } from './request-context';
+import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets/stream-tickets';
+import { TICKET_PARAM } from './stream-tickets/stream-target';
 
 const PUBLIC = 'auth:public';
-/** Marks a route that needs no token (health, OpenAPI). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** Marks a route that needs no token (health, OpenAPI); its OpenAPI operation says so (an empty security requirement). */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecurity({}));
 
-/** Every route needs a valid bearer token unless marked @Public(): 401 otherwise. */
+/**
+ * Every route needs a valid bearer token unless marked @Public(): 401 otherwise. Routes marked
+ * @AcceptsStreamTicket() take a stream ticket in `?ticket=` instead, never a token in the URL.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
     private readonly clientIp: ClientIpResolver,
+    private readonly tickets: StreamTickets,
   ) {}
 
   async canActivate(host: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [host.getHandler(), host.getClass()])) return true;
     const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization);
-    const principal = await this.verifier.verify(token);
+    const { principal, expiresAt } = await this.authenticate(request, host);
     request.context = {
       principal,
       initiator: initiatorOf(principal),
@@ -36,10 +42,30 @@ export class AuthGuard implements CanActivate {
       },
       correlationId: correlationId(request.headers['x-correlation-id'], (request as { id?: unknown }).id),
       commandId: uuidv7(),
-      ...expiryOf(token),
+      ...(expiresAt !== undefined && { expiresAt }),
     };
     return true;
   }
+
+  private async authenticate(request: AuthenticatedRequest, host: ExecutionContext): Promise<{ principal: Principal; expiresAt?: number }> {
+    const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TICKET, [host.getHandler(), host.getClass()])
+      ? ticketOf(request)
+      : undefined;
+    if (ticket === undefined) {
+      const token = bearerToken(request.headers.authorization);
+      return { principal: await this.verifier.verify(token), ...expiryOf(token) };
+    }
+    if (request.headers.authorization) throw new BadRequestException('send either the Authorization header or a stream ticket, not both');
+    return this.tickets.redeem(ticket, request.originalUrl);
+  }
+}
+
+/** `?ticket=` once, or undefined when the request has none. */
+function ticketOf(request: AuthenticatedRequest): string | undefined {
+  const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+  const given = new URLSearchParams(query).getAll(TICKET_PARAM);
+  if (given.length > 1) throw new AuthenticationError('give one stream ticket, once');
+  return given[0];
 }
 
 /** The verified token's `exp`, in ms (the verifier has already refused an expired or forged one). */

@@ -6,4 +6,5 @@ export * from './client-ip';
 export * from './request-context';
 export * from './auth.guard';
 export * from './authorize.guard';
+export * from './stream-tickets';
 export * from './auth.module';

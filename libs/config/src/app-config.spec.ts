@@ -62,6 +62,9 @@ describe('loadConfig: engines', () => {
     expect(loadConfig({}).projectorsInApi).toBe(true);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x' }).projectorsInApi).toBe(false);
     expect(loadConfig({ MONGO_URL: 'mongodb://127.0.0.1:27017/x', PROJECTORS_IN_API: 'true' }).projectorsInApi).toBe(true);
+    expect(loadConfig({}).siemDeliveryInApi).toBe(true);
+    expect(loadConfig({ PROJECTORS_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
+    expect(loadConfig({ SIEM_DELIVERY_IN_API: 'false' }).siemDeliveryInApi).toBe(false);
   });
 
   it('reads Kafka settings and refuses bad ones', () => {
@@ -120,6 +123,22 @@ describe('loadConfig: operations settings', () => {
     expect(loadConfig({ HOST: 'api-1.internal' }).HOST).toBe('api-1.internal');
     expect(() => loadConfig({ HOST: 'not a host' })).toThrow(/HOST must be an IP address or a host name/);
     expect(() => loadConfig({ HOST: '' })).toThrow(/HOST must be/);
+  });
+
+  it('reads CORS_ORIGINS as a list of exact origins, and refuses paths, wildcards and other schemes', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://panel.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://panel.example.com', 'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://panel.example.com/', 'https://panel.example.com/app', 'ftp://x.example', 'panel.example.com']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
+    }
+  });
+
+  it('bounds STREAM_TICKET_TTL_SECONDS to a minute', () => {
+    expect(loadConfig({}).STREAM_TICKET_TTL_SECONDS).toBe(30);
+    expect(loadConfig({ STREAM_TICKET_TTL_SECONDS: '60' }).STREAM_TICKET_TTL_SECONDS).toBe(60);
+    expect(() => loadConfig({ STREAM_TICKET_TTL_SECONDS: '61' })).toThrow(/STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60/);
   });
 
   it('keeps METRICS_TOKEN long enough and out of error messages', () => {

@@ -122,6 +122,12 @@ export class AppConfig {
   @IsBoolean({ message: 'PROJECTORS_IN_API must be true or false' })
   PROJECTORS_IN_API?: boolean;
 
+  /** Run the SIEM deliveries inside the API process; by default wherever the projectors run. Exactly one process should. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'SIEM_DELIVERY_IN_API must be true or false' })
+  SIEM_DELIVERY_IN_API?: boolean;
+
   /** When set, the read models live in MongoDB (or a MongoDB-wire server) instead of SQLite. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -209,6 +215,19 @@ export class AppConfig {
   @IsOptional()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
   METRICS_TOKEN?: string;
+
+  /** Comma-separated origins (scheme://host[:port]) whose pages may call the API from a browser; unset: same origin only. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** How long a stream ticket (POST /stream-tickets) may wait for its one use. */
+  @Transform(toInt)
+  @IsInt({ message: 'STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60' })
+  @Min(1, { message: 'STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60' })
+  @Max(60, { message: 'STREAM_TICKET_TTL_SECONDS must be an integer between 1 and 60' })
+  STREAM_TICKET_TTL_SECONDS = 30;
 
   /** The worker touches this file every few seconds while its event loop runs (a container healthcheck reads it). */
   @Transform(blankToUndefined)
@@ -306,6 +325,10 @@ export class AppConfig {
     return this.PROJECTORS_IN_API ?? !this.MONGO_URL;
   }
 
+  get siemDeliveryInApi(): boolean {
+    return this.SIEM_DELIVERY_IN_API ?? this.projectorsInApi;
+  }
+
   get mongoTimeouts(): { serverSelectionTimeoutMS: number; connectTimeoutMS: number; socketTimeoutMS: number } {
     return {
       serverSelectionTimeoutMS: this.MONGO_SERVER_SELECTION_TIMEOUT_MS,
@@ -325,6 +348,10 @@ export class AppConfig {
   /** Former cursor secrets, still accepted during a rotation. */
   get previousCursorSecrets(): string[] {
     return (this.CURSOR_SECRETS_PREVIOUS ?? '').split(',').filter(Boolean);
+  }
+
+  get corsOrigins(): string[] {
+    return (this.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   }
 
   get readModelsFile(): string {
@@ -351,7 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config).map(
     (e) => `${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${shown(e.property, e.value)})`,
   );
-  problems.push(...hostProblems(config), ...authProblems(config), ...kafkaProblems(config));
+  problems.push(...hostProblems(config), ...authProblems(config), ...kafkaProblems(config), ...corsProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -366,6 +393,20 @@ const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?
 function hostProblems(config: AppConfig): string[] {
   if (isIP(config.HOST) || HOST_NAME.test(config.HOST)) return [];
   return [`HOST must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0 (got ${JSON.stringify(config.HOST)})`];
+}
+
+/** Each CORS origin exactly as a browser sends it in `Origin`: scheme, host and port, no path, no wildcard. */
+function corsProblems(config: AppConfig): string[] {
+  const bad = config.corsOrigins.filter((origin) => {
+    try {
+      const url = new URL(origin);
+      return !['http:', 'https:'].includes(url.protocol) || url.origin !== origin;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length === 0) return [];
+  return [`CORS_ORIGINS must be a comma-separated list of origins such as https://panel.example.com or http://localhost:5173 (got ${JSON.stringify(bad.join(','))})`];
 }
 
 /** SASL needs a mechanism, a user and a password together; certificate files need TLS on, and must be readable PEM. */

@@ -1,5 +1,5 @@
 import { loadConfig } from './app-config';
-import { logFormatOf, pinoHttpOptions } from './logging.module';
+import { logFormatOf, pinoHttpOptions, withoutTicket } from './logging.module';
 
 describe('the log format', () => {
   it.each([
@@ -26,5 +26,16 @@ describe('the log format', () => {
     expect(json.customSuccessMessage).toBeUndefined();
     const req = { method: 'GET', url: '/activity-log/msp?limit=5' } as never;
     expect(pretty.customSuccessMessage!(req, { statusCode: 200 } as never, 12.4)).toBe('GET /activity-log/msp?limit=5 200 12 ms');
+  });
+
+  it('keeps stream tickets out of logged URLs', () => {
+    expect(withoutTicket('/activity-log/msp/live?ticket=stk_abc&category=Billing')).toBe('/activity-log/msp/live?ticket=[redacted]&category=Billing');
+    expect(withoutTicket('/activity-log/msp/export?format=csv&ticket=stk_abc')).toBe('/activity-log/msp/export?format=csv&ticket=[redacted]');
+    expect(withoutTicket('/activity-log/msp?limit=5')).toBe('/activity-log/msp?limit=5');
+    const options = pinoHttpOptions(loadConfig({}), true);
+    const req = { method: 'GET', url: '/activity-log/msp/live?ticket=stk_abc' } as never;
+    expect(options.customSuccessMessage!(req, { statusCode: 200 } as never, 3)).toBe('GET /activity-log/msp/live?ticket=[redacted] 200 3 ms');
+    const serialized = (options.serializers!.req as (r: object) => { url: string })({ url: '/x?ticket=stk_abc' });
+    expect(serialized.url).toBe('/x?ticket=[redacted]');
   });
 });

@@ -30,20 +30,26 @@ export function loggingModule(config: AppConfig): DynamicModule {
   return LoggerModule.forRoot({ pinoHttp: pretty ? [options, prettyStream()] : options });
 }
 
+/** A stream ticket in a URL (EventSource, a download link) is a credential too, single-use as it is. */
+export function withoutTicket(url: string | undefined): string | undefined {
+  return url?.replace(/([?&]ticket=)[^&#]*/g, '$1[redacted]');
+}
+
 export function pinoHttpOptions(config: AppConfig, pretty: boolean): Options {
   return {
     level: config.LOG_LEVEL,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]', 'req.query.ticket'],
       censor: '[redacted]',
     },
+    serializers: { req: (req: { url?: string }) => Object.assign(req, { url: withoutTicket(req.url) }) },
     genReqId: genRequestId,
     customProps: (req) => ({ requestId: req.id }),
     autoLogging: { ignore: (req) => UNLOGGED_PATHS.has((req.url ?? '').split('?')[0]) },
     // One line per request at a terminal; the JSON keeps pino-http's own message and the req/res objects.
     ...(pretty && {
-      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
-      customErrorMessage: (req, res, error) => `${req.method} ${req.url} ${res.statusCode} ${error.message}`,
+      customSuccessMessage: (req, res, ms) => `${req.method} ${withoutTicket(req.url)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res, error) => `${req.method} ${withoutTicket(req.url)} ${res.statusCode} ${error.message}`,
     }),
   };
 }

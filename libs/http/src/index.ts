@@ -8,3 +8,5 @@ export * from './http-plumbing.module';
 export * from './body/json-body.middleware';
 export * from './body/body-checks';
 export * from './security-headers';
+export * from './cors';
+export * from './api-headers';

@@ -14,6 +14,7 @@ export * from './shared/checkpoint-store';
 export * from './mongo/mongo-checkpoints';
 export * from './sharing-hub';
 export * from './organizations';
+export * from './members';
 export * from './integrations';
 export * from './read-models.health';
 export * from './dead-letters';

@@ -22,6 +22,10 @@ import { MongoOrganizationDirectoryStore } from './organizations/mongo-organizat
 import { OrganizationDirectoryProjector } from './organizations/organization-directory.projector';
 import { ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore } from './organizations/organization-directory.store';
 import { SqliteOrganizationDirectoryStore } from './organizations/sqlite-organization-directory.store';
+import { MemberDirectoryProjector } from './members/member-directory.projector';
+import { MemberDirectoryStore, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE } from './members/member-directory.store';
+import { MongoMemberDirectoryStore } from './members/mongo-member-directory.store';
+import { SqliteMemberDirectoryStore } from './members/sqlite-member-directory.store';
 import { DEAD_LETTER_STORE, DeadLetterStore } from './dead-letters/dead-letter.store';
 import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
 import { SqliteDeadLetterStore } from './dead-letters/sqlite-dead-letter.store';
@@ -80,6 +84,8 @@ const sqliteProviders: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (db: Database.Database) => new SqliteOrganizationDirectoryStore(db),
   },
+  { provide: MSP_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'msp') },
+  { provide: ORG_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'org') },
   { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
@@ -117,6 +123,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  ...(['msp', 'org'] as const).map((kind) => ({
+    provide: kind === 'msp' ? MSP_MEMBER_DIRECTORY_STORE : ORG_MEMBER_DIRECTORY_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoMemberDirectoryStore(db, kind);
+      await store.ensureIndexes();
+      return store;
+    },
+  })),
   {
     provide: INTEGRATIONS_STORE,
     inject: [MONGO_DATABASE],
@@ -142,13 +157,21 @@ export class ReadModelsModule {
         ...(options.mongo ? mongoProviders : sqliteProviders),
         {
           provide: ProjectorRegistry,
-          inject: [ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE],
-          useFactory: (activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore) =>
+          inject: [
+            ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+            ORG_MEMBER_DIRECTORY_STORE,
+          ],
+          useFactory: (
+            activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore,
+            mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore,
+          ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
               new SharingHubProjector(hub),
               new OrganizationDirectoryProjector(organizations),
               new IntegrationsProjector(integrations),
+              new MemberDirectoryProjector(mspMembers),
+              new MemberDirectoryProjector(orgMembers),
             ]),
         },
         IntegrationStatusReader,
@@ -163,8 +186,9 @@ export class ReadModelsModule {
           : []),
       ],
       exports: [
-        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE,
-        ProjectorRegistry, IntegrationStatusReader, ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
+        ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
+        ORG_MEMBER_DIRECTORY_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader,
+        ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };
   }

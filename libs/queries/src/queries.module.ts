@@ -4,9 +4,14 @@ import { ExportsModule } from './exports/exports.module';
 import { IntegrationStatusModule } from './integrations/integration-status.module';
 import { SharingHubQueriesModule } from './sharing-hub/sharing-hub.module';
 import { LiveTailModule } from './live-tail/live-tail.module';
+import { DirectoriesModule } from './directories/directories.module';
+import { StreamTicketsModule } from './stream-tickets/stream-tickets.module';
 
-/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails and integration statuses. */
+/** The read side over HTTP: logs, feeds, the Sharing Hub, exports, live tails, integration statuses and the lists filters need. */
 @Module({
-  imports: [ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, IntegrationStatusModule],
+  imports: [
+    ActivityLogQueriesModule, SharingHubQueriesModule, ExportsModule, LiveTailModule, IntegrationStatusModule, DirectoriesModule,
+    StreamTicketsModule,
+  ],
 })
 export class QueriesModule {}

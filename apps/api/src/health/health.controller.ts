@@ -26,6 +26,7 @@ export class HealthController {
    */
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Health in detail: each engine, each view’s checkpoint and how far it trails the store (503 naming what is down)' })
   async check(@Res({ passthrough: true }) res: Response) {
     try {
       const result = await this.health.check([

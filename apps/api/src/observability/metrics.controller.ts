@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { AuthenticationError, Public } from '@app/auth';
+import { ErrorBodyDto } from '@app/http';
 import { Metrics } from '@app/metrics';
+import { METRICS_TOKEN_SCHEME } from '../openapi/api-document';
 
 /**
  * Prometheus exposition of the process's metrics. No user token applies (it is @Public to the
@@ -21,8 +23,9 @@ export class MetricsController {
 
   @Get()
   @ApiOperation({ summary: 'Prometheus metrics (bearer METRICS_TOKEN when it is set)' })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 401, description: 'METRICS_TOKEN is set and was not sent', type: ErrorBodyDto })
+  @ApiSecurity(METRICS_TOKEN_SCHEME)
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     if (this.config.METRICS_TOKEN) checkScraper(authorization, this.config.METRICS_TOKEN);
     const { contentType, body } = await this.metrics.scrape();

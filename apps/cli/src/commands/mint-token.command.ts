@@ -12,6 +12,7 @@ interface MintTokenFlags {
   msp?: string;
   org?: string;
   expiresIn: string;
+  viewer?: boolean;
 }
 
 /** Prints a signed bearer token for local use against the embedded API. */
@@ -28,7 +29,12 @@ export class MintTokenCommand extends CommandRunner {
       { subject: flags.sub, role: flags.role, email: flags.email, name: flags.name, mspId: flags.msp, orgId: flags.org },
       flags.expiresIn ?? '1h',
     );
-    process.stdout.write(`${token}\n`);
+    process.stdout.write(`${flags.viewer ? viewerLink(this.config, token) : token}\n`);
+  }
+
+  @Option({ flags: '--viewer', description: 'print a link to the viewer page that signs in with the token (in the URL fragment, never sent to a server)' })
+  parseViewer(): boolean {
+    return true;
   }
 
   @Option({ flags: '-r, --role <role>', description: 'msp_owner, msp_admin, msp_member, org_owner, org_admin, org_member or service' })
@@ -67,4 +73,10 @@ export class MintTokenCommand extends CommandRunner {
     if (!/^\d+\s*[smhdw]$/.test(value)) throw new InvalidArgumentError('use a number and a unit: s, m, h, d or w');
     return value;
   }
+}
+
+/** The API's own address as a browser on this machine reaches it, with the token in the fragment. */
+function viewerLink(config: AppConfig, token: string): string {
+  const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}/#token=${token}`;
 }

@@ -73,7 +73,7 @@ export class ChangeBillingDetailsDto {
   @IsISO31661Alpha2()
   country?: string;
 
-  @ApiPropertyOptional({ example: 'DE123456789', maxLength: 32, nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, example: 'DE123456789', maxLength: 32, nullable: true, description: 'null removes it' })
   @IsOptional()
   @IsString()
   @MaxLength(32)

@@ -14,8 +14,8 @@ export class ChangeMspSettingDto {
       'Typed by the key: sessionTimeoutMinutes integer 5..1440; requireTwoFactor boolean; allowedIpRanges IPv4/IPv6 CIDR ' +
       'strings; activityLogRetentionDays integer 30..3650; supportEmail email or null; ' +
       "defaultOrganizationPolicyPreset 'standard' | 'strict' | 'custom'",
-    oneOf: [{ type: 'integer' }, { type: 'boolean' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    nullable: true,
+    // OpenAPI 3.0 allows `nullable` only beside a `type`: null is the string branch's (supportEmail).
+    oneOf: [{ type: 'integer' }, { type: 'boolean' }, { type: 'string', nullable: true }, { type: 'array', items: { type: 'string' } }],
     example: 30,
   })
   // The domain checks the value against the key's definition.

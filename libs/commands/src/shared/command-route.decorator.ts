@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, HttpCode, RequestMapping, RequestMethod, SetMetadata, Type, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CommandType } from '@app/domain';
 import { Authorize } from '@app/auth';
-import { ApiCommandErrors } from '@app/http';
+import { ApiCommandErrors, commandAnswerHeaders, IDEMPOTENCY_KEY_PARAMETER } from '@app/http';
 import type { CommandRequest } from '../command-bindings';
 import { CommandResultDto } from './command-result.dto';
 import { COMMAND_ROUTE, CommandRouteInterceptor } from './command-route.interceptor';
@@ -44,7 +44,10 @@ export function CommandRoute<T extends CommandType>(verb: HttpVerb, path: string
     Authorize(options.command),
     SetMetadata(COMMAND_ROUTE, options),
     ApiOperation({ summary: options.summary }),
-    ApiResponse({ status: options.status, type: options.answer?.type ?? CommandResultDto, description: options.description }),
+    ApiHeader(IDEMPOTENCY_KEY_PARAMETER),
+    ApiResponse({
+      status: options.status, type: options.answer?.type ?? CommandResultDto, description: options.description, headers: commandAnswerHeaders(),
+    }),
     ApiCommandErrors(),
     UseInterceptors(IdempotencyInterceptor, CommandRouteInterceptor),
   );

@@ -119,6 +119,11 @@ describe('the query permissions', () => {
     ['ReadBusinessActivityLog', 'org_owner org_admin'],
     ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
     ['ReadSharingHub', 'org_owner org_admin'],
+    ['ListOrganizations', 'msp_owner msp_admin'],
+    ['ListMspMembers', 'msp_owner msp_admin'],
+    ['ListOrgMembers', 'org_owner org_admin'],
+    ['ListIntegrations', 'msp_owner msp_admin org_owner'],
+    ['IssueStreamTicket', 'msp_owner msp_admin org_owner org_admin'],
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
+import { AcceptsStreamTicket, Authorize, Ctx, RequestContext, STREAM_TICKET_SCHEME } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors } from '@app/http';
+import { ApiQueryErrors, exportAnswerHeaders } from '@app/http';
 import { CSV_COLUMNS, EXPORT_CONTENT_TYPES } from './export-format';
 import { BusinessExportQueryDto, FeedExportQueryDto, MspExportQueryDto } from './export-query.dto';
 import { ActivityExportService } from './exports.service';
@@ -16,6 +16,7 @@ const EXPORT_RESPONSE = {
     [EXPORT_CONTENT_TYPES.csv]: { schema: { type: 'string' } },
     [EXPORT_CONTENT_TYPES.jsonl]: { schema: { type: 'string' } },
   },
+  headers: exportAnswerHeaders(),
 };
 
 /**
@@ -25,7 +26,8 @@ const EXPORT_RESPONSE = {
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
-@ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.jsonl)
+@ApiSecurity(STREAM_TICKET_SCHEME)
+@AcceptsStreamTicket()
 @Controller()
 export class ExportsController {
   constructor(private readonly logs: ActivityLogService, private readonly exports: ActivityExportService) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authorize, Ctx, RequestContext } from '@app/auth';
+import { AcceptsStreamTicket, Authorize, Ctx, RequestContext, STREAM_TICKET_SCHEME } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
 import { ApiQueryErrors, ErrorBodyDto } from '@app/http';
 import { BusinessLiveQueryDto, FeedLiveQueryDto, MspLiveQueryDto } from './live-tail.dto';
@@ -27,9 +27,10 @@ const LAST_EVENT_ID = {
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
-@ApiProduces('text/event-stream')
+@ApiSecurity(STREAM_TICKET_SCHEME)
 @ApiHeader(LAST_EVENT_ID)
 @ApiResponse({ status: 429, description: 'Too many live tails open for this principal (LIVE_TAIL_MAX_PER_PRINCIPAL)', type: ErrorBodyDto })
+@AcceptsStreamTicket()
 @Controller()
 export class LiveTailController {
   constructor(private readonly logs: ActivityLogService, private readonly tails: LiveTailService) {}

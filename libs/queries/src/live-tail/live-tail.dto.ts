@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { BusinessLogQueryDto, FeedQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
+import { TicketQueryParam } from '../stream-tickets/stream-ticket.dto';
 
 /** A live tail has no window, pages or freshness: it starts now (or after a position) and follows. */
 const NOT_LIVE = ['from', 'to', 'limit', 'cursor', 'minPosition'] as const;
@@ -19,6 +20,9 @@ export class MspLiveQueryDto extends OmitType(MspLogQueryDto, NOT_LIVE) {
   @IsOptional()
   @Matches(POSITION, AFTER_MESSAGE)
   after?: string;
+
+  @TicketQueryParam()
+  ticket?: string;
 }
 
 export class BusinessLiveQueryDto extends OmitType(BusinessLogQueryDto, NOT_LIVE) {
@@ -26,6 +30,9 @@ export class BusinessLiveQueryDto extends OmitType(BusinessLogQueryDto, NOT_LIVE
   @IsOptional()
   @Matches(POSITION, AFTER_MESSAGE)
   after?: string;
+
+  @TicketQueryParam()
+  ticket?: string;
 }
 
 export class FeedLiveQueryDto extends OmitType(FeedQueryDto, NOT_LIVE) {
@@ -33,4 +40,7 @@ export class FeedLiveQueryDto extends OmitType(FeedQueryDto, NOT_LIVE) {
   @IsOptional()
   @Matches(POSITION, AFTER_MESSAGE)
   after?: string;
+
+  @TicketQueryParam()
+  ticket?: string;
 }

@@ -5,17 +5,25 @@ import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from '@app/domain';
 
 /** What every log query accepts: the date window, paging and freshness. */
 export class LogWindowQueryDto {
-  @ApiPropertyOptional({ description: 'ISO-8601 start, inclusive (default: 30 days before `to`)', example: '2026-06-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'ISO-8601 start, inclusive (default: 30 days before `to`); a plain date (`2026-06-01`) means its midnight UTC',
+    example: '2026-06-01T00:00:00Z',
+  })
   @IsOptional()
   @IsString()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO-8601 end, exclusive (default: now); at most 90 days after `from`' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'ISO-8601 end, exclusive (default: now); at most 90 days after `from`; a plain date means its midnight UTC',
+    example: '2026-07-01T00:00:00Z',
+  })
   @IsOptional()
   @IsString()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,7 +37,7 @@ export class LogWindowQueryDto {
   @MaxLength(512)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Wait (bounded) until the view has applied this global position, e.g. a command’s answer' })
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the view has applied this global position, e.g. a command’s answer', pattern: '^\\d{1,19}$' })
   @IsOptional()
   @Matches(/^\d{1,19}$/, { message: 'minPosition must be a string of digits' })
   minPosition?: string;

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Principal } from '@app/auth';
+import {
+  IntegrationEntry, INTEGRATIONS_PROJECTOR, INTEGRATIONS_STORE, IntegrationsStore, MEMBER_DIRECTORY_PROJECTORS, MemberDirectoryStore, MemberEntry, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE,
+  ORGANIZATION_DIRECTORY_PROJECTOR, ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore, OrganizationEntry,
+} from '@app/projections';
+import { Freshness } from '../shared/freshness';
+import { decodeListCursor, listPage } from './list-cursor';
+import { ListQueryDto } from './list-query.dto';
+import { IntegrationListDto, MemberListDto, OrganizationListDto } from './directories.dto';
+
+const DEFAULT_LIMIT = 100;
+
+/** The lists a panel's filters need, each scoped to the principal's own tenant (never one the request names). */
+@Injectable()
+export class DirectoriesService {
+  constructor(
+    @Inject(ORGANIZATION_DIRECTORY_STORE) private readonly organizations: OrganizationDirectoryStore,
+    @Inject(MSP_MEMBER_DIRECTORY_STORE) private readonly mspMembers: MemberDirectoryStore,
+    @Inject(ORG_MEMBER_DIRECTORY_STORE) private readonly orgMembers: MemberDirectoryStore,
+    @Inject(INTEGRATIONS_STORE) private readonly integrations: IntegrationsStore,
+    private readonly freshness: Freshness,
+  ) {}
+
+  /** The organizations the principal's MSP supervises, with their status. */
+  async supervisedOrganizations(principal: Principal, dto: ListQueryDto): Promise<OrganizationListDto> {
+    await this.freshness.ensure(ORGANIZATION_DIRECTORY_PROJECTOR, dto.minPosition);
+    const limit = dto.limit ?? DEFAULT_LIMIT;
+    const after = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const).id : undefined;
+    const rows = await this.organizations.list({ mspId: principal.mspId!, afterOrgId: after, limit: limit + 1 });
+    return listPage(rows, limit, (e) => ({ id: e.orgId }), presentOrganization);
+  }
+
+  /** The integrations the principal's tenant owns: the MSP's for MSP roles, the organization's own for its owners. */
+  async ownIntegrations(principal: Principal, dto: ListQueryDto): Promise<IntegrationListDto> {
+    await this.freshness.ensure(INTEGRATIONS_PROJECTOR, dto.minPosition);
+    const limit = dto.limit ?? DEFAULT_LIMIT;
+    const afterId = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const).id : undefined;
+    const owner = principal.orgId && !principal.role.startsWith('msp_') ? { orgId: principal.orgId } : { mspId: principal.mspId! };
+    const rows = await this.integrations.list({ owner, afterId, limit: limit + 1 });
+    return listPage(rows, limit, (e) => ({ id: e.integrationId }), presentIntegration);
+  }
+
+  mspRoster(principal: Principal, dto: ListQueryDto): Promise<MemberListDto> {
+    return this.members(this.mspMembers, principal.mspId!, dto);
+  }
+
+  orgRoster(principal: Principal, dto: ListQueryDto): Promise<MemberListDto> {
+    return this.members(this.orgMembers, principal.orgId!, dto);
+  }
+
+  private async members(store: MemberDirectoryStore, tenantId: string, dto: ListQueryDto): Promise<MemberListDto> {
+    await this.freshness.ensure(MEMBER_DIRECTORY_PROJECTORS[store.kind], dto.minPosition);
+    const limit = dto.limit ?? DEFAULT_LIMIT;
+    const after = dto.cursor ? decodeListCursor(dto.cursor, ['email', 'memberId'] as const) : undefined;
+    const rows = await store.list({ tenantId, after, limit: limit + 1 });
+    return listPage(rows, limit, (e) => ({ email: e.email, memberId: e.memberId }), presentMember);
+  }
+}
+
+function presentOrganization({ orgId, name, status, createdAt, updatedAt }: OrganizationEntry) {
+  return { id: orgId, name, status, createdAt, updatedAt };
+}
+
+/** Only what a filter needs: never the settings or any part of the secret. */
+function presentIntegration({ integrationId, kind, name, status, owner, createdAt, updatedAt }: IntegrationEntry) {
+  return { id: integrationId, kind, name, status, owner: owner.type, createdAt, updatedAt };
+}
+
+function presentMember({ memberId, email, name, role, status, since, updatedAt }: MemberEntry) {
+  return { memberId, email, name, role, status, since, updatedAt };
+}
