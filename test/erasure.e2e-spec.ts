@@ -117,6 +117,7 @@ describe('Erasing a member (SQLite)', () => {
     await send(t, `/msp/invitations/${invited.id}/revoke`, owner, undefined);
     expect((await t.http().post(`/msp/members/${invited.id}/erase`).set('Authorization', `Bearer ${admin}`).send({})).status).toBe(403);
     await send(t, `/msp/members/${invited.id}/erase`, owner, undefined);
+    expect((await t.events('msp-msp-x')).at(-1)).toMatchObject({ type: 'MspMemberPersonalDataErased', data: { memberId: invited.id } });
     const log = await t.query('/activity-log/msp', owner).expect(200);
     expect(JSON.stringify(log.body)).not.toContain('Mo Erasable');
     expect(JSON.stringify(log.body)).not.toContain('mo@msp-x.example');

@@ -34,7 +34,7 @@ export class HealthController {
         () => withinDeadline('eventStore', this.eventStore.engine, this.eventStore.check()),
         () => withinDeadline('readModels', this.readModels.engine, this.readModels.check()),
         () => withinDeadline('idempotencyStore', this.idempotencyStore.engine, this.idempotencyStore.check()),
-        () => withinDeadline('retention', 'keyStore', this.retention.check()),
+        () => withinDeadline('retention', this.retention.engine, this.retention.check()),
       ]);
       return result.info?.readModels?.degraded ? { ...result, status: 'degraded' } : result;
     } catch (error) {
