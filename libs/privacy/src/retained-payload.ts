@@ -25,8 +25,18 @@ export interface RetentionPeriod {
 }
 
 export function periodKeyId({ tenant, period }: RetentionPeriod): string {
-  return createHash('sha256').update(`retention\0${tenant}\0${period}`).digest('hex').slice(0, 24);
+  const name = `${tenant}\0${period}`;
+  let keyId = periodKeyIds.get(name);
+  if (keyId === undefined) {
+    if (periodKeyIds.size >= 10_000) periodKeyIds.clear();
+    keyId = createHash('sha256').update(`retention\0${name}`).digest('hex').slice(0, 24);
+    periodKeyIds.set(name, keyId);
+  }
+  return keyId;
 }
+
+/** Period key ids computed so far: every `activity` event of a tenant's month names the same one. */
+const periodKeyIds = new Map<string, string>();
 
 export const periodKeyContext = (keyId: string) => `retention:${keyId}`;
 
