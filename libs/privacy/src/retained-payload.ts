@@ -59,11 +59,16 @@ export function retainedKeyIdOf(data: unknown): string | undefined {
   return sealed === undefined ? undefined : RETAINED.exec(sealed)?.[1];
 }
 
-export function openRetained(key: DataKey, data: Record<string, unknown>, context: TokenContext): RetainedPayload | undefined {
+/** The stored payload's key id and body, read once (retainedKeyIdOf and openRetained in one). */
+export function parseRetained(data: unknown): { keyId: string; body: string } | undefined {
   const match = RETAINED.exec(retainedTextOf(data) ?? '');
-  if (!match) return undefined;
+  return match ? { keyId: match[1], body: match[2] } : undefined;
+}
+
+/** The payload of what parseRetained read, or undefined when it does not open under this key. */
+export function openRetained(key: DataKey, parsed: { keyId: string; body: string }, context: TokenContext): RetainedPayload | undefined {
   try {
-    return JSON.parse(openBytesWithDataKey(key, Buffer.from(match[2], 'base64url'), aadOf(match[1], context)).toString('utf8'));
+    return JSON.parse(openBytesWithDataKey(key, Buffer.from(parsed.body, 'base64url'), aadOf(parsed.keyId, context)).toString('utf8'));
   } catch {
     return undefined;
   }
