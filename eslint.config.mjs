@@ -17,7 +17,8 @@ const MAY_IMPORT = {
   metrics: [],
   siem: ['crypto'],
   secrets: ['config', 'crypto', 'mongo'],
-  'event-store': ['config', 'domain', 'metrics'],
+  // integrity: the SQLite store writes the Merkle log in its append transaction.
+  'event-store': ['config', 'domain', 'integrity', 'metrics'],
   auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
@@ -26,6 +27,8 @@ const MAY_IMPORT = {
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
+  // The auditor's routes and the checkpointer: the integrity core over the store's integrity log.
+  audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'tenancy'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

@@ -9,6 +9,7 @@ import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { SecretsModule } from '@app/secrets';
 import { SiemDeliveryModule } from '@app/streams';
+import { AuditModule } from '@app/audit';
 import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
 
@@ -29,6 +30,8 @@ export class ApiModule {
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
         ObservabilityModule,
+        // Checkpoints are signed here under npm start, like the projectors run here; else in the worker.
+        AuditModule.forRoot({ routes: true, checkpoints: config.auditCheckpointsInApi }),
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
         ...(config.siemDeliveryInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],

@@ -4,6 +4,7 @@ import { EventStoreModule } from '@app/event-store';
 import { ReadModelsModule } from '@app/projections';
 import { SecretsModule } from '@app/secrets';
 import { SiemDeliveryModule, StreamsModule } from '@app/streams';
+import { AuditModule } from '@app/audit';
 
 /**
  * The worker: every projector, the SIEM deliveries and, with KAFKA_BROKERS, the Kafka relay, as
@@ -22,6 +23,7 @@ export class WorkerModule {
         StreamsModule.forRoot(config),
         SecretsModule.forRoot(),
         SiemDeliveryModule.forRoot(config),
+        ...(config.auditCheckpointsInApi ? [] : [AuditModule.forRoot({ routes: false, checkpoints: true })]),
       ],
     };
   }

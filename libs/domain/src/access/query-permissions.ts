@@ -17,6 +17,8 @@ export const QUERY_PERMISSIONS = {
   IssueStreamTicket: ['msp_owner', 'msp_admin', 'org_owner', 'org_admin'],
   /** The owners of an integration: an MSP's managers (MSP-owned), an organization's owners (its own). */
   ReadIntegrationStatus: ['msp_owner', 'msp_admin', 'org_owner'],
+  /** A tenant's raw history, its events' proofs and its integrity export: the tenant's owners (auditors act with their rights). */
+  ReadAuditTrail: ['msp_owner', 'org_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;

@@ -125,6 +125,7 @@ describe('the query permissions', () => {
     ['ListIntegrations', 'msp_owner msp_admin org_owner'],
     ['IssueStreamTicket', 'msp_owner msp_admin org_owner org_admin'],
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
+    ['ReadAuditTrail', 'msp_owner org_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);
