@@ -31,7 +31,7 @@ export class ApiModule {
         QueriesModule,
         ObservabilityModule,
         // Checkpoints are signed here under npm start, like the projectors run here; else in the worker.
-        AuditModule.forRoot({ routes: true, checkpoints: config.auditCheckpointsInApi }),
+        AuditModule.forRoot(config, { routes: true, checkpoints: config.auditCheckpointsInApi }),
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
         ...(config.siemDeliveryInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],

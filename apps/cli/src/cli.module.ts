@@ -20,7 +20,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL }),
-        AuditModule.forRoot({ routes: false, checkpoints: false }),
+        AuditModule.forRoot(config, { routes: false, checkpoints: false }),
       ],
       providers: [
         ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,

@@ -23,7 +23,7 @@ export class WorkerModule {
         StreamsModule.forRoot(config),
         SecretsModule.forRoot(),
         SiemDeliveryModule.forRoot(config),
-        ...(config.auditCheckpointsInApi ? [] : [AuditModule.forRoot({ routes: false, checkpoints: true })]),
+        ...(config.auditCheckpointsInApi ? [] : [AuditModule.forRoot(config, { routes: false, checkpoints: true })]),
       ],
     };
   }

@@ -7,6 +7,7 @@ import { loadAuditSigner, previousVerifierKeys } from './keys/audit-signing-key'
 import { AuditScopes } from './http/audit-scope';
 import { AUDIT_PREVIOUS_KEYS, AuditService } from './http/audit.service';
 import { AuditController } from './http/audit.controller';
+import { IntegrityWriterService } from './checkpoints/integrity-writer.service';
 
 export interface AuditModuleOptions {
   /** Serve the /audit routes (the API). */
@@ -31,7 +32,9 @@ const coreProviders: Provider[] = [
 export class AuditModule implements OnApplicationShutdown {
   constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog) {}
 
-  static forRoot(options: AuditModuleOptions): DynamicModule {
+  static forRoot(config: AppConfig, options: AuditModuleOptions): DynamicModule {
+    // EventStoreDB cannot write the log in its append: the checkpointing process builds it downstream.
+    const writer = options.checkpoints && !config.embedded ? [IntegrityWriterService] : [];
     return {
       module: AuditModule,
       imports: options.routes ? [TenancyModule] : [],
@@ -40,6 +43,7 @@ export class AuditModule implements OnApplicationShutdown {
         ...coreProviders,
         ...(options.routes ? [AuditScopes, AuditService] : []),
         ...(options.checkpoints ? [AuditCheckpointService] : []),
+        ...writer,
       ],
       exports: [AUDIT_LOG, AUDIT_SIGNER, AUDIT_PREVIOUS_KEYS],
     };

@@ -13,3 +13,4 @@ export * from './event-store.health';
 export * from './integrity/audit-log.port';
 export * from './integrity/canonical-event-bytes';
 export * from './integrity/sqlite-audit-log';
+export * from './integrity/integrity-writer';

@@ -22,6 +22,8 @@ interface PendingLeaf {
   position: bigint;
   leaf: Hash;
   links: ChainLink[];
+  /** Kept only when the leaf data are not the stored event itself (the downstream writer's envelope). */
+  leafData?: Uint8Array;
 }
 
 /**
@@ -66,7 +68,7 @@ export class SqliteIntegrityLedger {
     const nodes: MerkleNode[] = leaves.flatMap((l) => range.append(l.leaf));
     this.nodes.putNodesSync(nodes);
     leaves.forEach((l, i) => {
-      this.sql.leaf.run(first + i, l.position);
+      this.sql.leaf.run(first + i, l.position, l.leafData ? Buffer.from(l.leafData) : null);
       for (const link of l.links) this.sql.link.run(link.scope, link.seq, first + i);
     });
     for (const h of heads.values()) this.sql.head.run(h.scope, h.count, h.lastIndex, Buffer.from(h.lastLeafHash));
@@ -105,7 +107,7 @@ function statements(db: Database.Database) {
     node: db.prepare('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?'),
     allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
     lastTime: db.prepare('SELECT max(committed_at) AS t FROM integrity_commits'),
-    leaf: db.prepare('INSERT INTO integrity_leaves (leaf_index, position) VALUES (?, ?)'),
+    leaf: db.prepare('INSERT INTO integrity_leaves (leaf_index, position, leaf_data) VALUES (?, ?, ?)'),
     link: db.prepare('INSERT INTO integrity_links (scope, seq, leaf_index) VALUES (?, ?, ?)'),
     head: db.prepare(
       `INSERT INTO integrity_scope_heads (scope, count, last_index, last_leaf_hash) VALUES (?, ?, ?, ?)
@@ -140,20 +142,30 @@ export class LedgerBatch {
     }
   }
 
-  /** The metadata to store for an event of this tenant (its chain links added) and the links. */
-  stamp(metadata: EventMetadata): { metadata: string; links: ChainLink[] } {
-    const links = scopesOfTenant(metadata.tenant).map((scope): ChainLink => {
+  /** The links the next event of this tenant carries. */
+  linksFor(tenant: EventMetadata['tenant'] | undefined): ChainLink[] {
+    return scopesOfTenant(tenant).map((scope): ChainLink => {
       const head = this.overlay.get(scope) ?? this.ledger.head(scope);
       return head ? { scope, seq: head.count, prev: toBase64(head.lastLeafHash) } : { scope, seq: 0, prev: null };
     });
+  }
+
+  /** The metadata to store for an event of this tenant (its chain links added) and the links. */
+  stamp(metadata: EventMetadata): { metadata: string; links: ChainLink[] } {
+    const links = this.linksFor(metadata.tenant);
     return { metadata: JSON.stringify({ ...metadata, integrity: { chains: links } }), links };
   }
 
   /** The event was inserted at `position` with these stored columns. */
   record(position: bigint, columns: StoredEventColumns, links: ChainLink[]): void {
-    const leaf = leafHash(canonicalEventBytes(columns));
+    this.recordLeaf(position, canonicalEventBytes(columns), links, false);
+  }
+
+  /** A leaf over `bytes` for the event at `position`; `keep`: store the bytes with it. */
+  recordLeaf(position: bigint, bytes: Uint8Array, links: ChainLink[], keep: boolean): void {
+    const leaf = leafHash(bytes);
     const leafIndex = this.range.size + this.leaves.length;
-    this.leaves.push({ position, leaf, links });
+    this.leaves.push({ position, leaf, links, ...(keep && { leafData: bytes }) });
     for (const link of links) {
       this.journal.push([link.scope, this.overlay.get(link.scope)]);
       this.overlay.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: leafIndex, lastLeafHash: leaf });
