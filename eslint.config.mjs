@@ -25,7 +25,8 @@ const MAY_IMPORT = {
   projections: ['config', 'domain', 'event-store', 'mongo'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
-  queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
+  // event-store: asOf reads the integrity log's commit index, and the Sharing Hub replays one record's stream.
+  queries: ['auth', 'config', 'domain', 'event-store', 'http', 'projections', 'tenancy'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
   // The auditor's routes and the checkpointer: the integrity core over the store's integrity log.
   audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'tenancy'],

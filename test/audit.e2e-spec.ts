@@ -100,12 +100,12 @@ describe('auditor trust over HTTP', () => {
       await checkpointed(t);
       const { body } = await t.http().get('/audit/checkpoints').expect(200);
       const [first, last] = [body.items[0], body.items[body.items.length - 1]];
-      const proof = await t.http().get('/audit/proofs/consistency').query({ from: first.treeSize, to: last.treeSize }).expect(200);
+      const proof = await t.http().get('/audit/proofs/consistency').query({ size1: first.treeSize, size2: last.treeSize }).expect(200);
       const [c1, c2] = [first, last].map((c) => openCheckpoint(c.note, []).checkpoint!);
       expect(verifyConsistency(c1.size, c2.size, c1.rootHash, c2.rootHash, proof.body.proof.map(fromBase64))).toBe(true);
-      await t.http().get('/audit/proofs/consistency').query({ from: last.treeSize, to: first.treeSize }).expect(400);
-      await t.http().get('/audit/proofs/consistency').query({ from: 1, to: 999999 }).expect(404);
-      await t.http().get('/audit/proofs/consistency').query({ from: 'x', to: 2 }).expect(400);
+      await t.http().get('/audit/proofs/consistency').query({ size1: last.treeSize, size2: first.treeSize }).expect(400);
+      await t.http().get('/audit/proofs/consistency').query({ size1: 1, size2: 999999 }).expect(404);
+      await t.http().get('/audit/proofs/consistency').query({ size1: 'x', size2: 2 }).expect(400);
     });
   });
 

@@ -37,6 +37,8 @@ export class AuditModule implements OnApplicationShutdown {
     const writer = options.checkpoints && !config.embedded ? [IntegrityWriterService] : [];
     return {
       module: AuditModule,
+      // The log's commit index answers `asOf` for the log and Sharing Hub queries too.
+      global: true,
       imports: options.routes ? [TenancyModule] : [],
       controllers: options.routes ? [AuditController] : [],
       providers: [

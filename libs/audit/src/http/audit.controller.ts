@@ -44,7 +44,7 @@ export class AuditController {
   @ApiOperation({ summary: 'RFC 9162 consistency proof between two checkpoints: the older tree is a prefix of the newer' })
   @ApiOkResponse({ type: ConsistencyProofDto })
   consistency(@Query() query: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
-    return this.audit.consistency(query.from, query.to);
+    return this.audit.consistency(query.size1, query.size2);
   }
 
   @Get('proofs/inclusion')

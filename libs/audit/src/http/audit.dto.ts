@@ -72,13 +72,13 @@ export class ConsistencyQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  from!: number;
+  size1!: number;
 
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Tree size of the newer checkpoint' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  to!: number;
+  size2!: number;
 }
 
 export class InclusionQueryDto {

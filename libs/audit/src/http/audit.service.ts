@@ -36,7 +36,7 @@ export class AuditService {
   }
 
   async consistency(size1: number, size2: number): Promise<ConsistencyProofDto> {
-    if (size1 > size2) throw new InvalidInput('from must not be larger than to', 'from');
+    if (size1 > size2) throw new InvalidInput('size1 must not be larger than size2', 'size1');
     for (const size of [size1, size2]) if (!(await this.log.checkpointAt(size))) throw new NotFound(`No checkpoint of tree size ${size}`);
     const proof = await (await this.log.merkle()).consistencyProof(size1, size2);
     return { size1, size2, proof: proof.map(toBase64) };

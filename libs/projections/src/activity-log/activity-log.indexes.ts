@@ -28,7 +28,7 @@ export const WINDOW_FIELD = 'occurredAt' satisfies ActivityField;
 export const TAIL_ORDER = 'position' satisfies ActivityField;
 
 /** The optional equality filters of a log query; a new one must say which field it compares. */
-type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'limit'>;
+type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'upToPosition' | 'limit'>;
 
 export const ACTIVITY_FILTERS = {
   category: 'category',

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
 import { Freshness } from '../shared/freshness';
+import { AsOf } from '../shared/as-of';
 import { ActivityLogController } from './activity-log.controller';
 import { ActivityLogService } from './activity-log.service';
 
 @Module({
   imports: [TenancyModule],
   controllers: [ActivityLogController],
-  providers: [ActivityLogService, Freshness],
-  exports: [ActivityLogService, Freshness],
+  providers: [ActivityLogService, Freshness, AsOf],
+  exports: [ActivityLogService, Freshness, AsOf],
 })
 export class ActivityLogQueriesModule {}

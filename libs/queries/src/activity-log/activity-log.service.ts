@@ -7,6 +7,7 @@ import {
   presentEntry, resolveWindow, toPage,
 } from '@app/projections';
 import { Freshness } from '../shared/freshness';
+import { AsOf } from '../shared/as-of';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 
 export type LogPage = Page<PresentedEntry> & { window: { from: string; to: string } };
@@ -28,6 +29,7 @@ export class ActivityLogService {
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
     private readonly tenants: TenantDirectory,
+    private readonly asOf: AsOf,
   ) {}
 
   mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
@@ -63,11 +65,19 @@ export class ActivityLogService {
   async page(scoped: ScopedLogQuery): Promise<LogPage> {
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
-    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, scoped.query) : undefined;
+    const { query, filters } = await this.asOfQuery(scoped);
+    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, filters) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
-    const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
-    const page = toPage(rows, limit, scoped.query, window, (e) => presentEntry(e, scoped.audience));
+    const rows = await this.store.query({ ...query, window, after: cursor?.after, limit: limit + 1 });
+    const page = toPage(rows, limit, filters, window, (e) => presentEntry(e, scoped.audience));
     return { ...page, window };
+  }
+
+  /** The query with `asOf` resolved to a position, and the filters a cursor is bound to (asOf included). */
+  async asOfQuery(scoped: ScopedLogQuery): Promise<{ query: ScopedLogQuery['query']; filters: object }> {
+    const upToPosition = await this.asOf.position((scoped.dto as { asOf?: string }).asOf);
+    if (upToPosition === undefined) return { query: scoped.query, filters: scoped.query };
+    return { query: { ...scoped.query, upToPosition }, filters: { ...scoped.query, asOf: upToPosition.toString() } };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTIVITY_LOG_STORE, ActivityLogStore, resolveWindow } from '@app/projections';
-import { ScopedLogQuery } from '../activity-log/activity-log.service';
+import { ActivityLogService, ScopedLogQuery } from '../activity-log/activity-log.service';
 import { Freshness } from '../shared/freshness';
 import { EXPORT_CONTENT_TYPES, exportFilename, ExportFormat } from './export-format';
 import { ExportSource, streamExport } from './export-stream';
@@ -21,14 +21,16 @@ export class ActivityExportService {
   constructor(
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
+    private readonly logs: ActivityLogService,
   ) {}
 
   /** 400 for a bad or too long window, 503 when the view has not reached minPosition: before any byte is sent. */
   async prepare(scoped: ScopedLogQuery, format: ExportFormat, basename: string): Promise<PreparedExport> {
     const window = resolveWindow(scoped.dto.from, scoped.dto.to);
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
+    const { query } = await this.logs.asOfQuery(scoped);
     return {
-      source: { store: this.store, query: scoped.query, window, audience: scoped.audience },
+      source: { store: this.store, query, window, audience: scoped.audience },
       format,
       filename: exportFilename(basename, window, format),
     };

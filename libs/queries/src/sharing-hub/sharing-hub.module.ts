@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { Freshness } from '../shared/freshness';
+import { AsOf } from '../shared/as-of';
 import { SharingHubController } from './sharing-hub.controller';
 import { SharingHubService } from './sharing-hub.service';
 
 /** Sharing Hub queries: GET /sharing-hub and GET /sharing-hub/items/:id (organization owners and admins). */
 @Module({
   controllers: [SharingHubController],
-  providers: [SharingHubService, Freshness],
+  providers: [SharingHubService, Freshness, AsOf],
   exports: [SharingHubService],
 })
 export class SharingHubQueriesModule {}
