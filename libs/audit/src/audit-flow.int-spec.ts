@@ -156,7 +156,7 @@ describe('cli audit-check’s core over the inline log', () => {
     ['an event inserted outside the log', 'unlogged', (db) => db.prepare(
       `INSERT INTO events (id, stream_id, revision, type, schema_version, occurred_at, data, metadata)
        VALUES ('0190b6a8-7c4d-7e01-9b7a-000000000001', 'forged', 0, 'T', 1, '2026-01-01T00:00:00.000Z', '{}', '{}')`).run()],
-    ['a leaf node replaced', 'altered', (db) => db.prepare('UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 2').run()],
+    ['a leaf node replaced', 'altered', (db) => db.prepare('UPDATE integrity_nodes SET hash = zeroblob(32) WHERE id = 3').run()],
     ['a checkpoint note edited', 'bad-signature', (db) => db.prepare(`UPDATE audit_checkpoints SET note = replace(note, 'time 20', 'time 19') WHERE tree_size = 4`).run()],
     ['an event’s chain link edited', 'altered', (db) => db.prepare(`UPDATE events SET metadata = replace(metadata, '"seq":1', '"seq":7') WHERE position = 3`).run()],
   ])('reports %s (%s)', async (_, kind, tamper) => {

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { Tenant } from '../event-envelope';
 
 /** The stored columns of an event, data and metadata as the JSON text the store keeps. */
@@ -19,12 +20,25 @@ export interface StoredEventColumns {
  * ciphertext they are and erasing a key never changes a leaf.
  */
 export function canonicalEventBytes(c: StoredEventColumns): Buffer {
+  return Buffer.from(canonicalEventText(c), 'utf8');
+}
+
+function canonicalEventText(c: StoredEventColumns): string {
   const q = JSON.stringify;
-  return Buffer.from(
+  return (
     `{"id":${q(c.id)},"type":${q(c.type)},"schemaVersion":${c.schemaVersion},"streamId":${q(c.streamId)},` +
-      `"revision":"${c.revision}","occurredAt":${q(c.occurredAt)},"data":${c.data},"metadata":${c.metadata}}`,
-    'utf8',
+    `"revision":"${c.revision}","occurredAt":${q(c.occurredAt)},"data":${c.data},"metadata":${c.metadata}}`
   );
+}
+
+/**
+ * The RFC 9162 leaf hash of the canonical bytes, SHA-256(0x00 ‖ bytes), computed the cheap way on
+ * the append path: the 0x00 is a leading NUL of the text (UTF-8 encodes U+0000 as the single byte
+ * 0x00) and the hash is one-shot. Equal to leafHash(canonicalEventBytes(c)).
+ */
+export function canonicalLeafHash(c: StoredEventColumns): Uint8Array {
+  const hashed = hash('sha256', Buffer.from(`\u0000${canonicalEventText(c)}`, 'utf8'), 'buffer') as unknown as Buffer;
+  return new Uint8Array(hashed.buffer, hashed.byteOffset, hashed.byteLength);
 }
 
 const SAFE = /^[A-Za-z0-9._~-]+$/;
@@ -42,5 +56,5 @@ export function scopesOfTenant(tenant: Tenant | undefined): string[] {
   const scopes: string[] = [];
   if (tenant?.mspId) scopes.push(mspScope(tenant.mspId));
   if (tenant?.orgId) scopes.push(orgScope(tenant.orgId));
-  return scopes.sort();
+  return scopes.length > 1 ? scopes.sort() : scopes;
 }

@@ -4,6 +4,7 @@ import { EventStore, Subscription } from '../event-store.port';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { canonicalEventBytes } from './canonical-event-bytes';
 import { SqliteIntegrityLedger } from './sqlite-integrity-ledger';
+import { postOrder } from './post-order-node-store';
 
 const MAX_BATCH = 500;
 
@@ -26,9 +27,9 @@ export class IntegrityWriter {
   lastPosition: bigint | undefined;
 
   constructor(private readonly store: EventStore, private readonly db: Database.Database) {
-    this.ledger = new SqliteIntegrityLedger(db);
-    const row = db.prepare('SELECT max(position) AS p FROM integrity_leaves').get() as { p: bigint | null };
-    this.lastPosition = row.p ?? undefined;
+    this.ledger = new SqliteIntegrityLedger(db, 'leaf-data');
+    const size = this.ledger.size;
+    this.lastPosition = size === 0 ? undefined : (db.prepare('SELECT position FROM integrity_nodes WHERE id = ?').pluck().get(postOrder(0, size - 1)) as bigint);
   }
 
   static openFile(store: EventStore, file: string): IntegrityWriter {

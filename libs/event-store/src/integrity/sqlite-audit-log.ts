@@ -1,34 +1,41 @@
 import Database from 'better-sqlite3';
-import { MerkleLog, ScopeHead, SqliteMerkleNodeStore } from '@app/integrity';
+import { MerkleLog, ScopeHead } from '@app/integrity';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { AuditLog, AuditLogState, ScopeEntry, ScopeRange, StoredCheckpoint } from './audit-log.port';
-import { canonicalEventBytes } from './canonical-event-bytes';
 import { ensureIntegritySchema } from './integrity-schema';
-import { headOfRow } from './sqlite-integrity-ledger';
+import { headOfRow, indexLeaves, LeafReader, LeafSource } from './leaf-index';
+import { PostOrderNodeStore } from './post-order-node-store';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v as bigint);
 
 /**
- * The AuditLog over the SQLite tables of the integrity log. `events`: the leaf data are the
- * rows of the events table in the same file (inline writer); `leaf-data`: they are stored
- * with each leaf (the downstream writer's envelopes).
+ * The AuditLog over the SQLite tables of the integrity log, on a connection of its own.
+ * `events`: the leaf data are the rows of the events table in the same file (inline writer);
+ * `leaf-data`: they are stored with each leaf (the downstream writer's envelopes). Reads that
+ * need chains first bring the derived index up to the leaves (indexLeaves).
  */
 export class SqliteAuditLog implements AuditLog {
-  private readonly nodes: SqliteMerkleNodeStore;
+  private readonly nodes: PostOrderNodeStore;
   private readonly readState: () => AuditLogState;
+  private readonly catchUp: () => void;
+  private readonly leaves: LeafReader;
 
-  constructor(private readonly db: Database.Database, private readonly leaves: 'events' | 'leaf-data' = 'events') {
+  constructor(private readonly db: Database.Database, private readonly source: LeafSource = 'events') {
     ensureIntegritySchema(db);
-    this.nodes = new SqliteMerkleNodeStore(db);
-    // One read transaction: the heads are those of exactly this tree, whatever commits meanwhile.
-    this.readState = db.transaction(() => ({
-      size: num(this.one<{ n: bigint }>('SELECT coalesce(max(leaf_index) + 1, 0) AS n FROM integrity_leaves').n),
-      heads: this.all('SELECT * FROM integrity_scope_heads ORDER BY scope').map((r) => headOfRow(r as never)),
+    this.nodes = new PostOrderNodeStore(db);
+    this.leaves = new LeafReader(db, source);
+    const index = db.transaction(() => indexLeaves(db, this.leaves));
+    this.catchUp = () => void index.immediate();
+    // One transaction: the heads are those of exactly this tree, whatever commits meanwhile.
+    const state = db.transaction(() => ({
+      size: indexLeaves(db, this.leaves),
+      heads: this.all('SELECT * FROM integrity_scope_heads ORDER BY scope').map(headOfRow),
     }));
+    this.readState = () => state.immediate();
   }
 
-  /** Opens the events file of the embedded store (its own connection). */
+  /** Opens the events file of the embedded store. */
   static openEventsFile(file: string): SqliteAuditLog {
     return new SqliteAuditLog(openEventDatabase({ file }), 'events');
   }
@@ -42,46 +49,42 @@ export class SqliteAuditLog implements AuditLog {
     return this.readState();
   }
 
-  merkle(): Promise<MerkleLog> {
+  /** The tree over the indexed leaves (inner nodes derived first). */
+  async merkle(): Promise<MerkleLog> {
+    this.catchUp();
     return MerkleLog.open(this.nodes);
   }
 
   async leafBytes(leafIndex: number): Promise<Uint8Array> {
-    if (this.leaves === 'leaf-data') {
-      return new Uint8Array(this.one<{ leaf_data: Buffer }>('SELECT leaf_data FROM integrity_leaves WHERE leaf_index = ?', leafIndex).leaf_data);
-    }
-    const r = this.maybe<Row>('SELECT e.* FROM integrity_leaves l JOIN events e ON e.position = l.position WHERE l.leaf_index = ?', leafIndex);
-    if (!r) throw new Error(`leaf ${leafIndex} has no stored event`);
-    return canonicalEventBytes({
-      id: r.id as string, type: r.type as string, schemaVersion: r.schema_version as bigint, streamId: r.stream_id as string,
-      revision: r.revision as bigint, occurredAt: r.occurred_at as string, data: r.data as string, metadata: r.metadata as string,
-    });
+    const bytes = this.leaves.leaf(leafIndex)?.bytes;
+    if (!bytes) throw new Error(`leaf ${leafIndex} has no stored event`);
+    return bytes;
   }
 
   async leafOfPosition(position: bigint): Promise<number | undefined> {
-    const r = this.maybe<{ leaf_index: bigint }>('SELECT leaf_index FROM integrity_leaves WHERE position = ?', position);
-    return r ? num(r.leaf_index) : undefined;
+    const size = await this.sizeAtPosition(position);
+    return size > 0 && (await this.positionOfLeaf(size - 1)) === position ? size - 1 : undefined;
   }
 
   async positionOfLeaf(leafIndex: number): Promise<bigint | undefined> {
-    return this.maybe<{ position: bigint }>('SELECT position FROM integrity_leaves WHERE leaf_index = ?', leafIndex)?.position;
+    return this.leaves.meta(leafIndex)?.position;
   }
 
   async scopeEntries(scope: string, range: ScopeRange): Promise<ScopeEntry[]> {
+    this.catchUp();
     return this.all(
-      `SELECT k.seq, k.leaf_index, l.position FROM integrity_links k JOIN integrity_leaves l ON l.leaf_index = k.leaf_index
-       WHERE k.scope = ? AND k.seq >= ? AND k.leaf_index >= ? AND k.leaf_index < ? ORDER BY k.seq LIMIT ?`,
+      `SELECT seq, leaf_index, position FROM integrity_links
+       WHERE scope = ? AND seq >= ? AND leaf_index >= ? AND leaf_index < ? ORDER BY seq LIMIT ?`,
       scope, range.fromSeq ?? 0, range.fromLeaf ?? 0, range.belowLeaf ?? Number.MAX_SAFE_INTEGER, range.limit,
     ).map((r) => ({ seq: num(r.seq), leafIndex: num(r.leaf_index), position: r.position as bigint }));
   }
 
   async sizeAtTime(time: string, inclusive: boolean): Promise<number> {
-    const op = inclusive ? '<=' : '<';
-    return num(this.one<{ n: bigint }>(`SELECT coalesce(max(tree_size), 0) AS n FROM integrity_commits WHERE committed_at ${op} ?`, time).n);
+    return this.leavesWhile((leaf) => (inclusive ? leaf.committedAt <= time : leaf.committedAt < time));
   }
 
   async sizeAtPosition(position: bigint): Promise<number> {
-    return num(this.one<{ n: bigint }>('SELECT coalesce(max(leaf_index) + 1, 0) AS n FROM integrity_leaves WHERE position <= ?', position).n);
+    return this.leavesWhile((leaf) => leaf.position <= position);
   }
 
   async addCheckpoint(cp: StoredCheckpoint, changed: readonly ScopeHead[], verifierKey: string): Promise<void> {
@@ -117,7 +120,7 @@ export class SqliteAuditLog implements AuditLog {
        WHERE h.tree_size = (SELECT max(tree_size) FROM audit_checkpoint_heads WHERE scope = h.scope AND tree_size <= ?)
        ORDER BY h.scope`,
       size,
-    ).map((r) => headOfRow(r as never));
+    ).map(headOfRow);
   }
 
   async scopeCheckpointSizes(scope: string): Promise<number[]> {
@@ -128,22 +131,41 @@ export class SqliteAuditLog implements AuditLog {
     return this.all('SELECT verifier_key FROM audit_keys ORDER BY first_used').map((r) => r.verifier_key as string);
   }
 
-  /** Events of the store after the log's first one that are no leaf of it (inline log only). */
+  /**
+   * Events of the store from the log's first one on that are no leaf of it (inline log only):
+   * both are in position order, so one merge walk finds them.
+   */
   async positionsNotInLog(limit: number): Promise<bigint[]> {
-    if (this.leaves !== 'events') return [];
-    return this.all(
-      `SELECT e.position FROM events e LEFT JOIN integrity_leaves l ON l.position = e.position
-       WHERE l.position IS NULL AND e.position > coalesce((SELECT min(position) FROM integrity_leaves), 9223372036854775807) LIMIT ?`,
-      limit,
-    ).map((r) => r.position as bigint);
+    if (this.source !== 'events') return [];
+    const size = this.leaves.size();
+    const first = this.leaves.meta(0)?.position;
+    if (first === undefined) return [];
+    const missing: bigint[] = [];
+    let i = 0;
+    let leaf = first;
+    for (const position of this.db.prepare('SELECT position FROM events WHERE position >= ? ORDER BY position').pluck().iterate(first) as IterableIterator<bigint>) {
+      while (i < size && leaf < position) leaf = this.leaves.meta(++i)?.position ?? position + 1n;
+      if (i >= size || leaf !== position) missing.push(position);
+      if (missing.length >= limit) break;
+    }
+    return missing;
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  private one<T>(sql: string, ...params: unknown[]): T {
-    return this.db.prepare(sql).get(...params) as T;
+  /** How many leaves, from the first, satisfy `holds` on a value that never decreases (position, commit time): a binary search. */
+  private leavesWhile(holds: (leaf: { position: bigint; committedAt: string }) => boolean): number {
+    let low = 0;
+    let high = this.leaves.size();
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      const leaf = this.leaves.meta(mid);
+      if (leaf && holds(leaf)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   private maybe<T>(sql: string, ...params: unknown[]): T | undefined {

@@ -82,7 +82,7 @@ describe('the inline integrity log of the SQLite store', () => {
     await store.append('s', [event('A')], 'no_stream');
     await store.close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'integrity_leaves'").get()).toBeUndefined();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'integrity_nodes'").get()).toBeUndefined();
     db.close();
   });
 });
