@@ -27,9 +27,10 @@ const MAY_IMPORT = {
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   // event-store: asOf reads the integrity log's commit index, and the Sharing Hub replays one record's stream.
   queries: ['auth', 'config', 'domain', 'event-store', 'http', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'projections'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
   // The auditor's routes and the checkpointer: the integrity core over the store's integrity log.
-  audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'tenancy'],
+  audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'projections', 'tenancy'],
 };
 
 /** Test files may also reach the helpers that start real engines. */
@@ -62,7 +63,7 @@ const libBoundaries = LIBS.flatMap((lib) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**', '.fuzz/**', '.schemathesis/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

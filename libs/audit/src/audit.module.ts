@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown, Provider } from '
 import { AppConfig } from '@app/config';
 import { AUDIT_LOG, AuditLog, SqliteAuditLog } from '@app/event-store';
 import { TenancyModule } from '@app/tenancy';
+import { CursorSigner, cursorSignerFor } from '@app/projections';
 import { AUDIT_CHECKPOINT_INTERVAL, AUDIT_SIGNER, AuditCheckpointService } from './checkpoints/audit-checkpoint.service';
 import { loadAuditSigner, previousVerifierKeys } from './keys/audit-signing-key';
 import { AuditScopes } from './http/audit-scope';
@@ -43,7 +44,7 @@ export class AuditModule implements OnApplicationShutdown {
       controllers: options.routes ? [AuditController] : [],
       providers: [
         ...coreProviders,
-        ...(options.routes ? [AuditScopes, AuditService] : []),
+        ...(options.routes ? [AuditScopes, AuditService, { provide: CursorSigner, inject: [AppConfig], useFactory: cursorSignerFor }] : []),
         ...(options.checkpoints ? [AuditCheckpointService] : []),
         ...writer,
       ],

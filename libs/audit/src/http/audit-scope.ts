@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@app/auth';
-import { MSP_ROLES, NotFound } from '@app/domain';
+import { isMspSideRole, NotFound } from '@app/domain';
 import { mspScope, orgScope } from '@app/event-store';
 import { TenantDirectory } from '@app/tenancy';
 
 /**
- * Which chain a principal audits: an MSP's owner its MSP's (all of its supervised
+ * Which chain a principal audits: an MSP's owner (or API key) its MSP's (all of its supervised
  * organizations' events too) or, with organizationId, one of its organizations'; an
- * organization's owner its own. From the verified token only; anything else is a 404.
+ * organization's owner (or owner-view Activity Log token) its own. From the verified token only; anything else is a 404.
  */
 @Injectable()
 export class AuditScopes {
@@ -29,5 +29,6 @@ export class AuditScopes {
   }
 }
 
-const isMspRole = (p: Principal) => (MSP_ROLES as readonly string[]).includes(p.role);
+/** An MSP's people and its API keys read as the MSP; organization owners and owner-view Activity Log tokens as the organization. */
+const isMspRole = (p: Principal) => isMspSideRole(p.role);
 const notFound = (id: string) => new NotFound(`Organization ${id} not found`);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@app/auth';
+import { CursorSigner } from '@app/projections';
 import { InvalidInput, NotFound } from '@app/domain';
 import { AUDIT_LOG, AuditLog, EVENT_STORE, EventStore } from '@app/event-store';
 import { leafHash, NoteSigner, readStoredEventJson, toBase64 } from '@app/integrity';
@@ -24,6 +25,7 @@ export class AuditService {
     @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
     @Inject(AUDIT_PREVIOUS_KEYS) private readonly previous: string[],
     private readonly scopes: AuditScopes,
+    private readonly cursors: CursorSigner,
   ) {}
 
   async publicKey(): Promise<PublicKeyDto> {
@@ -69,10 +71,12 @@ export class AuditService {
     return { scope, lines: scopeExportLines(this.log, keys.origin, scope, plan, [keys.current, ...keys.previous]) };
   }
 
+  /** A cursor is signed (CursorSigner) for this reader and this chain: edited, or someone else's, it is a 400. */
   async historyLines(principal: Principal, dto: HistoryQueryDto): Promise<AsyncIterable<string>> {
     const scope = await this.scopes.scopeOf(principal, dto.organizationId);
-    const plan = dto.cursor ? decodeCursor(dto.cursor, scope) : await this.historyPlan(scope, dto);
-    return historyLines(this.log, this.store, plan, encodeCursor);
+    const binding = JSON.stringify(['audit-history', principal.subject, principal.role, principal.mspId ?? null, principal.orgId ?? null, scope]);
+    const plan = dto.cursor ? decodeCursor(this.cursors.verify(dto.cursor, binding), scope) : await this.historyPlan(scope, dto);
+    return historyLines(this.log, this.store, plan, (next) => this.cursors.sign({ v: 1, ...next }, binding));
   }
 
   /** The tree size `asOf` (an ISO time or a position) names. */
@@ -111,19 +115,10 @@ function iso(value: string, field: string): string {
   return date.toISOString();
 }
 
-function encodeCursor(plan: HistoryPlan): string {
-  return Buffer.from(JSON.stringify({ v: 1, ...plan })).toString('base64url');
-}
-
-function decodeCursor(cursor: string, scope: string): HistoryPlan {
-  let plan: HistoryPlan & { v?: number };
-  try {
-    plan = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidInput('cursor is not a cursor of this history', 'cursor');
-  }
+function decodeCursor(payload: unknown, scope: string): HistoryPlan {
+  const plan = payload as (HistoryPlan & { v?: number }) | undefined;
   const ints = [plan?.fromSeq, plan?.fromLeaf, plan?.belowLeaf, plan?.limit];
-  if (plan?.v !== 1 || plan.scope !== scope || !ints.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+  if (!plan || plan.v !== 1 || plan.scope !== scope || !ints.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) {
     throw new InvalidInput('cursor is not a cursor of this history', 'cursor');
   }
   const { v: _v, ...rest } = plan;

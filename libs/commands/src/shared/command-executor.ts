@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandType, DomainEvent, Forbidden, mayExecute, Refused, ROLE_MATRIX } from '@app/domain';
+import {
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
+} from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
@@ -103,7 +105,9 @@ export class CommandExecutor {
     const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
     const events: DomainEvent[] = binding.decider.decide(command, state);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
-    const result = await this.store.append(streamId, this.toNewEvents(events, target, ctx, ids), expected);
+    const newEvents = this.toNewEvents(events, target, ctx, ids);
+    refuseCardNumbers(newEvents);
+    const result = await this.store.append(streamId, newEvents, expected);
     return {
       result: {
         id: target.aggregateId,
@@ -161,6 +165,17 @@ function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<Command
   const unbound = (Object.keys(ROLE_MATRIX) as CommandType[]).filter((type) => !routes.has(type));
   if (unbound.length > 0) throw new Error(`Commands without a binding: ${unbound.join(', ')}`);
   return routes;
+}
+
+/**
+ * The last line behind the body check: nothing about to be stored (the events' data, and their
+ * metadata, which also carries token claims and the user agent) may hold a full card number.
+ */
+function refuseCardNumbers(events: NewEvent[]): void {
+  const paths = findCardNumber({ data: events.map((e) => e.data), metadata: events[0]?.metadata });
+  if (!paths) return;
+  const fields = paths.map((path) => path.replace(/^data\.\d+\./, ''));
+  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields[0], fields.slice(1));
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
+import { CursorSigningModule } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { AsOf } from '../shared/as-of';
 import { ActivityLogController } from './activity-log.controller';
 import { ActivityLogService } from './activity-log.service';
 
 @Module({
-  imports: [TenancyModule],
+  imports: [TenancyModule, CursorSigningModule],
   controllers: [ActivityLogController],
   providers: [ActivityLogService, Freshness, AsOf],
   exports: [ActivityLogService, Freshness, AsOf],
