@@ -149,6 +149,17 @@ describe('auditor trust over HTTP', () => {
       await get('/audit/history', tokens.a, { cursor: 'garbage' }).expect(400);
     });
 
+    it('reads for an owner-view Activity Log token as for the organization’s owner; an admin-view token gets 403', async () => {
+      const owner = (await t.command('/org/activity-log-tokens', tokens.a, { name: 'auditor', scope: 'owner' })).token;
+      const admin = (await t.command('/org/activity-log-tokens', tokens.a, { name: 'siem', scope: 'admin' })).token;
+      const viaToken = jsonLines((await get('/audit/history', owner).expect(200)).text).filter((l) => l.kind === 'event');
+      expect(viaToken.length).toBeGreaterThan(0);
+      expect(viaToken.every((l) => l.event.metadata.tenant.orgId === orgA)).toBe(true);
+      await get('/audit/history', admin).expect(403);
+      const cursorOfOwner = jsonLines((await get('/audit/history', tokens.a, { limit: 1 }).expect(200)).text).at(-1).nextCursor;
+      await get('/audit/history', owner, { cursor: cursorOfOwner }).expect(400); // a cursor is for the reader it was given to
+    });
+
     it('asOf a position hides what came later', async () => {
       const all = jsonLines((await get('/audit/history', tokens.a).expect(200)).text).filter((l) => l.kind === 'event');
       const cut = all[3].event.position;
@@ -182,7 +193,7 @@ describe('auditor trust over HTTP', () => {
 
     it('holds only the organization’s events, each with its proof', () => {
       const events = lines.map((l) => JSON.parse(l)).filter((r) => r.kind === 'event');
-      expect(events).toHaveLength(8);
+      expect(events.length).toBe(10); // 8, and the two Activity Log tokens created above
       expect(events.every((e) => decoded(e).metadata.tenant.orgId === orgA)).toBe(true);
       expect(JSON.parse(lines[0])).toMatchObject({ kind: 'header', scope: `org:${orgA}`, fromSeq: 0 });
     });
