@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { EventStore, IntegrityWriter, openEventStore } from '@app/event-store';
 
@@ -13,10 +13,16 @@ export const INTEGRITY_WRITER = Symbol('INTEGRITY_WRITER');
 export class IntegrityWriterService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly store: EventStore;
   private readonly writer: IntegrityWriter;
+  private readonly logger = new Logger('IntegrityWriter');
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(@Inject(AppConfig) config: AppConfig) {
     this.store = openEventStore(config);
     this.writer = IntegrityWriter.openFile(this.store, config.integrityLogFile);
+    this.writer.onError = (error) => {
+      this.logger.error(`could not log a batch, retrying in 1 s: ${(error as Error).message}`);
+      this.retry = setTimeout(() => this.writer.start(), 1000);
+    };
   }
 
   onApplicationBootstrap(): void {
@@ -24,6 +30,7 @@ export class IntegrityWriterService implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
     await this.writer.stop();
     await this.store.close();
   }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitUntil } from '../contract/event-store.contract';
+import { event, waitUntil } from '../contract/event-store.contract';
+import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { describeAuditLogContract } from './audit-log.contract';
 import { IntegrityWriter } from './integrity-writer';
@@ -41,4 +42,35 @@ describeAuditLogContract('the downstream integrity writer (envelope leaves)', as
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('the downstream integrity writer', () => {
+  it('stops on a batch it cannot log, writes none of it, and resumes after the last one it logged', async () => {
+    const dir = temp();
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), integrity: false });
+    const db = openEventDatabase({ file: join(dir, 'integrity.sqlite') });
+    const writer = new IntegrityWriter(store, db);
+    const errors: unknown[] = [];
+    writer.onError = (error) => errors.push(error);
+    writer.start();
+    const append = (stream: string) => store.append(stream, [event('A')], 'no_stream');
+    await append('s-1');
+    await append('s-2');
+    await waitUntil(() => writer.lastPosition === 2n);
+    db.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON integrity_nodes BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await append('s-3');
+    await waitUntil(() => errors.length === 1);
+    expect(writer.lastPosition).toBe(2n);
+    db.exec('DROP TRIGGER full_disk');
+    writer.start();
+    await append('s-4');
+    await waitUntil(() => writer.lastPosition === 4n);
+    const log = new SqliteAuditLog(db, 'leaf-data');
+    expect((await log.state()).size).toBe(4);
+    expect(await Promise.all([0, 1, 2, 3].map((i) => log.positionOfLeaf(i)))).toEqual([1n, 2n, 3n, 4n]);
+    await writer.stop();
+    await store.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

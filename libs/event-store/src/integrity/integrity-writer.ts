@@ -26,6 +26,9 @@ export class IntegrityWriter {
   /** The store position of the last event logged. */
   lastPosition: bigint | undefined;
 
+  /** Told when a batch could not be logged: the writer stopped, and resumes from lastPosition on start(). */
+  onError: (error: unknown) => void = () => undefined;
+
   constructor(private readonly store: EventStore, private readonly db: Database.Database) {
     this.ledger = new SqliteIntegrityLedger(db, 'leaf-data');
     const size = this.ledger.size;
@@ -42,17 +45,18 @@ export class IntegrityWriter {
     this.running = (async () => {
       for await (const event of subscription) {
         this.pending.push(event);
-        if (this.pending.length >= MAX_BATCH) this.flush();
+        if (this.pending.length >= MAX_BATCH) this.flushOrStop();
         else this.schedule();
       }
-      this.flush();
-    })();
+      this.flushOrStop();
+    })().catch((error) => this.fail(error));
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
-    await this.running;
+    const subscription = this.subscription;
     this.subscription = undefined;
+    await subscription?.stop();
+    await this.running;
   }
 
   private schedule(): void {
@@ -60,8 +64,25 @@ export class IntegrityWriter {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.flush();
+      this.flushOrStop();
     });
+  }
+
+  private flushOrStop(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Nothing of the failed batch was logged (one transaction): drop it and stop; start() resumes after lastPosition. */
+  private fail(error: unknown): void {
+    this.pending = [];
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    void subscription?.stop();
+    this.onError(error);
   }
 
   /** Logs what arrived, in one transaction: all of it or none (then the subscription's next run redoes it). */
