@@ -239,6 +239,11 @@ describe('auditor trust over HTTP', () => {
       await checkpointed(t);
       await t.app.close();
       const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', LOG_LEVEL: 'silent' };
+      const history = jsonLines(cli(['history', '--org', orgA, '--limit', '4'], env).stdout);
+      expect(history.slice(0, 4).map((l) => l.seq)).toEqual([0, 1, 2, 3]);
+      expect(history[4]).toEqual({ kind: 'end', nextCursor: '4' });
+      expect(history.slice(0, 4).every((l) => l.event.metadata.tenant.orgId === orgA)).toBe(true);
+
       const clean = cli(['audit-check'], env);
       expect(clean.stdout).toMatch(/^OK: \d+ leaves/);
       expect(clean.code).toBe(0);

@@ -42,13 +42,21 @@ export class HistoryCommand extends TenantCommand {
     super();
   }
 
-  async run(_: string[], flags: TenantFlags & { limit?: number }): Promise<void> {
-    const plan = { scope: scopeOf(flags), fromSeq: 0, fromLeaf: 0, belowLeaf: Number.MAX_SAFE_INTEGER, limit: flags.limit ?? Number.MAX_SAFE_INTEGER };
-    await print(historyLines(this.log, this.store, plan, (next) => `--after-seq ${next.fromSeq}`));
+  async run(_: string[], flags: TenantFlags & { limit?: number; fromSeq?: number }): Promise<void> {
+    const plan = {
+      scope: scopeOf(flags), fromSeq: flags.fromSeq ?? 0, fromLeaf: 0, belowLeaf: Number.MAX_SAFE_INTEGER, limit: flags.limit ?? Number.MAX_SAFE_INTEGER,
+    };
+    // The end line's nextCursor is the --from-seq to pass next.
+    await print(historyLines(this.log, this.store, plan, (next) => String(next.fromSeq)));
   }
 
   @Option({ flags: '-l, --limit <count>', description: 'most events to print (default: all)' })
   parseLimit(value: string): number {
+    return parseLimit(value);
+  }
+
+  @Option({ flags: '--from-seq <seq>', description: 'start at this seq of the chain (the end line’s nextCursor)' })
+  parseFromSeq(value: string): number {
     return parseLimit(value);
   }
 }
