@@ -34,6 +34,7 @@ export class SqliteIntegrityLedger {
   private readonly sql: ReturnType<typeof statements>;
   private readonly reloadTx: () => void;
   private readonly leaves: LeafReader;
+  private readonly inserts = new Map<number, Database.Statement>();
 
   constructor(
     private readonly db: Database.Database,
@@ -67,7 +68,11 @@ export class SqliteIntegrityLedger {
   write(first: number, leaves: readonly PendingLeaf[]): string {
     const iso = this.now().toISOString();
     const time = iso > this.lastTime ? iso : this.lastTime;
-    leaves.forEach((l, i) => this.sql.leaf.run(postOrder(0, first + i), view(l.leaf), l.position, time, l.leafData ? view(l.leafData) : null));
+    for (let from = 0; from < leaves.length; from += CHUNK) {
+      const chunk = leaves.slice(from, from + CHUNK);
+      const params = chunk.flatMap((l, i) => [postOrder(0, first + from + i), view(l.leaf), l.position, time, l.leafData ? view(l.leafData) : null]);
+      this.insertLeaves(chunk.length).run(...params);
+    }
     return time;
   }
 
@@ -78,6 +83,17 @@ export class SqliteIntegrityLedger {
     this.lastTime = time;
   }
 
+  /** One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each. */
+  private insertLeaves(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(`INSERT INTO integrity_nodes (id, hash, position, committed_at, leaf_data) VALUES ${values}`);
+      this.inserts.set(rows, statement);
+    }
+    return statement;
+  }
+
   private reloadNow(): void {
     this.treeSize = indexLeaves(this.db, this.leaves);
     this.heads.clear();
@@ -86,12 +102,14 @@ export class SqliteIntegrityLedger {
   }
 }
 
+/** Leaves per INSERT (5 parameters each, far below SQLite's limit of 32766). */
+const CHUNK = 64;
+
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function statements(db: Database.Database) {
   return {
     allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
-    leaf: db.prepare('INSERT INTO integrity_nodes (id, hash, position, committed_at, leaf_data) VALUES (?, ?, ?, ?, ?)'),
   };
 }
 
