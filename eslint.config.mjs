@@ -17,18 +17,21 @@ const MAY_IMPORT = {
   metrics: [],
   siem: ['crypto'],
   secrets: ['config', 'crypto', 'mongo'],
+  // secrets: personal-data keys are wrapped by the same master key ring (one key to keep and rotate).
+  privacy: ['config', 'crypto', 'domain', 'event-store', 'mongo', 'secrets'],
   // integrity: the SQLite store writes the Merkle log in its append transaction.
   'event-store': ['config', 'domain', 'integrity', 'metrics'],
   auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
-  projections: ['config', 'domain', 'event-store', 'mongo'],
+  // privacy: presenters reveal personal data; the retention job deletes keys.
+  projections: ['config', 'domain', 'event-store', 'mongo', 'privacy'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
-  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
+  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
   // event-store: asOf reads the integrity log's commit index, and the Sharing Hub replays one record's stream.
-  queries: ['auth', 'config', 'domain', 'event-store', 'http', 'projections', 'tenancy'],
-  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'projections'],
-  streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
+  queries: ['auth', 'config', 'domain', 'event-store', 'http', 'privacy', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'projections'],
+  streams: ['config', 'domain', 'event-store', 'privacy', 'projections', 'secrets', 'siem'],
   // The auditor's routes and the checkpointer: the integrity core over the store's integrity log.
   audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'projections', 'tenancy'],
 };

@@ -29,7 +29,7 @@ export class SqliteEventStore implements EventStore {
     this.db = openEventDatabase(options);
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 20);
     const ledger = options.integrity === false ? undefined : new SqliteIntegrityLedger(this.db);
-    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), ledger);
+    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), options.clock, ledger);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -20,6 +20,8 @@ export interface SqliteEventStoreOptions {
   maxBatchSize?: number;
   /** The Merkle log written in each append transaction (on unless false: only benchmarks turn it off). */
   integrity?: boolean;
+  /** What stamps `occurredAt` (tests move it instead of waiting); the system clock by default. */
+  clock?: () => Date;
 }
 
 export function openEventDatabase(options: SqliteEventStoreOptions): Database.Database {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTIVITY_LOG_STORE, ActivityLogStore, resolveWindow } from '@app/projections';
+import { PersonalData } from '@app/privacy';
+import { MemberEmails } from '../shared/member-emails';
 import { ActivityLogService, ScopedLogQuery } from '../activity-log/activity-log.service';
 import { Freshness } from '../shared/freshness';
 import { EXPORT_CONTENT_TYPES, exportFilename, ExportFormat } from './export-format';
@@ -21,6 +23,8 @@ export class ActivityExportService {
   constructor(
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
+    private readonly memberEmails: MemberEmails,
+    private readonly personalData: PersonalData,
     private readonly logs: ActivityLogService,
   ) {}
 
@@ -28,9 +32,10 @@ export class ActivityExportService {
   async prepare(scoped: ScopedLogQuery, format: ExportFormat, basename: string): Promise<PreparedExport> {
     const window = resolveWindow(scoped.dto.from, scoped.dto.to);
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
-    const { query } = await this.logs.asOfQuery(scoped);
+    const { query: asOf } = await this.logs.asOfQuery(scoped);
+    const query = await this.memberEmails.resolve(asOf, scoped.memberScopes);
     return {
-      source: { store: this.store, query, window, audience: scoped.audience },
+      source: { store: this.store, query, window, audience: scoped.audience, personalData: this.personalData },
       format,
       filename: exportFilename(basename, window, format),
     };

@@ -19,6 +19,7 @@ import {
   SharingHubDetail,
   SharingHubRecord,
 } from '@app/projections/sharing-hub';
+import { PersonalData } from '@app/privacy';
 import { Freshness } from '../shared/freshness';
 import { AsOf } from '../shared/as-of';
 import { SharingHubQueryDto, SharingHubRecordQueryDto } from './sharing-hub.dto';
@@ -33,6 +34,7 @@ export class SharingHubService {
   constructor(
     @Inject(SHARING_HUB_STORE) private readonly store: SharingHubStore,
     private readonly freshness: Freshness,
+    private readonly personalData: PersonalData,
     private readonly signer: CursorSigner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly asOf: AsOf,
@@ -48,7 +50,8 @@ export class SharingHubService {
     const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
     const keyed = rows.map((view) => ({ occurredAt: view.updatedAt, position: view.lastPosition, view }));
     const audience = audienceOf(principal);
-    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience));
+    const reveal = await this.personalData.revealerFor(rows);
+    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience, reveal));
     return { ...page, window };
   }
 
@@ -60,7 +63,7 @@ export class SharingHubService {
     const position = await this.asOf.position(dto.asOf);
     const detail = position === undefined ? current : await this.asItWas(current, position);
     if (!detail) throw new NotFound(`${current.kind === 'folder' ? 'Folder' : 'Item'} ${id} did not exist at position ${position}`);
-    return presentHubDetail(detail, audienceOf(principal));
+    return presentHubDetail(detail, audienceOf(principal), await this.personalData.revealerFor(detail));
   }
 
   /**
