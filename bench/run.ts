@@ -11,6 +11,7 @@ import { rebuildBench } from './rebuild.bench';
 const suites: Record<string, () => Promise<Figure[]>> = { append: appendBench };
 suites.export = () => import('./export.bench').then(({ exportBench }) => exportBench());
 suites.ingest = ingestBench;
+suites.integrity = () => import('./integrity.bench').then(({ integrityBench }) => integrityBench());
 suites.lag = lagBench;
 suites.query = queryBench;
 suites.rebuild = rebuildBench;
