@@ -1,5 +1,5 @@
 export * from './billing.events';
 export * from './billing.commands';
 export * from './billing.decider';
-export * from './billing.describers';
+export * from './billing.catalog';
 export * from './billing.permissions';

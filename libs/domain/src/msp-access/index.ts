@@ -1,5 +1,5 @@
 export * from './msp-member-access.events';
 export * from './msp-member-access.commands';
 export * from './msp-member-access.decider';
-export * from './msp-access.describers';
+export * from './msp-access.catalog';
 export * from './msp-access.permissions';

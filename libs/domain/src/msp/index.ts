@@ -1,5 +1,5 @@
 export * from './msp.events';
 export * from './msp.commands';
 export * from './msp.decider';
-export * from './msp.describers';
+export * from './msp.catalog';
 export * from './msp.permissions';

@@ -1,5 +1,5 @@
 export * from './organization.events';
 export * from './organization.commands';
 export * from './organization.decider';
-export * from './organizations.describers';
+export * from './organizations.catalog';
 export * from './organization.permissions';

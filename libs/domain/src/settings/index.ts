@@ -2,5 +2,5 @@ export * from './msp-setting-definitions';
 export * from './msp-settings.events';
 export * from './msp-settings.commands';
 export * from './msp-settings.decider';
-export * from './settings.describers';
+export * from './settings.catalog';
 export * from './settings.permissions';

@@ -5,5 +5,5 @@ export * from './vault-item.decider';
 export * from './folder.events';
 export * from './folder.commands';
 export * from './folder.decider';
-export * from './vault.describers';
+export * from './vault.catalog';
 export * from './vault.permissions';
