@@ -1,4 +1,5 @@
 import { MspCategory } from '../catalog/activity-category';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { MspMemberAccessEvent, MspSignInFailureReason, MspTwoFactorMethod } from './msp-member-access.events';
 
@@ -61,3 +62,12 @@ const describers: MspAreaDescribers<MspMemberAccessEvent> = {
 };
 
 export const mspAccessDescribers: DescriberMap<MspCategory> = describers;
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const mspAccessExamples: AreaExamples<MspMemberAccessEvent> = {
+  MspSignInSucceeded: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', ip: '203.0.113.7' }, hidden: [] },
+  MspSignInFailed: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', reason: 'wrong_password' }, hidden: [] },
+  MspPasswordChanged: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example' }, hidden: [] },
+  MspTwoFactorEnabled: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', method: 'totp' }, hidden: [] },
+  MspTwoFactorDisabled: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', method: 'webauthn' }, hidden: [] },
+};

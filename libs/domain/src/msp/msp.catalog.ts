@@ -1,6 +1,7 @@
 import { MspRole } from '../access/roles';
 import { MspCategory } from '../catalog/activity-category';
 import { because, quote, who } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
 import { MspEvent, MspMemberRef } from './msp.events';
 
@@ -72,3 +73,24 @@ const describers: MspAreaDescribers<MspEvent> = {
 };
 
 export const mspDescribers: DescriberMap<MspCategory> = describers;
+
+const bob = { memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const mspExamples: AreaExamples<MspEvent> = {
+  MspAccountCreated: { data: { mspId: 'msp-1', name: 'Northwind IT', ownerMemberId: 'm-ann', ownerEmail: 'ann@northwind.example', ownerName: 'Ann Lee' }, hidden: [] },
+  MspMemberInvited: { data: { ...bob, role: 'msp_admin' }, hidden: [] },
+  MspInvitationAccepted: { data: { ...bob, role: 'msp_member' }, hidden: [] },
+  MspInvitationRevoked: { data: { ...bob, role: 'msp_member' }, hidden: [] },
+  MspMemberRoleChanged: { data: { ...bob, previousRole: 'msp_member', newRole: 'msp_admin' }, hidden: [] },
+  MspMemberSuspended: { data: { ...bob, reason: 'Left the company' }, hidden: [] },
+  MspMemberReactivated: { data: bob, hidden: [] },
+  MspMemberRemoved: { data: { ...bob, role: 'msp_admin' }, hidden: [] },
+  MspOwnershipTransferred: {
+    data: {
+      previousOwner: { memberId: 'm-ann', email: 'ann@northwind.example', name: 'Ann Lee', newRole: 'msp_admin' },
+      newOwner: { ...bob, previousRole: 'msp_admin' },
+    },
+    hidden: [],
+  },
+};

@@ -1,5 +1,6 @@
 import { BusinessCategory } from '../catalog/activity-category';
 import { because, ORG_ROLE_LABELS, quote, who } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { BusinessAreaDescribers, DescriberMap, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { OrgRosterEvent } from './org-roster.events';
@@ -116,3 +117,22 @@ const describers: BusinessAreaDescribers<OrgRosterEvent | OrgMemberAccessEvent> 
 };
 
 export const orgMembersDescribers: DescriberMap<BusinessCategory> = describers;
+
+const orgBob = { orgId: 'org-sample', memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const orgMembersExamples: AreaExamples<OrgRosterEvent | OrgMemberAccessEvent> = {
+  AdminPanelAccessed: { data: orgBob, hidden: [] },
+  VaultAccessed: { data: { ...orgBob, vaultId: 'v-1', vaultName: 'Shared' }, hidden: [] },
+  MemberSignInSucceeded: { data: orgBob, hidden: [] },
+  MemberSignInFailed: { data: { ...orgBob, reason: 'wrong_mfa_code' }, hidden: [] },
+  MemberMfaEnabled: { data: orgBob, hidden: [] },
+  MemberMfaDisabled: { data: orgBob, hidden: [] },
+  MemberInvited: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+  MemberInvitationAccepted: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberInvitationDeclined: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberRoleChanged: { data: { ...orgBob, previousRole: 'org_member', newRole: 'org_owner' }, hidden: [] },
+  MemberSuspended: { data: { ...orgBob, role: 'org_member', reason: 'Left the company' }, hidden: [] },
+  MemberReactivated: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberRemoved: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+};
