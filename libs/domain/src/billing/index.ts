@@ -2,4 +2,3 @@ export * from './billing.events';
 export * from './billing.commands';
 export * from './billing.decider';
 export * from './billing.catalog';
-export * from './billing.permissions';

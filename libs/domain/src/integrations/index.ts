@@ -8,4 +8,3 @@ export * from './msp-api-key.events';
 export * from './msp-api-key.commands';
 export * from './msp-api-key.decider';
 export * from './integrations.catalog';
-export * from './integrations.permissions';

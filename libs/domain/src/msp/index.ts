@@ -2,4 +2,3 @@ export * from './msp.events';
 export * from './msp.commands';
 export * from './msp.decider';
 export * from './msp.catalog';
-export * from './msp.permissions';

@@ -6,4 +6,3 @@ export * from './org-member-access.commands';
 export * from './org-member-access.decider';
 export * from './sign-in-failure-reasons';
 export * from './org-members.catalog';
-export * from './org-members.permissions';

@@ -2,4 +2,3 @@ export * from './organization.events';
 export * from './organization.commands';
 export * from './organization.decider';
 export * from './organizations.catalog';
-export * from './organization.permissions';

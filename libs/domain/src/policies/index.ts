@@ -12,4 +12,3 @@ export * from './siem-integration.events';
 export * from './siem-integration.commands';
 export * from './siem-integration.decider';
 export * from './policies.catalog';
-export * from './policies.permissions';

@@ -3,4 +3,3 @@ export * from './msp-settings.events';
 export * from './msp-settings.commands';
 export * from './msp-settings.decider';
 export * from './settings.catalog';
-export * from './settings.permissions';

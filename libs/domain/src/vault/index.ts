@@ -6,4 +6,3 @@ export * from './folder.events';
 export * from './folder.commands';
 export * from './folder.decider';
 export * from './vault.catalog';
-export * from './vault.permissions';
