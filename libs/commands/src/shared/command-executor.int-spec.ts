@@ -6,6 +6,8 @@ import { DomainError, mspMemberAccessStream, organizationStream, Refused } from 
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
+import { SqliteKeyStore } from '@app/privacy';
+import { privacyParts } from '@app/privacy/testing/privacy.testing';
 import { ALL_COMMAND_BINDINGS, CommandRequest } from '../command-bindings';
 import { CommandExecutor } from './command-executor';
 import { commandEventIds } from './idempotency/derived-ids';
@@ -33,6 +35,8 @@ const signIn = (userAgent: string): CommandRequest => ({
   type: 'RecordMspSignInSuccess', memberId: 'olga', email: 'olga@msp.example', userAgent, by: signIns.initiator,
 });
 const olgasStream = mspMemberAccessStream('msp-1', 'olga');
+/** The events here are written unsealed (no at-rest layer): revealing them changes nothing. */
+const { personalData } = privacyParts(new SqliteKeyStore(':memory:'));
 
 describe('CommandExecutor (real SQLite event store)', () => {
   let store: EventStore;
@@ -44,7 +48,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
     // No projector runs: an organization-side command that looked up its tenant would wait (and fail the test).
     const { tenants, close } = embeddedTenantDirectory(store, 20_000);
     closeDirectory = close;
-    executor = new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants);
+    executor = new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, personalData);
   });
 
   const afterCleanup: (() => void)[] = [];
@@ -131,8 +135,8 @@ describe('CommandExecutor (real SQLite event store)', () => {
   it('will not start unless every command of the role matrix has exactly one binding', () => {
     const { tenants, close } = embeddedTenantDirectory(store, 10);
     afterCleanup.push(close);
-    expect(() => new CommandExecutor(ALL_COMMAND_BINDINGS.slice(1), store, tenants)).toThrow(/Commands without a binding: CreateMspAccount/);
-    expect(() => new CommandExecutor([...ALL_COMMAND_BINDINGS, ALL_COMMAND_BINDINGS[0]], store, tenants)).toThrow(
+    expect(() => new CommandExecutor(ALL_COMMAND_BINDINGS.slice(1), store, tenants, personalData)).toThrow(/Commands without a binding: CreateMspAccount/);
+    expect(() => new CommandExecutor([...ALL_COMMAND_BINDINGS, ALL_COMMAND_BINDINGS[0]], store, tenants, personalData)).toThrow(
       'Command CreateMspAccount has two bindings',
     );
   });
@@ -182,7 +186,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
       };
       const { tenants, close } = embeddedTenantDirectory(own, 10);
       afterCleanup.push(close);
-      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants), appends: () => appends };
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, personalData), appends: () => appends };
     }
 
     it('loses the race to it, retries on fresh state, and both sign-ins land', async () => {

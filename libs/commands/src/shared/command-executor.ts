@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, ERASURE_EVENT_TYPES, findCardNumber, Forbidden, InvalidInput, mayExecute, memberScopeOf, Refused,
+  ROLE_MATRIX,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
+import { PersonalData } from '@app/privacy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
@@ -51,6 +53,7 @@ export class CommandExecutor {
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
     tenants: TenantDirectory,
+    private readonly personalData: PersonalData,
   ) {
     this.routes = routeTable(bindings);
     this.io = { store, tenants };
@@ -101,13 +104,17 @@ export class CommandExecutor {
     const { binding, command, streamId } = target;
     const past = await this.store.readStream(streamId);
     const committed = ids && committedBefore(past, ids);
-    if (committed) return { result: resultOf(target, committed), alreadyCommitted: true };
-    const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
+    if (committed) {
+      await this.eraseAfter(committed, target);
+      return { result: resultOf(target, committed), alreadyCommitted: true };
+    }
+    const state = (await this.domainEvents(past)).reduce(binding.decider.evolve, binding.decider.initialState);
     const events: DomainEvent[] = binding.decider.decide(command, state);
     const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
     const newEvents = this.toNewEvents(events, target, ctx, ids);
     refuseCardNumbers(newEvents);
     const result = await this.store.append(streamId, newEvents, expected);
+    await this.eraseAfter(events, target);
     return {
       result: {
         id: target.aggregateId,
@@ -118,6 +125,27 @@ export class CommandExecutor {
       },
       alreadyCommitted: false,
     };
+  }
+
+  /**
+   * An erasure is recorded first, then the member's key is deleted, here and now (the answer means
+   * erased). Should this process die in between, the erasure follower deletes it when it starts.
+   */
+  private async eraseAfter(events: readonly DomainEvent[], { tenant }: Target): Promise<void> {
+    const scope = memberScopeOf(tenant);
+    for (const event of events) {
+      if (!scope || !(ERASURE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
+      await this.personalData.erase({ scope, memberId: (event.data as { memberId: string }).memberId });
+    }
+  }
+
+  /**
+   * The stream as the decider folds it: personal values revealed in memory only (an erased member's
+   * read as their pseudonym), and without the events whose payload passed retention (`activity`
+   * events, which no decider needs).
+   */
+  private async domainEvents(past: readonly RecordedEvent[]): Promise<DomainEvent[]> {
+    return this.personalData.reveal(past.filter((event) => !event.expired).map(toDomainEvent));
   }
 
   private toNewEvents(events: DomainEvent[], { tenant }: Target, ctx: RequestContext, ids?: CommandEventIds): NewEvent[] {

@@ -11,6 +11,7 @@ import { orgPoliciesPermissions } from '../policies/org-policies.commands';
 import { siemIntegrationPermissions } from '../policies/siem-integration.commands';
 import { vantaIntegrationPermissions } from '../policies/vanta-integration.commands';
 import { settingsPermissions } from '../settings/msp-settings.commands';
+import { orgSettingsPermissions } from '../settings/org-settings.commands';
 import { folderPermissions } from '../vault/folder.commands';
 import { vaultItemPermissions } from '../vault/vault-item.commands';
 import { CommandType } from './command-types';
@@ -28,6 +29,7 @@ export const AREA_PERMISSIONS = {
   integrations: { ...integrationPermissions, ...mspApiKeyPermissions },
   billing: billingPermissions,
   settings: settingsPermissions,
+  orgSettings: orgSettingsPermissions,
   orgMembers: { ...orgRosterPermissions, ...orgMemberAccessPermissions },
   policies: { ...orgPoliciesPermissions, ...vantaIntegrationPermissions, ...activityLogTokenPermissions, ...siemIntegrationPermissions },
   vault: { ...vaultItemPermissions, ...folderPermissions },
@@ -41,6 +43,7 @@ export const ROLE_MATRIX: Readonly<Record<CommandType, readonly Role[]>> = Objec
   ...AREA_PERMISSIONS.integrations,
   ...AREA_PERMISSIONS.billing,
   ...AREA_PERMISSIONS.settings,
+  ...AREA_PERMISSIONS.orgSettings,
   ...AREA_PERMISSIONS.orgMembers,
   ...AREA_PERMISSIONS.policies,
   ...AREA_PERMISSIONS.vault,

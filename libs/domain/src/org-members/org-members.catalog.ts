@@ -74,6 +74,13 @@ const describers: BusinessAreaDescribers<OrgRosterEvent | OrgMemberAccessEvent> 
     target: memberTarget,
     summary: (d, v) => `${v.initiatorName} removed ${who(d)} (${ORG_ROLE_LABELS[d.role]})`,
   },
+  MemberPersonalDataErased: {
+    category: 'Members and Access',
+    action: 'Erased personal data',
+    // The event holds no name: the member's other entries show their pseudonym from now on.
+    target: (d) => ({ type: 'member', id: d.memberId, name: null }),
+    summary: (d, v) => `${v.initiatorName} erased the personal data of member ${d.memberId}`,
+  },
   AdminPanelAccessed: {
     category: 'Members and Access',
     action: 'Accessed admin panel',
@@ -118,7 +125,8 @@ const describers: BusinessAreaDescribers<OrgRosterEvent | OrgMemberAccessEvent> 
 
 export const orgMembersDescribers: DescriberMap<BusinessCategory> = describers;
 
-const orgBob = { orgId: 'org-sample', memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+const orgId = 'org-sample';
+const orgBob = { orgId, memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
 
 /** A realistic instance of each event and what a reader with generic item details must never see of it. */
 export const orgMembersExamples: AreaExamples<OrgRosterEvent | OrgMemberAccessEvent> = {
@@ -135,4 +143,5 @@ export const orgMembersExamples: AreaExamples<OrgRosterEvent | OrgMemberAccessEv
   MemberSuspended: { data: { ...orgBob, role: 'org_member', reason: 'Left the company' }, hidden: [] },
   MemberReactivated: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
   MemberRemoved: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+  MemberPersonalDataErased: { data: { orgId, memberId: 'm-bob' }, hidden: [] },
 };

@@ -6,6 +6,7 @@ import { mspExamples } from '../msp/msp.catalog';
 import { orgMembersExamples } from '../org-members/org-members.catalog';
 import { organizationsExamples } from '../organizations/organizations.catalog';
 import { policiesExamples } from '../policies/policies.catalog';
+import { orgSettingsExamples } from '../settings/org-settings.catalog';
 import { settingsExamples } from '../settings/settings.catalog';
 import { vaultExamples } from '../vault/vault.catalog';
 import { BillingEvent } from '../billing/billing.events';
@@ -21,13 +22,14 @@ import { OrgPoliciesEvent } from '../policies/org-policies.events';
 import { SiemIntegrationEvent } from '../policies/siem-integration.events';
 import { VantaIntegrationEvent } from '../policies/vanta-integration.events';
 import { MspSettingsEvent } from '../settings/msp-settings.events';
+import { OrgSettingsEvent } from '../settings/org-settings.events';
 import { FolderEvent } from '../vault/folder.events';
 import { VaultItemEvent } from '../vault/vault-item.events';
 
 /** Every event of the catalog, area by area. */
 export type CatalogEvent =
   | MspEvent | MspMemberAccessEvent | OrganizationEvent | IntegrationEvent | MspApiKeyEvent | BillingEvent
-  | MspSettingsEvent | OrgMemberAccessEvent | OrgRosterEvent | OrgPoliciesEvent | VantaIntegrationEvent
+  | MspSettingsEvent | OrgSettingsEvent | OrgMemberAccessEvent | OrgRosterEvent | OrgPoliciesEvent | VantaIntegrationEvent
   | ActivityLogTokenEvent | SiemIntegrationEvent | VaultItemEvent | FolderEvent;
 
 export type { CatalogSample };
@@ -47,6 +49,7 @@ const SAMPLES: Samples = {
   ...billingExamples,
   ...settingsExamples,
   ...orgMembersExamples,
+  ...orgSettingsExamples,
   ...policiesExamples,
   ...vaultExamples,
 };

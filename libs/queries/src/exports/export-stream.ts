@@ -5,17 +5,22 @@ import { stringify } from 'csv-stringify';
 import {
   ActivityLogQuery, ActivityLogStore, AudienceName, CursorPosition, PresentedEntry, presentEntry, TimeWindow,
 } from '@app/projections';
+import { RevealerSource } from '@app/privacy';
 import { CSV_COLUMNS, ExportFormat, toCsvRecord, toJsonLine } from './export-format';
 
 /** Rows read from the store per keyset page: one page in memory at a time, whatever the export's size. */
 export const EXPORT_PAGE_SIZE = 1000;
 
-/** What an export reads: a log query already scoped to the principal, its resolved window and audience. */
+/**
+ * What an export reads: a log query already scoped to the principal (its member-email filter
+ * resolved), its resolved window and audience, and what reveals each page's personal values.
+ */
 export interface ExportSource {
   store: ActivityLogStore;
   query: Omit<ActivityLogQuery, 'window' | 'after' | 'limit'>;
   window: TimeWindow;
   audience: AudienceName;
+  personalData: RevealerSource;
   pageSize?: number;
 }
 
@@ -37,9 +42,10 @@ export async function* exportEntries(source: ExportSource, signal?: AbortSignal)
     if (after) await nextTurn();
     if (signal?.aborted) return;
     const rows = await source.store.query({ ...source.query, window: source.window, after, limit: pageSize });
+    const reveal = await source.personalData.revealerFor(rows);
     for (const row of rows) {
       if (signal?.aborted) return;
-      yield presentEntry(row, source.audience);
+      yield presentEntry(row, source.audience, reveal);
     }
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];
