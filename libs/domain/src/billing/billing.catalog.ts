@@ -3,6 +3,7 @@ import { quote } from '../catalog/describe-helpers';
 import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
 import { BillingEvent, BillingField, CardBrand, CardRef } from './billing.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 const BRAND_LABELS: Record<CardBrand, string> = {
   visa: 'Visa',
@@ -85,4 +86,16 @@ export const billingExamples: AreaExamples<BillingEvent> = {
   CreditCardAdded: { data: { mspId: 'msp-1', ...visa, expMonth: 8, expYear: 2030, providerToken: 'tok_1Nv0Provider', isDefault: true }, hidden: [] },
   CreditCardRemoved: { data: { mspId: 'msp-1', ...mastercard }, hidden: [] },
   DefaultCreditCardChanged: { data: { mspId: 'msp-1', previousCard: visa, newCard: mastercard }, hidden: [] },
+};
+
+/**
+ * Billing details are the MSP's company data (a billing address and contact, not a member's):
+ * kept with the MSP, not erased with a member. Cards are never more than brand and last four.
+ */
+export const billingPrivacy: AreaPrivacy<BillingEvent> = {
+  BillingDetailsAdded: { retention: 'state', personal: [] },
+  BillingDetailsChanged: { retention: 'state', personal: [] },
+  CreditCardAdded: { retention: 'state', personal: [] },
+  CreditCardRemoved: { retention: 'state', personal: [] },
+  DefaultCreditCardChanged: { retention: 'state', personal: [] },
 };

@@ -5,6 +5,7 @@ import { DescriberMap, MspAreaDescribers } from '../catalog/event-describer';
 import { because, editSummary, integrationTarget as integration, named, plural, renamedTo, shorten } from './integration-describe-helpers';
 import { IntegrationEvent } from './integration.events';
 import { MspApiKeyEvent } from './msp-api-key.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 /** How MSP integrations (SIEM, PSA, RMM) and MSP API keys read in the Activity Log. */
 const describers: MspAreaDescribers<IntegrationEvent | MspApiKeyEvent> = {
@@ -76,4 +77,19 @@ export const integrationsExamples: AreaExamples<IntegrationEvent | MspApiKeyEven
   MspApiKeyGenerated: { data: { keyId: 'key-1', name: 'Reporting', mspId: 'msp-1', ...keyMaterial('tp-1') }, hidden: [] },
   MspApiKeyRotated: { data: { keyId: 'key-1', name: 'Reporting', ...keyMaterial('tp-2'), previousThumbprint: 'tp-1' }, hidden: [] },
   MspApiKeyRevoked: { data: { keyId: 'key-1', name: 'Reporting' }, hidden: [] },
+};
+
+/**
+ * Integrations and API keys are the MSP's: names, settings, public keys and a collector's error
+ * text name no person. A reason someone typed is its author's. Sync outcomes are `activity`: no decider folds them.
+ */
+export const integrationsPrivacy: AreaPrivacy<IntegrationEvent | MspApiKeyEvent> = {
+  IntegrationSetUp: { retention: 'state', personal: [] },
+  IntegrationEdited: { retention: 'state', personal: [] },
+  IntegrationDisconnected: { retention: 'state', personal: [{ path: 'reason', kind: 'text', subject: 'actor' }] },
+  IntegrationSyncSucceeded: { retention: 'activity', personal: [] },
+  IntegrationSyncFailed: { retention: 'activity', personal: [] },
+  MspApiKeyGenerated: { retention: 'state', personal: [] },
+  MspApiKeyRotated: { retention: 'state', personal: [] },
+  MspApiKeyRevoked: { retention: 'state', personal: [] },
 };

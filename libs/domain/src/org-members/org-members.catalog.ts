@@ -5,6 +5,7 @@ import { BusinessAreaDescribers, DescriberMap, OnBehalfOf, TargetRef } from '../
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { OrgRosterEvent } from './org-roster.events';
 import { SignInFailureReason } from './sign-in-failure-reasons';
+import { AreaPrivacy, PersonalField } from '../privacy/personal-data';
 
 const FAILURE_LABELS: Record<SignInFailureReason, string> = {
   wrong_password: 'wrong password',
@@ -144,4 +145,37 @@ export const orgMembersExamples: AreaExamples<OrgRosterEvent | OrgMemberAccessEv
   MemberReactivated: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
   MemberRemoved: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
   MemberPersonalDataErased: { data: { orgId, memberId: 'm-bob' }, hidden: [] },
+};
+
+const ofMember = (d: { memberId: string }) => d.memberId;
+const member: readonly PersonalField<Member>[] = [
+  { path: 'email', kind: 'email', subject: ofMember },
+  { path: 'name', kind: 'name', subject: ofMember },
+];
+/** The client a recording service saw the member use is the member's too. */
+const access: readonly PersonalField<Member>[] = [
+  ...member,
+  { path: 'ip', kind: 'ip', subject: ofMember },
+  { path: 'userAgent', kind: 'userAgent', subject: ofMember },
+];
+const state = { retention: 'state', personal: member } as const;
+/** Sign-ins and accesses record that they happened: no decision needs them later. */
+const activity = { retention: 'activity', personal: access } as const;
+
+export const orgMembersPrivacy: AreaPrivacy<OrgRosterEvent | OrgMemberAccessEvent> = {
+  MemberInvited: state,
+  MemberInvitationAccepted: state,
+  MemberInvitationDeclined: state,
+  MemberRoleChanged: state,
+  MemberSuspended: { retention: 'state', personal: [...member, { path: 'reason', kind: 'text', subject: 'actor' }] },
+  MemberReactivated: state,
+  MemberRemoved: state,
+  MemberPersonalDataErased: { retention: 'state', personal: [] },
+  AdminPanelAccessed: activity,
+  VaultAccessed: activity,
+  MemberSignInSucceeded: activity,
+  MemberSignInFailed: activity,
+  // MFA is state: the decider refuses to enable it twice.
+  MemberMfaEnabled: { retention: 'state', personal: access },
+  MemberMfaDisabled: { retention: 'state', personal: access },
 };

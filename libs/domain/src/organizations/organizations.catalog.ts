@@ -3,6 +3,7 @@ import { because, quote } from '../catalog/describe-helpers';
 import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
 import { OrganizationEvent } from './organization.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 const organization = (d: { organizationId: string; name: string }): TargetRef => ({
   type: 'organization',
@@ -62,4 +63,14 @@ export const organizationsExamples: AreaExamples<OrganizationEvent> = {
   OrganizationSuspended: { data: { organizationId: orgId, name: 'Acme', reason: 'Unpaid invoice' }, hidden: [] },
   OrganizationReactivated: { data: { organizationId: orgId, name: 'Acme' }, hidden: [] },
   OrganizationTerminated: { data: { organizationId: orgId, name: 'Acme', reason: 'Contract ended' }, hidden: [] },
+};
+
+/** Organizations are the MSP's business data; only a reason someone typed is a person's (its author's). */
+export const organizationsPrivacy: AreaPrivacy<OrganizationEvent> = {
+  OrganizationCreated: { retention: 'state', personal: [] },
+  OrganizationDeployed: { retention: 'state', personal: [] },
+  OrganizationRenamed: { retention: 'state', personal: [] },
+  OrganizationSuspended: { retention: 'state', personal: [{ path: 'reason', kind: 'text', subject: 'actor' }] },
+  OrganizationReactivated: { retention: 'state', personal: [] },
+  OrganizationTerminated: { retention: 'state', personal: [{ path: 'reason', kind: 'text', subject: 'actor' }] },
 };

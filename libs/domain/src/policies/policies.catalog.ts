@@ -14,6 +14,7 @@ import {
 import { VantaIntegrationEvent } from './vanta-integration.events';
 import { editSummary, named, plural, renamedTo, shorten } from '../integrations/integration-describe-helpers';
 import { SiemIntegrationEvent } from './siem-integration.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 const policyTarget = (d: { policyKey: PolicyKey; policyName: string }): TargetRef => ({
   type: 'policy',
@@ -152,4 +153,21 @@ export const policiesExamples: AreaExamples<OrgPoliciesEvent | VantaIntegrationE
   SiemIntegrationDisconnected: { data: { ...splunk, reason: 'Moving to Sentinel' }, hidden: [] },
   SiemIntegrationSyncSucceeded: { data: { ...splunk, eventsSent: 120 }, hidden: [] },
   SiemIntegrationSyncFailed: { data: { ...splunk, error: 'HTTP 503 from the collector' }, hidden: [] },
+};
+
+const reason = [{ path: 'reason', kind: 'text', subject: 'actor' }] as const;
+
+/** Policies, tokens and integrations are the organization's; a reason someone typed is its author's. */
+export const policiesPrivacy: AreaPrivacy<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent | SiemIntegrationEvent> = {
+  PolicyEnabled: { retention: 'state', personal: [] },
+  PolicyDisabled: { retention: 'state', personal: [] },
+  VantaIntegrationConnected: { retention: 'state', personal: [] },
+  VantaIntegrationDisconnected: { retention: 'state', personal: reason },
+  ActivityLogTokenCreated: { retention: 'state', personal: [] },
+  ActivityLogTokenRevoked: { retention: 'state', personal: [] },
+  SiemIntegrationSetUp: { retention: 'state', personal: [] },
+  SiemIntegrationEdited: { retention: 'state', personal: [] },
+  SiemIntegrationDisconnected: { retention: 'state', personal: reason },
+  SiemIntegrationSyncSucceeded: { retention: 'activity', personal: [] },
+  SiemIntegrationSyncFailed: { retention: 'activity', personal: [] },
 };
