@@ -1,8 +1,11 @@
 import { BusinessCategory } from '../catalog/activity-category';
 import { folderLabel, itemLabel, principalLabel, quote } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { BusinessAreaDescribers, DescriberMap, ItemOrFolderRef, TargetRef } from '../catalog/event-describer';
 import { FolderEvent, FolderRef } from './folder.events';
 import { ItemChange, ItemRef, VaultItemEvent } from './vault-item.events';
+import { AreaPrivacy, PersonalField } from '../privacy/personal-data';
+import { SharePrincipal } from './sharing';
 
 const itemTarget = (d: ItemRef): TargetRef => ({ type: 'item', id: d.itemId, name: d.itemName });
 const itemOf = (d: ItemRef): ItemOrFolderRef => ({ id: d.itemId, type: d.itemType, name: d.itemName });
@@ -152,3 +155,88 @@ const describers: BusinessAreaDescribers<VaultItemEvent | FolderEvent> = {
 };
 
 export const vaultDescribers: DescriberMap<BusinessCategory> = describers;
+
+const orgId = 'org-sample';
+const team = { type: 'group', id: 'g-ops', displayName: 'Ops team' } as const;
+const member = { type: 'member', id: 'm-bob', displayName: 'Bob Stone' } as const;
+const bank = { itemId: 'i-bank', itemType: 'password', itemName: 'Bank login' } as const;
+const bankHidden = ['Bank login', 'password'];
+const finance = { folderId: 'f-finance', folderName: 'Finance folder' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const vaultExamples: AreaExamples<VaultItemEvent | FolderEvent> = {
+  ItemCreated: {
+    data: { ...bank, orgId, ownerMemberId: 'm-ann', ownerName: 'Ann', ...finance },
+    hidden: [...bankHidden, 'Finance folder'],
+  },
+  ItemUsed: {
+    data: { itemId: 'i-card', itemType: 'credit_card', itemName: 'Corporate Visa', usage: 'copied', field: 'cvv' },
+    hidden: ['Corporate Visa', 'credit_card', 'credit card', 'cvv'],
+  },
+  ItemUpdated: {
+    data: {
+      itemId: 'i-note', itemType: 'secure_note', itemName: 'Wi-Fi guest network',
+      changes: [{ field: 'name', previousValue: 'Wi-Fi', newValue: 'Wi-Fi guest network' }, { field: 'notes' }],
+    },
+    hidden: ['Wi-Fi', 'secure_note', 'secure note', 'notes'],
+  },
+  ItemShared: { data: { ...bank, principal: member, rights: 'edit' }, hidden: bankHidden },
+  ItemSharingRightsChanged: { data: { ...bank, principal: team, previousRights: 'view', newRights: 'manage' }, hidden: bankHidden },
+  ItemAccessRevoked: {
+    data: { itemId: 'i-ssh', itemType: 'ssh_key', itemName: 'Prod bastion', principal: member, previousRights: 'view' },
+    hidden: ['Prod bastion', 'ssh_key', 'SSH key'],
+  },
+  ItemOwnerChanged: {
+    data: {
+      itemId: 'i-payroll', itemType: 'bank_account', itemName: 'Payroll account',
+      previousOwnerMemberId: 'm-bob', previousOwnerName: 'Bob Stone', newOwnerMemberId: 'm-cara', newOwnerName: 'Cara Diaz',
+    },
+    hidden: ['Payroll account', 'bank_account', 'bank account'],
+  },
+  ItemMovedToFolder: {
+    data: { ...bank, previousFolderId: 'f-finance', previousFolderName: 'Finance folder', newFolderId: 'f-archive', newFolderName: 'Archive 2023' },
+    hidden: [...bankHidden, 'Finance folder', 'Archive 2023'],
+  },
+  ItemDeleted: { data: { itemId: 'i-adobe', itemType: 'software_license', itemName: 'Adobe CC' }, hidden: ['Adobe CC', 'software_license', 'software license'] },
+  ItemRestored: { data: { itemId: 'i-passport', itemType: 'personal_info', itemName: 'Passport' }, hidden: ['Passport', 'personal_info', 'personal info'] },
+  FolderCreated: { data: { ...finance, orgId, ownerMemberId: 'm-ann', ownerName: 'Ann' }, hidden: ['Finance folder'] },
+  FolderShared: { data: { ...finance, principal: team, rights: 'manage' }, hidden: ['Finance folder'] },
+  FolderAccessRevoked: { data: { ...finance, principal: member, previousRights: 'edit' }, hidden: ['Finance folder'] },
+  FolderDeleted: { data: finance, hidden: ['Finance folder'] },
+};
+
+/** A share names a person when it is a member's; a group's name is the organization's. */
+const sharedWith: readonly PersonalField<{ principal: SharePrincipal }>[] = [
+  { path: 'principal.displayName', kind: 'name', subject: (d) => (d.principal.type === 'member' ? d.principal.id : undefined) },
+];
+const owner: readonly PersonalField<{ ownerMemberId: string; ownerName: string }>[] = [
+  { path: 'ownerName', kind: 'name', subject: (d) => d.ownerMemberId },
+];
+const none = { retention: 'state', personal: [] } as const;
+
+/**
+ * Items and folders, their names and types are the organization's data; the people are their
+ * owners and the members they are shared with. A use records that it happened: `activity`.
+ */
+export const vaultPrivacy: AreaPrivacy<VaultItemEvent | FolderEvent> = {
+  ItemCreated: { retention: 'state', personal: owner },
+  ItemUsed: { retention: 'activity', personal: [] },
+  ItemUpdated: none,
+  ItemShared: { retention: 'state', personal: sharedWith },
+  ItemSharingRightsChanged: { retention: 'state', personal: sharedWith },
+  ItemAccessRevoked: { retention: 'state', personal: sharedWith },
+  ItemOwnerChanged: {
+    retention: 'state',
+    personal: [
+      { path: 'previousOwnerName', kind: 'name', subject: (d) => d.previousOwnerMemberId },
+      { path: 'newOwnerName', kind: 'name', subject: (d) => d.newOwnerMemberId },
+    ],
+  },
+  ItemMovedToFolder: none,
+  ItemDeleted: none,
+  ItemRestored: none,
+  FolderCreated: { retention: 'state', personal: owner },
+  FolderShared: { retention: 'state', personal: sharedWith },
+  FolderAccessRevoked: { retention: 'state', personal: sharedWith },
+  FolderDeleted: none,
+};

@@ -1,6 +1,6 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { OrganizationEvent } from './organization.events';
-import { organizationsDescribers } from './organizations.describers';
+import { organizationsDescribers } from './organizations.catalog';
 
 const { ownerView } = areaViews();
 

@@ -1,7 +1,9 @@
 import { MspCategory } from '../catalog/activity-category';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers } from '../catalog/event-describer';
 import { MspSettingKey, MspSettingValue } from './msp-setting-definitions';
 import { MspSettingsEvent } from './msp-settings.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 interface SettingFormat {
   label: string;
@@ -48,3 +50,13 @@ const describers: MspAreaDescribers<MspSettingsEvent> = {
 };
 
 export const settingsDescribers: DescriberMap<MspCategory> = describers;
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const settingsExamples: AreaExamples<MspSettingsEvent> = {
+  MspSettingChanged: { data: { mspId: 'msp-1', key: 'sessionTimeoutMinutes', oldValue: 60, newValue: 30 }, hidden: [] },
+};
+
+/** Settings are the tenant's (a support email is a company contact, not a member's). */
+export const settingsPrivacy: AreaPrivacy<MspSettingsEvent> = {
+  MspSettingChanged: { retention: 'state', personal: [] },
+};

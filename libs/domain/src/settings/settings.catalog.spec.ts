@@ -1,6 +1,6 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { MspSettingChanged, MspSettingsEvent } from './msp-settings.events';
-import { settingsDescribers } from './settings.describers';
+import { settingsDescribers } from './settings.catalog';
 
 const { ownerView } = areaViews();
 

@@ -1,9 +1,11 @@
 import { BusinessCategory } from '../catalog/activity-category';
 import { because, ORG_ROLE_LABELS, quote, who } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { BusinessAreaDescribers, DescriberMap, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { OrgMemberAccessEvent } from './org-member-access.events';
 import { OrgRosterEvent } from './org-roster.events';
 import { SignInFailureReason } from './sign-in-failure-reasons';
+import { AreaPrivacy, PersonalField } from '../privacy/personal-data';
 
 const FAILURE_LABELS: Record<SignInFailureReason, string> = {
   wrong_password: 'wrong password',
@@ -123,3 +125,57 @@ const describers: BusinessAreaDescribers<OrgRosterEvent | OrgMemberAccessEvent> 
 };
 
 export const orgMembersDescribers: DescriberMap<BusinessCategory> = describers;
+
+const orgId = 'org-sample';
+const orgBob = { orgId, memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const orgMembersExamples: AreaExamples<OrgRosterEvent | OrgMemberAccessEvent> = {
+  AdminPanelAccessed: { data: orgBob, hidden: [] },
+  VaultAccessed: { data: { ...orgBob, vaultId: 'v-1', vaultName: 'Shared' }, hidden: [] },
+  MemberSignInSucceeded: { data: orgBob, hidden: [] },
+  MemberSignInFailed: { data: { ...orgBob, reason: 'wrong_mfa_code' }, hidden: [] },
+  MemberMfaEnabled: { data: orgBob, hidden: [] },
+  MemberMfaDisabled: { data: orgBob, hidden: [] },
+  MemberInvited: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+  MemberInvitationAccepted: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberInvitationDeclined: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberRoleChanged: { data: { ...orgBob, previousRole: 'org_member', newRole: 'org_owner' }, hidden: [] },
+  MemberSuspended: { data: { ...orgBob, role: 'org_member', reason: 'Left the company' }, hidden: [] },
+  MemberReactivated: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
+  MemberRemoved: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+  MemberPersonalDataErased: { data: { orgId, memberId: 'm-bob' }, hidden: [] },
+};
+
+const ofMember = (d: { memberId: string }) => d.memberId;
+const member: readonly PersonalField<Member>[] = [
+  { path: 'email', kind: 'email', subject: ofMember },
+  { path: 'name', kind: 'name', subject: ofMember },
+];
+/** The client a recording service saw the member use is the member's too. */
+const access: readonly PersonalField<Member>[] = [
+  ...member,
+  { path: 'ip', kind: 'ip', subject: ofMember },
+  { path: 'userAgent', kind: 'userAgent', subject: ofMember },
+];
+const state = { retention: 'state', personal: member } as const;
+/** Sign-ins and accesses record that they happened: no decision needs them later. */
+const activity = { retention: 'activity', personal: access } as const;
+
+export const orgMembersPrivacy: AreaPrivacy<OrgRosterEvent | OrgMemberAccessEvent> = {
+  MemberInvited: state,
+  MemberInvitationAccepted: state,
+  MemberInvitationDeclined: state,
+  MemberRoleChanged: state,
+  MemberSuspended: { retention: 'state', personal: [...member, { path: 'reason', kind: 'text', subject: 'actor' }] },
+  MemberReactivated: state,
+  MemberRemoved: state,
+  MemberPersonalDataErased: { retention: 'state', personal: [] },
+  AdminPanelAccessed: activity,
+  VaultAccessed: activity,
+  MemberSignInSucceeded: activity,
+  MemberSignInFailed: activity,
+  // MFA is state: the decider refuses to enable it twice.
+  MemberMfaEnabled: { retention: 'state', personal: access },
+  MemberMfaDisabled: { retention: 'state', personal: access },
+};

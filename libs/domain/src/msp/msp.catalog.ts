@@ -1,8 +1,10 @@
 import { MspRole } from '../access/roles';
 import { MspCategory } from '../catalog/activity-category';
 import { because, quote, who } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
 import { MspEvent, MspMemberRef } from './msp.events';
+import { AreaPrivacy, PersonalField } from '../privacy/personal-data';
 
 const ROLE_LABELS: Record<MspRole, string> = { msp_owner: 'owner', msp_admin: 'admin', msp_member: 'member' };
 
@@ -79,3 +81,60 @@ const describers: MspAreaDescribers<MspEvent> = {
 };
 
 export const mspDescribers: DescriberMap<MspCategory> = describers;
+
+const bob = { memberId: 'm-bob', email: 'bob@acme.test', name: 'Bob Stone' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const mspExamples: AreaExamples<MspEvent> = {
+  MspAccountCreated: { data: { mspId: 'msp-1', name: 'Northwind IT', ownerMemberId: 'm-ann', ownerEmail: 'ann@northwind.example', ownerName: 'Ann Lee' }, hidden: [] },
+  MspMemberInvited: { data: { ...bob, role: 'msp_admin' }, hidden: [] },
+  MspInvitationAccepted: { data: { ...bob, role: 'msp_member' }, hidden: [] },
+  MspInvitationRevoked: { data: { ...bob, role: 'msp_member' }, hidden: [] },
+  MspMemberRoleChanged: { data: { ...bob, previousRole: 'msp_member', newRole: 'msp_admin' }, hidden: [] },
+  MspMemberSuspended: { data: { ...bob, reason: 'Left the company' }, hidden: [] },
+  MspMemberReactivated: { data: bob, hidden: [] },
+  MspMemberRemoved: { data: { ...bob, role: 'msp_admin' }, hidden: [] },
+  MspOwnershipTransferred: {
+    data: {
+      previousOwner: { memberId: 'm-ann', email: 'ann@northwind.example', name: 'Ann Lee', newRole: 'msp_admin' },
+      newOwner: { ...bob, previousRole: 'msp_admin' },
+    },
+    hidden: [],
+  },
+  MspMemberPersonalDataErased: { data: { memberId: 'm-bob' }, hidden: [] },
+};
+
+const ofRef = (d: MspMemberRef) => d.memberId;
+const refFields: readonly PersonalField<MspMemberRef>[] = [
+  { path: 'email', kind: 'email', subject: ofRef },
+  { path: 'name', kind: 'name', subject: ofRef },
+];
+const state = { retention: 'state', personal: refFields } as const;
+
+/** What MSP user-management events hold of people: the member they are about; a suspension's reason is its author's. */
+export const mspPrivacy: AreaPrivacy<MspEvent> = {
+  MspAccountCreated: {
+    retention: 'state',
+    personal: [
+      { path: 'ownerEmail', kind: 'email', subject: (d) => d.ownerMemberId },
+      { path: 'ownerName', kind: 'name', subject: (d) => d.ownerMemberId },
+    ],
+  },
+  MspMemberInvited: state,
+  MspInvitationAccepted: state,
+  MspInvitationRevoked: state,
+  MspMemberRoleChanged: state,
+  MspMemberSuspended: { retention: 'state', personal: [...refFields, { path: 'reason', kind: 'text', subject: 'actor' }] },
+  MspMemberReactivated: state,
+  MspMemberRemoved: state,
+  MspOwnershipTransferred: {
+    retention: 'state',
+    personal: [
+      { path: 'previousOwner.email', kind: 'email', subject: (d) => d.previousOwner.memberId },
+      { path: 'previousOwner.name', kind: 'name', subject: (d) => d.previousOwner.memberId },
+      { path: 'newOwner.email', kind: 'email', subject: (d) => d.newOwner.memberId },
+      { path: 'newOwner.name', kind: 'name', subject: (d) => d.newOwner.memberId },
+    ],
+  },
+  MspMemberPersonalDataErased: { retention: 'state', personal: [] },
+};

@@ -1,5 +1,5 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
-import { mspDescribers } from './msp.describers';
+import { mspDescribers } from './msp.catalog';
 import { MspEvent } from './msp.events';
 
 const owner = { view: areaViews().ownerView };

@@ -1,5 +1,5 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
-import { mspAccessDescribers } from './msp-access.describers';
+import { mspAccessDescribers } from './msp-access.catalog';
 import { MspMemberAccessEvent } from './msp-member-access.events';
 
 const { ownerView } = areaViews('Ivy Chen');

@@ -1,7 +1,7 @@
 import { TargetRef } from '../catalog/event-describer';
 import { ActivityLogTokenEvent } from './activity-log-token.events';
 import { OrgPoliciesEvent } from './org-policies.events';
-import { policiesDescribers } from './policies.describers';
+import { policiesDescribers } from './policies.catalog';
 import { SiemIntegrationEvent } from './siem-integration.events';
 import { VantaIntegrationEvent } from './vanta-integration.events';
 

@@ -1,6 +1,8 @@
 import { MspCategory } from '../catalog/activity-category';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { MspMemberAccessEvent, MspSignInFailureReason, MspTwoFactorMethod } from './msp-member-access.events';
+import { AreaPrivacy, PersonalField } from '../privacy/personal-data';
 
 const FAILURE_LABELS: Record<MspSignInFailureReason, string> = {
   wrong_password: 'wrong password',
@@ -61,3 +63,34 @@ const describers: MspAreaDescribers<MspMemberAccessEvent> = {
 };
 
 export const mspAccessDescribers: DescriberMap<MspCategory> = describers;
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const mspAccessExamples: AreaExamples<MspMemberAccessEvent> = {
+  MspSignInSucceeded: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', ip: '203.0.113.7' }, hidden: [] },
+  MspSignInFailed: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', reason: 'wrong_password' }, hidden: [] },
+  MspPasswordChanged: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example' }, hidden: [] },
+  MspTwoFactorEnabled: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', method: 'totp' }, hidden: [] },
+  MspTwoFactorDisabled: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', method: 'webauthn' }, hidden: [] },
+};
+
+type SignIn = { memberId: string; email: string; ip?: string; userAgent?: string };
+const ofMember = (d: { memberId: string }) => d.memberId;
+const email: PersonalField<{ memberId: string; email: string }> = { path: 'email', kind: 'email', subject: ofMember };
+const signIn: readonly PersonalField<SignIn>[] = [
+  email,
+  { path: 'ip', kind: 'ip', subject: ofMember },
+  { path: 'userAgent', kind: 'userAgent', subject: ofMember },
+];
+
+/**
+ * The member signing in (the client is theirs, as the sign-in service saw it). MSP sign-ins are
+ * `state`: the first one opens the member's access stream, whose decider checks the MSP against
+ * it. A password change records only that it happened: `activity`.
+ */
+export const mspAccessPrivacy: AreaPrivacy<MspMemberAccessEvent> = {
+  MspSignInSucceeded: { retention: 'state', personal: signIn },
+  MspSignInFailed: { retention: 'state', personal: signIn },
+  MspPasswordChanged: { retention: 'activity', personal: [email] },
+  MspTwoFactorEnabled: { retention: 'state', personal: [email] },
+  MspTwoFactorDisabled: { retention: 'state', personal: [email] },
+};

@@ -1,5 +1,6 @@
 import { BusinessCategory } from '../catalog/activity-category';
 import { because, quote } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { BusinessAreaDescribers, DescriberMap, TargetRef } from '../catalog/event-describer';
 import { ActivityLogTokenEvent } from './activity-log-token.events';
 import { OrgPoliciesEvent } from './org-policies.events';
@@ -13,6 +14,7 @@ import {
 import { VantaIntegrationEvent } from './vanta-integration.events';
 import { editSummary, named, plural, renamedTo, shorten } from '../integrations/integration-describe-helpers';
 import { SiemIntegrationEvent } from './siem-integration.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 const policyTarget = (d: { policyKey: PolicyKey; policyName: string }): TargetRef => ({
   type: 'policy',
@@ -131,3 +133,41 @@ const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEven
 };
 
 export const policiesDescribers: DescriberMap<BusinessCategory> = describers;
+
+const orgId = 'org-sample';
+const splunk = { integrationId: 'int-1', kind: 'splunk' as const, name: 'SIEM prod' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const policiesExamples: AreaExamples<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent | SiemIntegrationEvent> = {
+  PolicyEnabled: { data: { orgId, policyKey: 'vault_timeout', policyName: 'Vault timeout', settings: { minutes: 30 } }, hidden: [] },
+  PolicyDisabled: { data: { orgId, policyKey: 'require_mfa', policyName: 'Require two-factor authentication' }, hidden: [] },
+  VantaIntegrationConnected: { data: { orgId, accountName: 'Acme Security' }, hidden: [] },
+  VantaIntegrationDisconnected: { data: { orgId, accountName: 'Acme Security', reason: 'Audit finished' }, hidden: [] },
+  ActivityLogTokenCreated: {
+    data: { orgId, tokenId: 'tok-1', name: 'SIEM export', expiresAt: '2026-03-31T23:59:59.000Z', scope: 'owner', tokenHash: 'c2hhMjU2LW9mLXRoZS10b2tlbg' },
+    hidden: [],
+  },
+  ActivityLogTokenRevoked: { data: { orgId, tokenId: 'tok-1', name: 'SIEM export' }, hidden: [] },
+  SiemIntegrationSetUp: { data: { ...splunk, orgId, settings: { url: 'https://hec.splunk.example:8088' }, secretLast4: 'a1b2' }, hidden: [] },
+  SiemIntegrationEdited: { data: { ...splunk, changes: [{ field: 'name', previousValue: 'SIEM prod', newValue: 'SIEM main' }] }, hidden: [] },
+  SiemIntegrationDisconnected: { data: { ...splunk, reason: 'Moving to Sentinel' }, hidden: [] },
+  SiemIntegrationSyncSucceeded: { data: { ...splunk, eventsSent: 120 }, hidden: [] },
+  SiemIntegrationSyncFailed: { data: { ...splunk, error: 'HTTP 503 from the collector' }, hidden: [] },
+};
+
+const reason = [{ path: 'reason', kind: 'text', subject: 'actor' }] as const;
+
+/** Policies, tokens and integrations are the organization's; a reason someone typed is its author's. */
+export const policiesPrivacy: AreaPrivacy<OrgPoliciesEvent | VantaIntegrationEvent | ActivityLogTokenEvent | SiemIntegrationEvent> = {
+  PolicyEnabled: { retention: 'state', personal: [] },
+  PolicyDisabled: { retention: 'state', personal: [] },
+  VantaIntegrationConnected: { retention: 'state', personal: [] },
+  VantaIntegrationDisconnected: { retention: 'state', personal: reason },
+  ActivityLogTokenCreated: { retention: 'state', personal: [] },
+  ActivityLogTokenRevoked: { retention: 'state', personal: [] },
+  SiemIntegrationSetUp: { retention: 'state', personal: [] },
+  SiemIntegrationEdited: { retention: 'state', personal: [] },
+  SiemIntegrationDisconnected: { retention: 'state', personal: reason },
+  SiemIntegrationSyncSucceeded: { retention: 'activity', personal: [] },
+  SiemIntegrationSyncFailed: { retention: 'activity', personal: [] },
+};

@@ -1,6 +1,6 @@
 import { OnBehalfOf, TargetRef } from '../catalog/event-describer';
 import { OrgMemberAccessEvent } from './org-member-access.events';
-import { orgMembersDescribers } from './org-members.describers';
+import { orgMembersDescribers } from './org-members.catalog';
 import { OrgRosterEvent } from './org-roster.events';
 
 type Event = OrgRosterEvent | OrgMemberAccessEvent;

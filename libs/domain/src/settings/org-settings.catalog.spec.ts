@@ -1,5 +1,5 @@
 import { Cases, describeAreaDescribers } from '../testing/describer-cases';
-import { orgSettingsDescribers } from './org-settings.describers';
+import { orgSettingsDescribers } from './org-settings.catalog';
 import { OrgSettingsEvent } from './org-settings.events';
 
 const cases: Cases<OrgSettingsEvent> = {

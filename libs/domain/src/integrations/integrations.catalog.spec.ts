@@ -1,6 +1,6 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
 import { IntegrationEvent } from './integration.events';
-import { integrationsDescribers } from './integrations.describers';
+import { integrationsDescribers } from './integrations.catalog';
 import { MspApiKeyEvent } from './msp-api-key.events';
 
 const { ownerView } = areaViews();

@@ -1,7 +1,9 @@
 import { MspCategory } from '../catalog/activity-category';
 import { quote } from '../catalog/describe-helpers';
+import { AreaExamples } from '../catalog/catalog-example';
 import { DescriberMap, MspAreaDescribers, TargetRef } from '../catalog/event-describer';
 import { BillingEvent, BillingField, CardBrand, CardRef } from './billing.events';
+import { AreaPrivacy } from '../privacy/personal-data';
 
 const BRAND_LABELS: Record<CardBrand, string> = {
   visa: 'Visa',
@@ -67,3 +69,33 @@ const describers: MspAreaDescribers<BillingEvent> = {
 };
 
 export const billingDescribers: DescriberMap<MspCategory> = describers;
+
+const visa = { cardId: 'card-1', brand: 'visa' as const, last4: '4242' };
+const mastercard = { cardId: 'card-2', brand: 'mastercard' as const, last4: '4444' };
+
+/** A realistic instance of each event and what a reader with generic item details must never see of it. */
+export const billingExamples: AreaExamples<BillingEvent> = {
+  BillingDetailsAdded: {
+    data: { mspId: 'msp-1', companyName: 'Northwind IT', billingEmail: 'billing@northwind.example', addressLines: ['1 Harbour Street'], country: 'GB' },
+    hidden: [],
+  },
+  BillingDetailsChanged: {
+    data: { mspId: 'msp-1', companyName: 'Northwind IT Ltd', changes: [{ field: 'companyName', previousValue: 'Northwind IT', newValue: 'Northwind IT Ltd' }] },
+    hidden: [],
+  },
+  CreditCardAdded: { data: { mspId: 'msp-1', ...visa, expMonth: 8, expYear: 2030, providerToken: 'tok_1Nv0Provider', isDefault: true }, hidden: [] },
+  CreditCardRemoved: { data: { mspId: 'msp-1', ...mastercard }, hidden: [] },
+  DefaultCreditCardChanged: { data: { mspId: 'msp-1', previousCard: visa, newCard: mastercard }, hidden: [] },
+};
+
+/**
+ * Billing details are the MSP's company data (a billing address and contact, not a member's):
+ * kept with the MSP, not erased with a member. Cards are never more than brand and last four.
+ */
+export const billingPrivacy: AreaPrivacy<BillingEvent> = {
+  BillingDetailsAdded: { retention: 'state', personal: [] },
+  BillingDetailsChanged: { retention: 'state', personal: [] },
+  CreditCardAdded: { retention: 'state', personal: [] },
+  CreditCardRemoved: { retention: 'state', personal: [] },
+  DefaultCreditCardChanged: { retention: 'state', personal: [] },
+};

@@ -1,7 +1,7 @@
 import { ItemOrFolderRef, TargetRef } from '../catalog/event-describer';
 import { FolderEvent } from './folder.events';
 import { VaultItemEvent } from './vault-item.events';
-import { vaultDescribers } from './vault.describers';
+import { vaultDescribers } from './vault.catalog';
 
 interface Case {
   name?: string;

@@ -1,5 +1,5 @@
 import { areaViews, Cases, describeAreaDescribers } from '../testing/describer-cases';
-import { billingDescribers } from './billing.describers';
+import { billingDescribers } from './billing.catalog';
 import { BillingEvent } from './billing.events';
 
 const { ownerView } = areaViews();
