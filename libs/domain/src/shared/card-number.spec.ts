@@ -41,6 +41,14 @@ describe('findCardNumber', () => {
     expect(findCardNumber({ a: '4111 1111', id: '12345', b: '1111 1111' })).toBeUndefined();
   });
 
+  it('skips a hex digest the API computed, even one with a Luhn-valid run of digits inside', () => {
+    // A SHA-256 in hex of the kind an Activity Log token's hash is (one in a few hundred holds such a run).
+    const digest = 'c0ffee' + '4111111111111111' + 'ab'.repeat(21);
+    expect(digest).toHaveLength(64);
+    expect(findCardNumber({ tokenHash: digest })).toBeUndefined();
+    expect(findCardNumber({ name: `x ${digest}` })).toEqual(['name']);
+  });
+
   it('does not skip an id-shaped value under any other key, nor free text under an id key', () => {
     expect(findCardNumber({ vatId: '4111111111111111' })).toEqual(['vatId']);
     expect(findCardNumber({ memberId: '4111 1111 1111 1111' })).toEqual(['memberId']);
