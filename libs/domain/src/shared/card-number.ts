@@ -28,6 +28,11 @@ const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A UUID inside a longer text (a path, a query string): its hyphens separate like spaces, so the
+ * digit groups of a v7 UUID's timestamp would otherwise read as one run, Luhn-valid now and then.
+ */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_DATE = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)?)?$/;
 /**
  * A hex digest (MD5 to SHA-512, or an HMAC) the API computed: 10 of its 16 symbols are digits,
@@ -48,7 +53,7 @@ const LETTER = /\p{L}/u;
 function walk(value: unknown, path: string, key: string | undefined, scan: RunScanner): void {
   if (typeof value === 'string') {
     if (isSkipped(value, key)) scan.breakRun();
-    else scan.text(value, path);
+    else scan.text(value.replace(UUID_IN_TEXT, 'x'), path); // a letter ends a run, as a whole UUID value does
   } else if (typeof value === 'number' || typeof value === 'bigint') {
     scan.text(String(value), path);
   } else if (Array.isArray(value)) {
