@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, mspMemberAccessStream, organizationStream, Refused } from '@app/domain';
+import { DomainError, mspMemberAccessStream, organizationDecider, organizationStream, Refused } from '@app/domain';
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
 import { ALL_COMMAND_BINDINGS, CommandRequest } from '../command-bindings';
 import { CommandExecutor } from './command-executor';
+import { DecidedStates } from './decided-states';
 import { commandEventIds } from './idempotency/derived-ids';
 
 const contextOf = (principal: Principal): RequestContext => ({
@@ -190,6 +191,96 @@ describe('CommandExecutor (real SQLite event store)', () => {
       expect(here.appends()).toBe(5);
       const events = await stores[0].readStream(olgasStream);
       expect(events.map((e) => e.data.userAgent)).toEqual(Array(5).fill('other process'));
+    });
+  });
+
+  describe('a stale cached state (each executor keeps the states it folded, by stream and revision)', () => {
+    let dir: string;
+    let stores: SqliteEventStore[];
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'executor-cache-'));
+      stores = [];
+    });
+    afterEach(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    function processOn(beforeAppend?: () => Promise<unknown>, states?: (store: EventStore) => DecidedStates) {
+      const own = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+      stores.push(own);
+      let appends = 0;
+      const append = own.append.bind(own);
+      own.append = async (...args) => {
+        appends++;
+        await beforeAppend?.();
+        return append(...args);
+      };
+      const { tenants, close } = embeddedTenantDirectory(own, 10);
+      afterCleanup.push(close);
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, states?.(own)), store: own, appends: () => appends };
+    }
+
+    const org = (type: 'DeployOrganization' | 'SuspendOrganization' | 'ReactivateOrganization', organizationId: string): CommandRequest =>
+      ({ type, organizationId, by: admin.initiator }) as CommandRequest;
+
+    /** An organization created and deployed by `here`, so its state (active, revision 1) is cached there. */
+    async function deployedBy(executor: CommandExecutor): Promise<string> {
+      const organizationId = uuidv7();
+      await executor.execute({ type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator }, owner);
+      await executor.execute(org('DeployOrganization', organizationId), admin);
+      return organizationId;
+    }
+
+    const typesIn = async (store: EventStore, organizationId: string) =>
+      (await store.readStream(organizationStream(organizationId))).map((e) => e.type);
+
+    it('decides on what another process wrote after the state was cached: reads the events after the cached revision', async () => {
+      const here = processOn();
+      const other = processOn();
+      const organizationId = await deployedBy(here.executor);
+      await other.executor.execute(org('SuspendOrganization', organizationId), admin);
+      // On the cached state (active) this suspension would be accepted; on the stream's it is refused.
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow("is suspended and cannot be suspended");
+      const reactivated = await here.executor.execute(org('ReactivateOrganization', organizationId), admin);
+      expect(reactivated.revision).toBe('3');
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed', 'OrganizationSuspended', 'OrganizationReactivated']);
+    });
+
+    it('a write between its read and its append: the store refuses the stale expectation, and the retry refuses on fresh state', async () => {
+      const other = processOn();
+      let race = false;
+      const here = processOn(async () => {
+        if (!race) return;
+        race = false;
+        await other.executor.execute(org('SuspendOrganization', organizationId), admin);
+      });
+      const organizationId = await deployedBy(here.executor);
+      race = true;
+      const appendsBefore = here.appends();
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow('is suspended and cannot be suspended');
+      expect(here.appends() - appendsBefore).toBe(1); // the append that lost; the retry decided not to write
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed', 'OrganizationSuspended']);
+    });
+
+    it('even an entry that claims a revision the stream never reached commits nothing: the store refuses it, the retry reads the stream', async () => {
+      let states: DecidedStates | undefined;
+      const here = processOn(undefined, (store) => (states = new DecidedStates(store)));
+      const organizationId = await deployedBy(here.executor);
+      // A corrupted entry: the organization suspended, at revision 7 (the stream holds revisions 0 and 1, active).
+      const suspended = { exists: true, organizationId, mspId: 'msp-1', name: 'Acme', status: 'suspended' } as const;
+      states!.remember(organizationDecider, organizationStream(organizationId), suspended, [], 7n);
+      const appendsBefore = here.appends();
+      await expect(here.executor.execute(org('ReactivateOrganization', organizationId), admin)).rejects.toThrow('is active and cannot be reactivated');
+      expect(here.appends() - appendsBefore).toBe(1);
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed']);
+    });
+
+    it('with the cache off (0 streams), every command folds the whole stream, and decides the same', async () => {
+      const here = processOn(undefined, (store) => new DecidedStates(store, 0));
+      const organizationId = await deployedBy(here.executor);
+      await here.executor.execute(org('SuspendOrganization', organizationId), admin);
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow('is suspended and cannot be suspended');
     });
   });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandType, DomainEvent, Forbidden, mayExecute, Refused, ROLE_MATRIX } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
@@ -6,6 +6,7 @@ import { TenantDirectory } from '@app/tenancy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
+import { DecidedState, DecidedStates } from './decided-states';
 import { CommandEventIds } from './idempotency/derived-ids';
 import { StreamSerializer } from './stream-serializer';
 
@@ -45,13 +46,17 @@ export class CommandExecutor {
   private readonly io: BindingIo;
   private readonly streams = new StreamSerializer();
 
+  private readonly states: DecidedStates;
+
   constructor(
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
     tenants: TenantDirectory,
+    @Optional() states?: DecidedStates,
   ) {
     this.routes = routeTable(bindings);
-    this.io = { store, tenants };
+    this.states = states ?? new DecidedStates(store);
+    this.io = { store, states: this.states, tenants };
   }
 
   async execute(request: CommandRequest, ctx: RequestContext): Promise<CommandResultDto> {
@@ -97,13 +102,20 @@ export class CommandExecutor {
 
   private async attempt(target: Target, ctx: RequestContext, ids?: CommandEventIds): Promise<ExecutedCommand> {
     const { binding, command, streamId } = target;
-    const past = await this.store.readStream(streamId);
-    const committed = ids && committedBefore(past, ids);
-    if (committed) return { result: resultOf(target, committed), alreadyCommitted: true };
-    const state = past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState);
-    const events: DomainEvent[] = binding.decider.decide(command, state);
-    const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
-    const result = await this.store.append(streamId, this.toNewEvents(events, target, ctx, ids), expected);
+    let loaded: DecidedState<unknown>;
+    if (ids) {
+      // A keyed retry must find its first attempt's events wherever they are: the whole stream, read as before.
+      const past = await this.store.readStream(streamId);
+      const committed = committedBefore(past, ids);
+      if (committed) return { result: resultOf(target, committed), alreadyCommitted: true };
+      loaded = { state: past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState), revision: past.at(-1)?.revision };
+    } else {
+      loaded = await this.states.load(binding.decider, streamId);
+    }
+    const events: DomainEvent[] = binding.decider.decide(command, loaded.state);
+    const expected = loaded.revision === undefined ? 'no_stream' : loaded.revision;
+    const result = await this.append(streamId, this.toNewEvents(events, target, ctx, ids), expected);
+    this.states.remember(binding.decider, streamId, loaded.state, events, result.nextExpectedRevision);
     return {
       result: {
         id: target.aggregateId,
@@ -114,6 +126,16 @@ export class CommandExecutor {
       },
       alreadyCommitted: false,
     };
+  }
+
+  /** The store checks `expected` on every append; a state that lost that check is not kept. */
+  private async append(streamId: string, events: NewEvent[], expected: bigint | 'no_stream') {
+    try {
+      return await this.store.append(streamId, events, expected);
+    } catch (error) {
+      this.states.forget(streamId);
+      throw error;
+    }
   }
 
   private toNewEvents(events: DomainEvent[], { tenant }: Target, ctx: RequestContext, ids?: CommandEventIds): NewEvent[] {
