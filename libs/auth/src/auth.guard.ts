@@ -7,6 +7,7 @@ import { initiatorOf, Principal } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
 import { JwtVerifier } from './jwt-verifier';
+import { VerifiedToken, VerifiedTokens } from './verified-tokens';
 import { AuthenticatedRequest } from './request-context';
 import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets/stream-tickets';
 import { TICKET_PARAM } from './stream-tickets/stream-target';
@@ -21,6 +22,8 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecuri
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
@@ -46,13 +49,13 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AuthenticatedRequest, host: ExecutionContext): Promise<{ principal: Principal; expiresAt?: number }> {
+  private async authenticate(request: AuthenticatedRequest, host: ExecutionContext): Promise<VerifiedToken> {
     const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TICKET, [host.getHandler(), host.getClass()])
       ? ticketOf(request)
       : undefined;
     if (ticket === undefined) {
       const token = bearerToken(request.headers.authorization);
-      return { principal: await this.verifier.verify(token), ...expiryOf(token) };
+      return this.verified.get(token) ?? this.verified.remember(token, { principal: await this.verifier.verify(token), ...expiryOf(token) });
     }
     if (request.headers.authorization) throw new BadRequestException('send either the Authorization header or a stream ticket, not both');
     return this.tickets.redeem(ticket, request.originalUrl);
