@@ -3,7 +3,7 @@ import { ApiSecurity } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { decodeJwt } from 'jose';
 import { v7 as uuidv7 } from 'uuid';
-import { initiatorOf, Principal } from './principal';
+import { initiatorOf } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
 import { JwtVerifier } from './jwt-verifier';
