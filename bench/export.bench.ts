@@ -80,7 +80,7 @@ function seed(file: string, size: number): number {
 async function child(file: string, args: string[]): Promise<ChildResult> {
   const { stdout } = await run(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
+    ['-r', join(ROOT, 'bench', 'support', 'ts-register.js'), '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
     { cwd: ROOT, maxBuffer: 1024 * 1024, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
