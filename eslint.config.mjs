@@ -25,6 +25,7 @@ const MAY_IMPORT = {
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
   queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'projections'],
   streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
 };
 
@@ -58,7 +59,7 @@ const libBoundaries = LIBS.flatMap((lib) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.ci/**', 'bench/.cache/**', 'bench/results/**', 'tools/**', '.fuzz/**', '.schemathesis/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,6 +17,7 @@ suites.lag = lagBench;
 suites.query = queryBench;
 suites.rebuild = rebuildBench;
 suites.siem = () => import('./siem.bench').then(({ siemBench }) => siemBench());
+suites.pull = () => import('./pull.bench').then(({ pullBench }) => pullBench());
 
 /** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
 async function main(): Promise<void> {

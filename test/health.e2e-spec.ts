@@ -36,6 +36,7 @@ describe('GET /health (embedded defaults)', () => {
       integrations: { checkpoint: '-1', behind: '0', deadLetters: 0 },
       'msp-members': { checkpoint: '-1', behind: '0', deadLetters: 0 },
       'org-members': { checkpoint: '-1', behind: '0', deadLetters: 0 },
+      credentials: { checkpoint: '-1', behind: '0', deadLetters: 0 },
     });
     expect(res.body.info.idempotencyStore).toEqual({ status: 'up', engine: 'sqlite' });
   });

@@ -183,7 +183,7 @@ describe('Integrations over HTTP', () => {
   });
 
   describe('MSP API keys', () => {
-    it('generates a key (no key material in the event) and revokes it once', async () => {
+    it('generates a key (only its public half in the event) and revokes it once', async () => {
       const res = await post('/api-keys', owner, { name: 'SIEM export' }).expect(201);
       expect(res.body).toMatchObject({ streamId: `apiKey-${res.body.id}`, revision: '0' });
       const revoked = await post(`/api-keys/${res.body.id}/revoke`, admin).expect(200);
@@ -194,9 +194,11 @@ describe('Integrations over HTTP', () => {
         data: { keyId: res.body.id, mspId: 'msp-a', name: 'SIEM export' },
         metadata: { actor: { id: 'owner-a', email: 'owner@a.example' }, tenant: { mspId: 'msp-a' }, client: { ip: CLIENT_IP, userAgent: 'e2e-panel' } },
       });
-      expect(Object.keys(generated.data).sort()).toEqual(['keyId', 'mspId', 'name']);
+      expect(Object.keys(generated.data).sort()).toEqual(['algorithm', 'keyId', 'mspId', 'name', 'publicKey', 'thumbprint']);
+      expect(Object.keys(generated.data.publicKey as object).sort()).toEqual(['crv', 'kty', 'x', 'y']);
+      expect(JSON.stringify([generated.data, generated.metadata])).not.toContain(res.body.privateKeyPem.split('\n')[1]);
       expect(revocation).toMatchObject({ id: revoked.body.eventIds[0], type: 'MspApiKeyRevoked', data: { keyId: res.body.id, name: 'SIEM export' } });
-      expect((await post(`/api-keys/${res.body.id}/revoke`, admin).expect(409)).body.message).toBe("API key 'SIEM export' is already revoked");
+      expect((await post(`/api-keys/${res.body.id}/revoke`, admin).expect(409)).body.message).toBe("API key 'SIEM export' is revoked");
     });
 
     it('answers 400, 401, 403 and 404 where they apply', async () => {

@@ -117,7 +117,7 @@ describe('Policies and Integrations over HTTP', () => {
 
   describe('Activity Log tokens', () => {
     const create = async (body: object = { name: 'SIEM export' }) =>
-      (await post('/org/activity-log-tokens', admin, body).expect(201)).body.id as string;
+      (await post('/org/activity-log-tokens', owner, body).expect(201)).body.id as string;
 
     it('creates a token with an expiry and revokes it once', async () => {
       const res = await post('/org/activity-log-tokens', owner, { name: 'SIEM export', expiresAt: '2099-01-01T00:00:00Z' }).expect(201);
@@ -126,9 +126,10 @@ describe('Policies and Integrations over HTTP', () => {
       expect(await last(`activityLogToken-${tokenId}`)).toMatchObject({
         id: res.body.eventIds[0],
         type: 'ActivityLogTokenCreated',
-        data: { orgId, tokenId, name: 'SIEM export', expiresAt: '2099-01-01T00:00:00.000Z' },
+        data: { orgId, tokenId, name: 'SIEM export', expiresAt: '2099-01-01T00:00:00.000Z', scope: 'admin', tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
         metadata: recordedBy('olive', 'org_owner'),
       });
+      expect(JSON.stringify((await t.events(`activityLogToken-${tokenId}`)).map((e) => [e.data, e.metadata]))).not.toContain(res.body.token);
       await post(`/org/activity-log-tokens/${tokenId}/revoke`, admin).expect(200);
       expect(await last(`activityLogToken-${tokenId}`)).toMatchObject({
         type: 'ActivityLogTokenRevoked',
@@ -140,11 +141,12 @@ describe('Policies and Integrations over HTTP', () => {
     });
 
     it('answers 400 for a missing name, a bad or past expiry, an unknown field or a malformed id', async () => {
-      await post('/org/activity-log-tokens', admin, {}).expect(400);
-      await post('/org/activity-log-tokens', admin, { name: 'x', expiresAt: 'tomorrow' }).expect(400);
-      const past = await post('/org/activity-log-tokens', admin, { name: 'x', expiresAt: '2001-01-01T00:00:00Z' }).expect(400);
+      await post('/org/activity-log-tokens', owner, {}).expect(400);
+      await post('/org/activity-log-tokens', owner, { name: 'x', expiresAt: 'tomorrow' }).expect(400);
+      const past = await post('/org/activity-log-tokens', owner, { name: 'x', expiresAt: '2001-01-01T00:00:00Z' }).expect(400);
       expect(past.body.fields).toEqual({ expiresAt: ['expiresAt must be in the future'] });
-      await post('/org/activity-log-tokens', admin, { name: 'x', orgId: 'org-b' }).expect(400);
+      await post('/org/activity-log-tokens', owner, { name: 'x', orgId: 'org-b' }).expect(400);
+      await post('/org/activity-log-tokens', owner, { name: 'x', scope: 'root' }).expect(400);
       await post('/org/activity-log-tokens/not-a-uuid/revoke', admin).expect(400);
     });
 
@@ -155,9 +157,10 @@ describe('Policies and Integrations over HTTP', () => {
       expect(await t.events(`activityLogToken-${tokenId}`)).toHaveLength(1);
     });
 
-    it('answers 401 without a token and 403 to a member', async () => {
+    it('answers 401 without a token, and 403 to a member and to an admin (only owners hand tokens out)', async () => {
       await post('/org/activity-log-tokens', undefined, { name: 'x' }).expect(401);
       await post('/org/activity-log-tokens', member, { name: 'x' }).expect(403);
+      await post('/org/activity-log-tokens', admin, { name: 'x' }).expect(403);
       const tokenId = await create();
       await post(`/org/activity-log-tokens/${tokenId}/revoke`, member).expect(403);
     });

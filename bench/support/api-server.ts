@@ -16,14 +16,15 @@ export interface BenchServer {
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * Boots bench-server.ts in a child process on a fresh data directory (embedded engines only), so the load generator
+ * Boots bench-server.ts in a child process on a data directory (embedded engines only; `settings` override the
+ * environment), so the load generator
  * (autocannon, samplers) does not share the API's event loop. LOG_LEVEL defaults to what
  * `npm start` uses (info, one line per request); its output is discarded.
  */
-export async function startBenchServer(dataDir: string, options: { env?: Record<string, string> } = {}): Promise<BenchServer> {
+export async function startBenchServer(dataDir: string, settings: Record<string, string> = {}): Promise<BenchServer> {
   const env = {
     DATA_DIR: dataDir, AUTH_JWT_SECRET: randomBytes(32).toString('hex'), EVENTSTORE_URL: '', MONGO_URL: '', KAFKA_BROKERS: '', PROJECTORS_IN_API: 'true',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', HOST: '127.0.0.1', ...options.env,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', HOST: '127.0.0.1', ...settings,
   };
   const config = loadConfig(env);
   const child = fork(join(__dirname, 'bench-server.ts'), [], {

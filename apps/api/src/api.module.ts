@@ -3,7 +3,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreHealthIndicator, EventStoreModule } from '@app/event-store';
 import { AuthModule } from '@app/auth';
-import { HttpPlumbingModule } from '@app/http';
+import { HttpPlumbingModule, rateLimitModule } from '@app/http';
+import { ApiAccessModule } from '@app/api-access';
 import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
@@ -25,9 +26,11 @@ export class ApiModule {
         AuthModule,
         SecretsModule.forRoot(),
         HttpPlumbingModule,
+        rateLimitModule({ limit: config.RATE_LIMIT, windowSeconds: config.RATE_LIMIT_WINDOW_S }),
         CommandsModule,
         ReadModelsModule.forRoot({ runProjectors: config.projectorsInApi, mongo: !!config.MONGO_URL }),
         QueriesModule,
+        ApiAccessModule.forRoot(),
         ObservabilityModule,
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
         ...(config.siemDeliveryInApi ? [SiemDeliveryModule.forRoot(config)] : []),

@@ -1,13 +1,14 @@
-import { applyDecorators, BadRequestException, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, BadRequestException, CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
-import { decodeJwt } from 'jose';
 import { v7 as uuidv7 } from 'uuid';
+import { containsCardNumber } from '@app/domain';
 import { initiatorOf } from './principal';
 import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
+import { BEARER_CREDENTIAL_VERIFIER, BearerCredentialVerifier, VerifiedCredential } from './bearer-credentials';
 import { JwtVerifier } from './jwt-verifier';
-import { VerifiedToken, VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens';
 import { AuthenticatedRequest } from './request-context';
 import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets/stream-tickets';
 import { TICKET_PARAM } from './stream-tickets/stream-target';
@@ -17,8 +18,9 @@ const PUBLIC = 'auth:public';
 export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecurity({}));
 
 /**
- * Every route needs a valid bearer token unless marked @Public(): 401 otherwise. Routes marked
- * @AcceptsStreamTicket() take a stream ticket in `?ticket=` instead, never a token in the URL.
+ * Every route needs a valid bearer token unless marked @Public(): 401 otherwise. The bearer is a
+ * panel JWT, or one of the API's own credentials (access tokens, Activity Log tokens). Routes
+ * marked @AcceptsStreamTicket() take a stream ticket in `?ticket=` instead, never a token in the URL.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,6 +31,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: JwtVerifier,
     private readonly clientIp: ClientIpResolver,
     private readonly tickets: StreamTickets,
+    @Optional() @Inject(BEARER_CREDENTIAL_VERIFIER) private readonly credentials?: BearerCredentialVerifier,
   ) {}
 
   async canActivate(host: ExecutionContext): Promise<boolean> {
@@ -49,16 +52,19 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AuthenticatedRequest, host: ExecutionContext): Promise<VerifiedToken> {
+  private async authenticate(request: AuthenticatedRequest, host: ExecutionContext): Promise<VerifiedCredential> {
     const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TICKET, [host.getHandler(), host.getClass()])
       ? ticketOf(request)
       : undefined;
-    if (ticket === undefined) {
-      const token = bearerToken(request.headers.authorization);
-      return this.verified.get(token) ?? this.verified.remember(token, { principal: await this.verifier.verify(token), ...expiryOf(token) });
-    }
+    if (ticket === undefined) return this.verify(bearerToken(request.headers.authorization));
     if (request.headers.authorization) throw new BadRequestException('send either the Authorization header or a stream ticket, not both');
     return this.tickets.redeem(ticket, request.originalUrl);
+  }
+
+  private async verify(token: string): Promise<VerifiedCredential> {
+    if (this.credentials?.recognizes(token)) return this.credentials.verify(token);
+    // Panel JWTs only: the API's own credentials can be revoked, so they are looked up every time.
+    return this.verified.get(token) ?? this.verified.remember(token, await this.verifier.verifyWithExpiry(token));
   }
 }
 
@@ -70,12 +76,6 @@ function ticketOf(request: AuthenticatedRequest): string | undefined {
   return given[0];
 }
 
-/** The verified token's `exp`, in ms (the verifier has already refused an expired or forged one). */
-function expiryOf(token: string): { expiresAt?: number } {
-  const { exp } = decodeJwt(token);
-  return typeof exp === 'number' && Number.isFinite(exp) ? { expiresAt: exp * 1000 } : {};
-}
-
 function bearerToken(header: string | undefined): string {
   if (!header) throw new AuthenticationError('missing Authorization header (expected: Bearer <token>)', 'missing');
   const [scheme, token] = header.split(' ');
@@ -83,9 +83,12 @@ function bearerToken(header: string | undefined): string {
   return token;
 }
 
-/** X-Correlation-Id when given, else the request's id (X-Request-Id), so a log line finds its events. */
+/**
+ * X-Correlation-Id when given, else the request's id (X-Request-Id), so a log line finds its events;
+ * either only when id-shaped and, being stored, holding no card number.
+ */
 function correlationId(header: string | string[] | undefined, requestId: unknown): string {
-  const acceptable = (value: unknown): value is string => typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value);
+  const acceptable = (value: unknown): value is string => typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) && !containsCardNumber(value);
   const value = Array.isArray(header) ? header[0] : header;
   if (acceptable(value)) return value;
   return acceptable(requestId) ? requestId : uuidv7();

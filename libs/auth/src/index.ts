@@ -1,5 +1,6 @@
 export * from './principal';
 export * from './auth.errors';
+export * from './bearer-credentials';
 export * from './jwt-verifier';
 export * from './token-minter';
 export * from './client-ip';

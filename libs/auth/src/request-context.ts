@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { ClientInfo, EventMetadata, Tenant } from '@app/event-store';
-import { Initiator } from '@app/domain';
+import { Initiator, isMachineRole } from '@app/domain';
 import { Principal } from './principal';
 
 /** Everything a command needs to know about the request that carried it. */
@@ -29,7 +29,7 @@ export function eventMetadata(context: RequestContext, tenant: Tenant): EventMet
   const { principal } = context;
   return {
     actor: {
-      type: principal.role === 'service' ? 'service' : 'member',
+      type: principal.role === 'service' ? 'service' : isMachineRole(principal.role) ? 'api-client' : 'member',
       id: principal.subject,
       ...(principal.email && { email: principal.email }),
       ...(principal.name && { name: principal.name }),

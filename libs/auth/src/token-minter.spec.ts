@@ -32,15 +32,26 @@ describe('mintToken and JwtVerifier', () => {
     await expect(mintToken(config, { subject: 'm', role: 'msp_admin' })).rejects.toThrow('role msp_admin needs an mspId claim');
     const { SignJWT } = await import('jose');
     const secret = new TextEncoder().encode(loadConfig({ DATA_DIR: dir, AUTH_JWT_SECRET: 'y'.repeat(40) }).AUTH_JWT_SECRET!);
-    const bad = await new SignJWT({ role: 'root' }).setProtectedHeader({ alg: 'HS256' }).setSubject('m').sign(secret);
+    const bad = await new SignJWT({ role: 'root' }).setProtectedHeader({ alg: 'HS256' }).setSubject('m').setExpirationTime('5m').sign(secret);
     await expect(new JwtVerifier(loadConfig({ DATA_DIR: dir, AUTH_JWT_SECRET: 'y'.repeat(40) })).verify(bad)).rejects.toThrow('unknown role');
+  });
+
+  it('mints only tokens the API accepts: a lifetime within AUTH_MAX_TOKEN_LIFETIME_S, claims of the right shape', async () => {
+    const config = loadConfig({ DATA_DIR: dir, AUTH_MAX_TOKEN_LIFETIME_S: '3600' });
+    await expect(mintToken(config, { subject: 'm', role: 'org_admin', orgId: 'o' }, '2h')).rejects.toThrow(
+      'expires-in 2h exceeds AUTH_MAX_TOKEN_LIFETIME_S (3600 seconds)',
+    );
+    await expect(mintToken(config, { subject: 'm', role: 'org_admin', orgId: 'o' }, 'soon')).rejects.toThrow(/number and a unit/);
+    await expect(mintToken(config, { subject: 'a b', role: 'org_admin', orgId: 'o' })).rejects.toThrow("token claim 'sub' must be");
+    await expect(new JwtVerifier(config).verify(await mintToken(config, { subject: 'm', role: 'org_admin', orgId: 'o' }, '60m'))).resolves
+      .toMatchObject({ subject: 'm' });
   });
 
   it('verifies RS256 tokens against a PEM public key', async () => {
     const { generateKeyPair, exportSPKI, SignJWT } = await import('jose');
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const config = loadConfig({ DATA_DIR: dir, AUTH_JWT_PUBLIC_KEY: await exportSPKI(publicKey) });
-    const token = await new SignJWT({ role: 'service', orgId: 'o-1' }).setProtectedHeader({ alg: 'RS256' }).setSubject('svc').sign(privateKey);
+    const token = await new SignJWT({ role: 'service', orgId: 'o-1' }).setProtectedHeader({ alg: 'RS256' }).setSubject('svc').setExpirationTime('5m').sign(privateKey);
     await expect(new JwtVerifier(config).verify(token)).resolves.toMatchObject({ subject: 'svc', role: 'service', orgId: 'o-1' });
     await expect(mintToken(config, { subject: 'm', role: 'service', orgId: 'o' })).rejects.toThrow(/public key/);
   });

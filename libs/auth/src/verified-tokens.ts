@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { Principal } from './principal';
-
-/** What verifying a bearer token gave: its principal, and its `exp` in ms when it has one. */
-export interface VerifiedToken {
-  principal: Principal;
-  expiresAt?: number;
-}
+import { VerifiedCredential } from './bearer-credentials';
 
 /** The longest a verification is reused, even for a token that expires later (or never). */
 const MAX_REUSE_MS = 5 * 60_000;
@@ -18,7 +12,7 @@ const MAX_REUSE_MS = 5 * 60_000;
  * token's SHA-256, so no token is kept in clear; a token that failed verification is never kept.
  */
 export class VerifiedTokens {
-  private readonly entries: LRUCache<string, VerifiedToken & { until: number }>;
+  private readonly entries: LRUCache<string, VerifiedCredential & { until: number }>;
 
   constructor(
     max = 10_000,
@@ -27,7 +21,7 @@ export class VerifiedTokens {
     this.entries = new LRUCache({ max });
   }
 
-  get(token: string): VerifiedToken | undefined {
+  get(token: string): VerifiedCredential | undefined {
     const key = keyOf(token);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -38,7 +32,7 @@ export class VerifiedTokens {
     return { principal: entry.principal, ...(entry.expiresAt !== undefined && { expiresAt: entry.expiresAt }) };
   }
 
-  remember(token: string, verified: VerifiedToken): VerifiedToken {
+  remember(token: string, verified: VerifiedCredential): VerifiedCredential {
     const until = Math.min(verified.expiresAt ?? Infinity, this.now() + MAX_REUSE_MS);
     this.entries.set(keyOf(token), { ...verified, principal: Object.freeze({ ...verified.principal }), until });
     return verified;

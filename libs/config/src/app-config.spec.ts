@@ -182,3 +182,25 @@ describe('loadConfig: Kafka security', () => {
     expect(() => loadConfig({ KAFKA_SASL_PASSWORD: 12 as never })).not.toThrow(/12/);
   });
 });
+
+describe('loadConfig: API access', () => {
+  it('names this API for credentials and assertions from settings, with local defaults', () => {
+    const defaults = loadConfig({ PORT: '4100' });
+    expect([defaults.apiBaseUrl, defaults.apiAudience, defaults.ACCESS_TOKEN_TTL_S]).toEqual(['http://127.0.0.1:4100', 'http://127.0.0.1:4100/oauth/token', 300]);
+    const set = loadConfig({ API_BASE_URL: 'https://audit.example.com', API_AUDIENCE: 'urn:example:audit', ACCESS_TOKEN_TTL_S: '120' });
+    expect([set.apiBaseUrl, set.apiAudience, set.ACCESS_TOKEN_TTL_S]).toEqual(['https://audit.example.com', 'urn:example:audit', 120]);
+    expect(loadConfig({ API_BASE_URL: 'https://audit.example.com' }).apiAudience).toBe('https://audit.example.com/oauth/token');
+  });
+
+  it('refuses a base URL with a trailing slash or of another scheme, and tokens living over 10 minutes', () => {
+    expect(() => loadConfig({ API_BASE_URL: 'https://audit.example.com/' })).toThrow(/API_BASE_URL must be an http\(s\) URL without a trailing slash/);
+    expect(() => loadConfig({ API_BASE_URL: 'ftp://audit.example.com' })).toThrow(/API_BASE_URL must be an http\(s\) URL/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_S: '601' })).toThrow(/ACCESS_TOKEN_TTL_S must be an integer between 30 and 600/);
+  });
+
+  it('reads the rate limit, 0 turning it off', () => {
+    expect([loadConfig({}).RATE_LIMIT, loadConfig({}).RATE_LIMIT_WINDOW_S]).toEqual([600, 60]);
+    expect(loadConfig({ RATE_LIMIT: '0', RATE_LIMIT_WINDOW_S: '1' }).RATE_LIMIT).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT: '-1' })).toThrow(/RATE_LIMIT must be an integer/);
+  });
+});

@@ -75,6 +75,77 @@ export class AppConfig {
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
 
+  /** The longest lifetime (exp minus iat, or exp minus now) a bearer token may have. */
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  @Min(60, { message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  @Max(2_592_000, { message: 'AUTH_MAX_TOKEN_LIFETIME_S must be an integer between 60 and 2592000 (30 days)' })
+  AUTH_MAX_TOKEN_LIFETIME_S = 86_400;
+
+  /** How far ahead of ours the identity service's clock may be (iat, nbf); exp is never extended. */
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  @Min(0, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  @Max(600, { message: 'AUTH_CLOCK_SKEW_S must be an integer between 0 and 600' })
+  AUTH_CLOCK_SKEW_S = 60;
+
+  /** HMAC key that signs the API's cursors (32 characters or more); in embedded mode generated into DATA_DIR when unset. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'CURSOR_SECRET must be at least 32 characters long' })
+  CURSOR_SECRET?: string;
+
+  /** Comma-separated former CURSOR_SECRETs, still accepted on cursors during a rotation. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[^,]{32,}(,[^,]{32,})*$/, { message: 'CURSOR_SECRETS_PREVIOUS must be a comma-separated list of secrets of 32 characters or more' })
+  CURSOR_SECRETS_PREVIOUS?: string;
+
+  /** Where API clients reach this API (no trailing slash): downloaded credentials name it. Default http://127.0.0.1:<PORT>. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'API_BASE_URL must be an http(s) URL such as https://audit.example.com' })
+  @Matches(/^[^?#]*[^/?#]$/, { message: 'API_BASE_URL must be an http(s) URL without a trailing slash, query or fragment' })
+  API_BASE_URL?: string;
+
+  /**
+   * The `aud` an API client's assertion must name (RFC 7523): a setting, never taken from the
+   * request, so a Host header cannot make an assertion for another deployment acceptable here.
+   * Default: API_BASE_URL + /oauth/token (the token endpoint, as RFC 7523 suggests).
+   */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  API_AUDIENCE?: string;
+
+  /** Lifetime of the access tokens POST /oauth/token issues (at most 10 minutes). */
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_TOKEN_TTL_S must be an integer between 30 and 600' })
+  @Min(30, { message: 'ACCESS_TOKEN_TTL_S must be an integer between 30 and 600' })
+  @Max(600, { message: 'ACCESS_TOKEN_TTL_S must be an integer between 30 and 600' })
+  ACCESS_TOKEN_TTL_S = 300;
+
+  /** Requests per RATE_LIMIT_WINDOW_S per credential on the pull API and log routes (per client IP on /oauth/token); 0: no limit. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT must be an integer between 0 and 1000000' })
+  @Min(0, { message: 'RATE_LIMIT must be an integer between 0 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT must be an integer between 0 and 1000000' })
+  RATE_LIMIT = 600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_WINDOW_S must be an integer between 1 and 86400' })
+  @Min(1, { message: 'RATE_LIMIT_WINDOW_S must be an integer between 1 and 86400' })
+  @Max(86_400, { message: 'RATE_LIMIT_WINDOW_S must be an integer between 1 and 86400' })
+  RATE_LIMIT_WINDOW_S = 60;
+
+  /** The largest JSON request body accepted, in bytes, counted after decompression. */
+  @Transform(toInt)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  @Max(10_485_760, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 10485760' })
+  BODY_LIMIT_BYTES = 102_400;
+
   /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -310,6 +381,19 @@ export class AppConfig {
 
   get trustedProxies(): string[] {
     return (this.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  }
+
+  /** Former cursor secrets, still accepted during a rotation. */
+  get previousCursorSecrets(): string[] {
+    return (this.CURSOR_SECRETS_PREVIOUS ?? '').split(',').filter(Boolean);
+  }
+
+  get apiBaseUrl(): string {
+    return this.API_BASE_URL ?? `http://127.0.0.1:${this.PORT}`;
+  }
+
+  get apiAudience(): string {
+    return this.API_AUDIENCE ?? `${this.apiBaseUrl}/oauth/token`;
   }
 
   get corsOrigins(): string[] {

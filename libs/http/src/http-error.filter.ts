@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DomainErrorKind } from '@app/domain';
+import { DomainError, DomainErrorKind, InvalidInput } from '@app/domain';
 import {
   EventStoreClosedError, EventStoreUnavailableError, InvalidArgumentError, WrongExpectedRevisionError,
 } from '@app/event-store';
@@ -25,7 +25,8 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof DomainError) {
-    const fields = error.kind === 'invalid' && 'field' in error && error.field ? { [String(error.field)]: [error.message] } : undefined;
+    const named = error instanceof InvalidInput && error.field ? [error.field, ...error.otherFields] : [];
+    const fields = named.length > 0 ? Object.fromEntries(named.map((field) => [field, [error.message]])) : undefined;
     return body(DOMAIN_STATUS[error.kind], error.message, fields);
   }
   if (error instanceof AuthenticationError) return body(HttpStatus.UNAUTHORIZED, error.message);

@@ -1,8 +1,7 @@
 import { BadRequestException, Param, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+import { MEMBER_ID_MESSAGE, MEMBER_ID_PATTERN } from '@app/domain';
 
-/** Member ids are token subjects: not necessarily UUIDs, but never free text. */
-export const MEMBER_ID_PATTERN = /^[\w.:@-]{1,128}$/;
-export const MEMBER_ID_MESSAGE = 'must be 1 to 128 letters, digits or . _ : @ -';
+export { MEMBER_ID_MESSAGE, MEMBER_ID_PATTERN };
 
 class ParseMemberIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {

@@ -1,8 +1,20 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { checkBody } from './body/body-checks';
 
-/** 400 with field-level messages; unknown fields are refused, not silently dropped. */
+/**
+ * 400 with field-level messages; unknown fields are refused, not silently dropped. A body is
+ * first checked as a whole (card numbers, prototype keys, nulls: see checkBody), so that no
+ * message of the validator can echo a card number.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') checkBody(value, metadata.metatype);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -34,6 +34,10 @@ import { IntegrationsProjector } from './integrations/integrations.projector';
 import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
 import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
 import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
+import { CredentialsProjector } from './credentials/credentials.projector';
+import { CREDENTIALS_STORE, CredentialsStore } from './credentials/credentials.store';
+import { MongoCredentialsStore } from './credentials/mongo-credentials.store';
+import { SqliteCredentialsStore } from './credentials/sqlite-credentials.store';
 
 
 /** Every projector by name, for queries that wait for a position and for rebuilds. */
@@ -87,6 +91,7 @@ const sqliteProviders: Provider[] = [
   { provide: MSP_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'msp') },
   { provide: ORG_MEMBER_DIRECTORY_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteMemberDirectoryStore(db, 'org') },
   { provide: INTEGRATIONS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteIntegrationsStore(db) },
+  { provide: CREDENTIALS_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteCredentialsStore(db) },
   { provide: CHECKPOINT_STORE, inject: [READ_DATABASE], useFactory: sqliteCheckpointStore },
   { provide: DEAD_LETTER_STORE, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [READ_DATABASE], useFactory: (db: Database.Database) => new ReadDatabaseCloser(() => void db.close()) },
@@ -141,6 +146,15 @@ const mongoProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: CREDENTIALS_STORE,
+    inject: [MONGO_DATABASE],
+    useFactory: async (db: Db) => {
+      const store = new MongoCredentialsStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
   { provide: CHECKPOINT_STORE, inject: [MONGO_DATABASE], useFactory: mongoCheckpointStore },
   { provide: DEAD_LETTER_STORE, inject: [MONGO_DATABASE], useFactory: (db: Db) => new MongoDeadLetterStore(db) },
   { provide: ReadDatabaseCloser, inject: [MongoClient], useFactory: (client: MongoClient) => new ReadDatabaseCloser(() => client.close()) },
@@ -159,11 +173,11 @@ export class ReadModelsModule {
           provide: ProjectorRegistry,
           inject: [
             ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
-            ORG_MEMBER_DIRECTORY_STORE,
+            ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE,
           ],
           useFactory: (
             activity: ActivityLogStore, hub: SharingHubStore, organizations: OrganizationDirectoryStore, integrations: IntegrationsStore,
-            mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore,
+            mspMembers: MemberDirectoryStore, orgMembers: MemberDirectoryStore, credentials: CredentialsStore,
           ) =>
             new ProjectorRegistry([
               new ActivityLogProjector(activity),
@@ -172,6 +186,7 @@ export class ReadModelsModule {
               new IntegrationsProjector(integrations),
               new MemberDirectoryProjector(mspMembers),
               new MemberDirectoryProjector(orgMembers),
+              new CredentialsProjector(credentials),
             ]),
         },
         IntegrationStatusReader,
@@ -187,7 +202,7 @@ export class ReadModelsModule {
       ],
       exports: [
         ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
-        ORG_MEMBER_DIRECTORY_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader,
+        ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader,
         ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };

@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidArgumentError } from 'commander';
 import { AppConfig } from '@app/config';
-import { isRole, Role } from '@app/domain';
+import { isPanelRole, Role } from '@app/domain';
 import { mintToken } from '@app/auth';
 
 interface MintTokenFlags {
@@ -39,7 +39,7 @@ export class MintTokenCommand extends CommandRunner {
 
   @Option({ flags: '-r, --role <role>', description: 'msp_owner, msp_admin, msp_member, org_owner, org_admin, org_member or service' })
   parseRole(value: string): Role {
-    if (!isRole(value)) throw new InvalidArgumentError('unknown role');
+    if (!isPanelRole(value)) throw new InvalidArgumentError('unknown role (API keys and Activity Log tokens are issued over the API)');
     return value;
   }
 
@@ -68,7 +68,7 @@ export class MintTokenCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--expires-in <duration>', description: 'lifetime such as 15m, 1h, 7d (default 1h)' })
+  @Option({ flags: '--expires-in <duration>', description: 'lifetime such as 15m, 1h, 1d (default 1h; at most AUTH_MAX_TOKEN_LIFETIME_S)' })
   parseExpiresIn(value: string): string {
     if (!/^\d+\s*[smhdw]$/.test(value)) throw new InvalidArgumentError('use a number and a unit: s, m, h, d or w');
     return value;

@@ -1,11 +1,10 @@
-import { Body, UsePipes } from '@nestjs/common';
+import { Body } from '@nestjs/common';
 import { Ctx, RequestContext } from '@app/auth';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { NewId } from '../shared/idempotency/derived-ids';
 import { mspOf } from '../shared/request-ids';
 import { AddBillingDetailsDto, AddCreditCardDto, AddCreditCardResultDto, ChangeBillingDetailsDto } from './billing.dto';
-import { NoCardNumberPipe } from './no-card-number.pipe';
 
 const CardId = () => UuidParam('cardId');
 
@@ -14,7 +13,6 @@ const accountOf = (ctx: RequestContext) => mspOf(ctx, 'No billing account for th
 
 /** Billing: the MSP's own billing details and payment cards (one billing account per MSP). */
 @CommandController('billing', 'Billing')
-@UsePipes(NoCardNumberPipe)
 export class BillingController {
   @CommandRoute('POST', 'details', { command: 'AddBillingDetails', status: 201, summary: 'Add the billing details' })
   addDetails(@Body() body: AddBillingDetailsDto, @Ctx() ctx: RequestContext) {

@@ -1,9 +1,12 @@
 import { Body, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { POLICY_KEYS } from '@app/domain';
+import { ACTIVITY_LOG_TOKEN_PREFIX, POLICY_KEYS } from '@app/domain';
+import { newOpaqueToken } from '@app/crypto';
 import { UuidParam } from '@app/http';
 import { CommandController, CommandRoute } from '../shared/command-route.decorator';
 import { NewId } from '../shared/idempotency/derived-ids';
+import { SecretOnce, SecretSlot } from '../shared/one-time-secret';
+import { IssuedActivityLogTokenDto } from '../integrations/api-key.dto';
 import {
   ConnectVantaIntegrationDto, CreateActivityLogTokenDto, DisconnectVantaIntegrationDto, EnablePolicyDto,
 } from './policies.dto';
@@ -39,11 +42,15 @@ export class PoliciesController {
   }
 
   @CommandRoute('POST', 'activity-log-tokens', {
-    command: 'CreateActivityLogToken', status: 201, summary: 'Record a new Activity Log token', description: '`id` is the new token’s id',
+    command: 'CreateActivityLogToken', status: 201, summary: 'Create an Activity Log token (answered once; only its hash is kept)',
+    description: '`id` is the new token’s id', secretOnce: 'token',
+    answer: { type: IssuedActivityLogTokenDto, of: (result, request) => ({ ...result, tokenId: request.tokenId, scope: request.scope }) },
   })
-  createToken(@Body() body: CreateActivityLogTokenDto, @NewId() tokenId: string) {
-    const { name, expiresAt } = body;
-    return { tokenId, name, expiresAt, now: new Date().toISOString() };
+  createToken(@Body() body: CreateActivityLogTokenDto, @NewId() tokenId: string, @SecretOnce() secret: SecretSlot) {
+    const { name, expiresAt, scope = 'admin' } = body;
+    const { token, hash } = newOpaqueToken(ACTIVITY_LOG_TOKEN_PREFIX);
+    secret.hold({ token });
+    return { tokenId, name, expiresAt, now: new Date().toISOString(), scope, tokenHash: hash };
   }
 
   @CommandRoute('POST', 'activity-log-tokens/:tokenId/revoke', {

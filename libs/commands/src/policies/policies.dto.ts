@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ACTIVITY_LOG_TOKEN_SCOPES, ActivityLogTokenScope } from '@app/domain';
 
 export class EnablePolicyDto {
   @ApiPropertyOptional({
@@ -43,4 +44,12 @@ export class CreateActivityLogTokenDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;
+
+  @ApiPropertyOptional({
+    enum: ACTIVITY_LOG_TOKEN_SCOPES, default: 'admin',
+    description: 'The view the token reads: `admin` (generic item details) or `owner` (item types and names too)',
+  })
+  @IsOptional()
+  @IsIn(ACTIVITY_LOG_TOKEN_SCOPES)
+  scope?: ActivityLogTokenScope;
 }

@@ -108,6 +108,27 @@ describe('CommandExecutor (real SQLite event store)', () => {
     expect(types.slice(1).sort()).toEqual(['OrganizationDeployed', 'OrganizationRenamed']);
   });
 
+  describe('never stores a full card number, whatever carries it', () => {
+    it.each([
+      ['the command (not through the HTTP body check)', owner, { name: 'Acme 4111 1111 1111 1111' }, ['name']],
+      ['a token claim', contextOf({ subject: 'olga', role: 'msp_owner', mspId: 'msp-1', name: 'Olga ４１１１ １１１１ １１１１ １１１１' }), {}, ['metadata.actor.name']],
+      ['the user agent', { ...owner, client: { ip: '198.51.100.7', userAgent: 'bot/4111.1111.1111.1111' } }, {}, ['metadata.client.userAgent']],
+    ])('refuses (400) one in %s and writes nothing', async (_where, ctx, fields, paths) => {
+      const head = await store.headPosition();
+      const request = { type: 'CreateOrganization', organizationId: uuidv7(), name: 'Acme', ...fields, by: ctx.initiator } as CommandRequest;
+      const error = await refusal(request, ctx);
+      expect(error).toMatchObject({ kind: 'invalid', field: paths[0], otherFields: paths.slice(1) });
+      expect(JSON.stringify(error)).not.toMatch(/1111/);
+      expect((error as Error).message).not.toMatch(/1111/);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('accepts ids that only look like card numbers: UUIDs and a numeric member id', async () => {
+      const numeric = contextOf({ subject: '1234567890123452', role: 'msp_owner', mspId: 'msp-1' });
+      await executor.execute({ type: 'CreateOrganization', organizationId: '48420868-5172-7843-8807-789243269111', name: 'Acme', by: numeric.initiator }, numeric);
+    });
+  });
+
   it('will not start unless every command of the role matrix has exactly one binding', () => {
     const { tenants, close } = embeddedTenantDirectory(store, 10);
     afterCleanup.push(close);

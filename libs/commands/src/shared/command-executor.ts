@@ -1,5 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CommandType, DomainEvent, Forbidden, mayExecute, Refused, ROLE_MATRIX } from '@app/domain';
+import {
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
+} from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
@@ -114,7 +116,9 @@ export class CommandExecutor {
     }
     const events: DomainEvent[] = binding.decider.decide(command, loaded.state);
     const expected = loaded.revision === undefined ? 'no_stream' : loaded.revision;
-    const result = await this.append(streamId, this.toNewEvents(events, target, ctx, ids), expected);
+    const newEvents = this.toNewEvents(events, target, ctx, ids);
+    refuseCardNumbers(newEvents);
+    const result = await this.append(streamId, newEvents, expected);
     this.states.remember(binding.decider, streamId, loaded.state, events, result.nextExpectedRevision);
     return {
       result: {
@@ -183,6 +187,17 @@ function routeTable(bindings: readonly AnyCommandBinding[]): ReadonlyMap<Command
   const unbound = (Object.keys(ROLE_MATRIX) as CommandType[]).filter((type) => !routes.has(type));
   if (unbound.length > 0) throw new Error(`Commands without a binding: ${unbound.join(', ')}`);
   return routes;
+}
+
+/**
+ * The last line behind the body check: nothing about to be stored (the events' data, and their
+ * metadata, which also carries token claims and the user agent) may hold a full card number.
+ */
+function refuseCardNumbers(events: NewEvent[]): void {
+  const paths = findCardNumber({ data: events.map((e) => e.data), metadata: events[0]?.metadata });
+  if (!paths) return;
+  const fields = paths.map((path) => path.replace(/^data\.\d+\./, ''));
+  throw new InvalidInput(CARD_NUMBER_REFUSAL, fields[0], fields.slice(1));
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {

@@ -2,11 +2,12 @@ import { applyDecorators, Controller, HttpCode, RequestMapping, RequestMethod, S
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CommandType } from '@app/domain';
 import { Authorize } from '@app/auth';
-import { ApiCommandErrors, commandAnswerHeaders, IDEMPOTENCY_KEY_PARAMETER } from '@app/http';
+import { ApiCommandErrors, commandAnswerHeaders, ErrorBodyDto, IDEMPOTENCY_KEY_PARAMETER } from '@app/http';
 import type { CommandRequest } from '../command-bindings';
 import { CommandResultDto } from './command-result.dto';
 import { COMMAND_ROUTE, CommandRouteInterceptor } from './command-route.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { OneTimeSecretInterceptor } from './one-time-secret';
 
 /** What a route sends for command T: its request. */
 export type RequestOf<T extends CommandType> = Extract<CommandRequest, { type: T }>;
@@ -27,6 +28,11 @@ export interface CommandRouteOptions<T extends CommandType> {
   description?: string;
   /** An answer with more than the command result, e.g. the new card's id. */
   answer?: { type: Type<CommandResultDto>; of(result: CommandResultDto, request: RequestOf<T>): CommandResultDto };
+  /**
+   * The route makes a secret (through @SecretOnce()) that its answer carries once: never stored
+   * with the idempotent answer, and a replay is refused (409). Names the secret for the docs.
+   */
+  secretOnce?: string;
 }
 
 export type HttpVerb = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -49,7 +55,10 @@ export function CommandRoute<T extends CommandType>(verb: HttpVerb, path: string
       status: options.status, type: options.answer?.type ?? CommandResultDto, description: options.description, headers: commandAnswerHeaders(),
     }),
     ApiCommandErrors(),
-    UseInterceptors(IdempotencyInterceptor, CommandRouteInterceptor),
+    ...(options.secretOnce
+      ? [ApiResponse({ status: 409, description: `A replayed request: the ${options.secretOnce} is shown only once`, type: ErrorBodyDto })]
+      : []),
+    UseInterceptors(...(options.secretOnce ? [OneTimeSecretInterceptor] : []), IdempotencyInterceptor, CommandRouteInterceptor),
   );
   return (
     target: object,

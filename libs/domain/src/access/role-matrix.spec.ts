@@ -1,4 +1,4 @@
-import { MSP_ROLES, ORG_ROLES, Role, ROLES } from './roles';
+import { MACHINE_ROLES, MSP_ROLES, ORG_ROLES, Role, ROLES } from './roles';
 import { CommandType } from './command-types';
 import { QueryType } from './query-permissions';
 import { AREA_PERMISSIONS, mayExecute, mayPerform, ROLE_MATRIX } from './role-matrix';
@@ -35,6 +35,7 @@ const EXPECTED: [CommandType, string][] = [
   ['RecordIntegrationSyncSuccess', 'service msp_owner msp_admin'],
   ['RecordIntegrationSyncFailure', 'service msp_owner msp_admin'],
   ['GenerateMspApiKey', 'msp_owner msp_admin'],
+  ['RotateMspApiKey', 'msp_owner msp_admin'],
   ['RevokeMspApiKey', 'msp_owner msp_admin'],
   // billing
   ['AddBillingDetails', 'msp_owner'],
@@ -63,7 +64,7 @@ const EXPECTED: [CommandType, string][] = [
   ['DisablePolicy', 'org_owner org_admin'],
   ['ConnectVantaIntegration', 'org_owner org_admin'],
   ['DisconnectVantaIntegration', 'org_owner org_admin'],
-  ['CreateActivityLogToken', 'org_owner org_admin'],
+  ['CreateActivityLogToken', 'org_owner'],
   ['RevokeActivityLogToken', 'org_owner org_admin'],
   ['SetUpSiemIntegration', 'org_owner'],
   ['EditSiemIntegration', 'org_owner'],
@@ -108,6 +109,12 @@ describe('the role matrix', () => {
     }
   });
 
+  it('gives machine credentials no command at all: they read, never write', () => {
+    for (const role of MACHINE_ROLES) {
+      expect([role, Object.entries(ROLE_MATRIX).filter(([, roles]) => roles.includes(role)).map(([command]) => command)]).toEqual([role, []]);
+    }
+  });
+
   it('refuses to answer for a command it does not know', () => {
     expect(() => mayExecute('msp_owner', 'LaunchRockets' as CommandType)).toThrow('LaunchRockets has no entry in the role matrix');
   });
@@ -115,9 +122,9 @@ describe('the role matrix', () => {
 
 describe('the query permissions', () => {
   it.each([
-    ['ReadMspActivityLog', 'msp_owner msp_admin'],
-    ['ReadBusinessActivityLog', 'org_owner org_admin'],
-    ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin'],
+    ['ReadMspActivityLog', 'msp_owner msp_admin msp_api_client'],
+    ['ReadBusinessActivityLog', 'org_owner org_admin org_api_token_admin org_api_token_owner'],
+    ['ReadOrganizationFeed', 'org_owner org_admin msp_owner msp_admin msp_api_client'],
     ['ReadSharingHub', 'org_owner org_admin'],
     ['ListOrganizations', 'msp_owner msp_admin'],
     ['ListMspMembers', 'msp_owner msp_admin'],
@@ -125,6 +132,8 @@ describe('the query permissions', () => {
     ['ListIntegrations', 'msp_owner msp_admin org_owner'],
     ['IssueStreamTicket', 'msp_owner msp_admin org_owner org_admin'],
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
+    ['ListMspApiKeys', 'msp_owner msp_admin'],
+    ['ListActivityLogTokens', 'org_owner org_admin'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);

@@ -1,6 +1,5 @@
 export * from './billing.events';
 export * from './billing.commands';
 export * from './billing.decider';
-export * from './card-number';
 export * from './billing.describers';
 export * from './billing.permissions';

@@ -3,6 +3,7 @@ export * from './integration.commands';
 export * from './integration-settings';
 export * from './integration-changes';
 export * from './integration.decider';
+export * from './api-key-material';
 export * from './msp-api-key.events';
 export * from './msp-api-key.commands';
 export * from './msp-api-key.decider';

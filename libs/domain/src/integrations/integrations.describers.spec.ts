@@ -64,6 +64,15 @@ const cases: Cases<IntegrationEvent | MspApiKeyEvent> = {
     target: { type: 'api_key', id: 'key-1', name: 'Reporting' },
     summary: "Ann Lee generated API key 'Reporting'",
   },
+  MspApiKeyRotated: {
+    data: {
+      keyId: 'key-1', name: 'Reporting', algorithm: 'ES256', publicKey: { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) },
+      thumbprint: 'T'.repeat(43), previousThumbprint: 'P'.repeat(43),
+    },
+    action: 'Rotated API key',
+    target: { type: 'api_key', id: 'key-1', name: 'Reporting' },
+    summary: "Ann Lee rotated API key 'Reporting'",
+  },
   MspApiKeyRevoked: {
     data: { keyId: 'key-1', name: 'Reporting' },
     action: 'Revoked API key',

@@ -44,6 +44,12 @@ const describers: MspAreaDescribers<IntegrationEvent | MspApiKeyEvent> = {
     target: (d) => ({ type: 'api_key', id: d.keyId, name: d.name }),
     summary: (d, v) => `${v.initiatorName} generated API key ${quote(d.name)}`,
   },
+  MspApiKeyRotated: {
+    category: 'Integrations',
+    action: 'Rotated API key',
+    target: (d) => ({ type: 'api_key', id: d.keyId, name: d.name }),
+    summary: (d, v) => `${v.initiatorName} rotated API key ${quote(d.name)}`,
+  },
   MspApiKeyRevoked: {
     category: 'Integrations',
     action: 'Revoked API key',

@@ -16,6 +16,7 @@ export const integrationPermissions: Record<IntegrationCommand['type'], readonly
 
 export const mspApiKeyPermissions: Record<MspApiKeyCommand['type'], readonly Role[]> = {
   GenerateMspApiKey: managers,
+  RotateMspApiKey: managers,
   RevokeMspApiKey: managers,
 };
 

@@ -1,13 +1,17 @@
 import { Initiator } from '../shared/initiator';
+import { ApiKeyMaterial } from './api-key-material';
 
 interface MspApiKeyCommandBase {
   keyId: string;
   by: Initiator;
 }
 
-export type GenerateMspApiKey = MspApiKeyCommandBase & { type: 'GenerateMspApiKey'; name: string };
+/** `key`: the public half of a pair the server generated; the private half never reaches a command. */
+export type GenerateMspApiKey = MspApiKeyCommandBase & { type: 'GenerateMspApiKey'; name: string; key: ApiKeyMaterial };
+/** Replaces the key pair behind the key id: the old private key stops working, the key id (`kid`) stays. */
+export type RotateMspApiKey = MspApiKeyCommandBase & { type: 'RotateMspApiKey'; key: ApiKeyMaterial };
 export type RevokeMspApiKey = MspApiKeyCommandBase & { type: 'RevokeMspApiKey' };
 
-export type MspApiKeyCommand = GenerateMspApiKey | RevokeMspApiKey;
+export type MspApiKeyCommand = GenerateMspApiKey | RotateMspApiKey | RevokeMspApiKey;
 
 export const mspApiKeyStream = (keyId: string) => `apiKey-${keyId}`;

@@ -1,6 +1,6 @@
 import { Decider } from '../shared/decider';
 import { InvalidInput, NotFound, Refused } from '../shared/domain-errors';
-import { ActivityLogTokenCommand, CreateActivityLogToken } from './activity-log-token.commands';
+import { ACTIVITY_LOG_TOKEN_SCOPES, ActivityLogTokenCommand, CreateActivityLogToken } from './activity-log-token.commands';
 import { ActivityLogTokenCreated, ActivityLogTokenEvent } from './activity-log-token.events';
 
 export type ActivityLogTokenState =
@@ -35,8 +35,13 @@ function create(command: CreateActivityLogToken, state: ActivityLogTokenState): 
   if (state.exists) throw new Refused(`Activity Log token ${tokenId} already exists`);
   if (!by.orgId) throw new NotFound('Only an organization can create an Activity Log token');
   const expiresAt = command.expiresAt && futureInstant(command.expiresAt, command.now);
-  return { type: 'ActivityLogTokenCreated', data: { orgId: by.orgId, tokenId, name, ...(expiresAt && { expiresAt }) } };
+  if (!(ACTIVITY_LOG_TOKEN_SCOPES as readonly string[]).includes(command.scope)) throw new InvalidInput('scope must be admin or owner', 'scope');
+  if (!TOKEN_HASH.test(command.tokenHash)) throw new InvalidInput('tokenHash must be a SHA-256 in hex', 'tokenHash');
+  const { scope, tokenHash } = command;
+  return { type: 'ActivityLogTokenCreated', data: { orgId: by.orgId, tokenId, name, ...(expiresAt && { expiresAt }), scope, tokenHash } };
 }
+
+const TOKEN_HASH = /^[0-9a-f]{64}$/;
 
 function futureInstant(expiresAt: string, now: string): string {
   const at = Date.parse(expiresAt);

@@ -52,7 +52,7 @@ const cases: Case[] = [
     event: { type: 'ActivityLogTokenCreated', data: { ...token, expiresAt: '2026-03-31T23:59:59.000Z' } },
     action: 'Created Activity Log token',
     target: tokenTarget,
-    summary: "Ann created Activity Log token 'SIEM export' (expires 2026-03-31)",
+    summary: "Ann created Activity Log token 'SIEM export' (admin view, expires 2026-03-31)",
   },
   {
     event: { type: 'ActivityLogTokenRevoked', data: token },
@@ -181,7 +181,14 @@ const cases: Case[] = [
     event: { type: 'ActivityLogTokenCreated', data: token },
     action: 'Created Activity Log token',
     target: tokenTarget,
-    summary: "Ann created Activity Log token 'SIEM export'",
+    summary: "Ann created Activity Log token 'SIEM export' (admin view)",
+  },
+  {
+    name: 'ActivityLogTokenCreated, owner view',
+    event: { type: 'ActivityLogTokenCreated', data: { ...token, scope: 'owner', tokenHash: 'ab'.repeat(32) } },
+    action: 'Created Activity Log token',
+    target: tokenTarget,
+    summary: "Ann created Activity Log token 'SIEM export' (owner view)",
   },
 ];
 

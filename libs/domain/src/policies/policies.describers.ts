@@ -89,8 +89,8 @@ const describers: BusinessAreaDescribers<OrgPoliciesEvent | VantaIntegrationEven
     action: 'Created Activity Log token',
     target: tokenTarget,
     summary: (d, v) =>
-      `${v.initiatorName} created Activity Log token ${quote(d.name)}` +
-      (d.expiresAt ? ` (expires ${d.expiresAt.slice(0, 10)})` : ''),
+      `${v.initiatorName} created Activity Log token ${quote(d.name)} (${d.scope ?? 'admin'} view` +
+      (d.expiresAt ? `, expires ${d.expiresAt.slice(0, 10)})` : ')'),
   },
   ActivityLogTokenRevoked: {
     category: 'Policies and Integrations',

@@ -20,8 +20,9 @@ export const vantaIntegrationPermissions: Record<VantaIntegrationCommand['type']
   DisconnectVantaIntegration: managers,
 };
 
+/** A token reads the log without a person behind each read: only an owner hands one out; an admin may still revoke it. */
 export const activityLogTokenPermissions: Record<ActivityLogTokenCommand['type'], readonly Role[]> = {
-  CreateActivityLogToken: managers,
+  CreateActivityLogToken: owners,
   RevokeActivityLogToken: managers,
 };
 

@@ -24,10 +24,10 @@ export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
 }
 
-/** The command's content is wrong in a way only the domain can tell (400), e.g. a card number. */
+/** The command's content is wrong in a way only the domain can tell (400), e.g. a card number; names the field(s). */
 export class InvalidInput extends DomainError {
   readonly kind = 'invalid';
-  constructor(message: string, readonly field?: string) {
+  constructor(message: string, readonly field?: string, readonly otherFields: readonly string[] = []) {
     super(message);
   }
 }

@@ -40,6 +40,9 @@ const member = { type: 'member', id: 'm-bob', displayName: 'Bob Stone' } as cons
 const bank = { itemId: 'i-bank', itemType: 'password', itemName: 'Bank login' } as const;
 const bankHidden = ['Bank login', 'password'];
 const finance = { folderId: 'f-finance', folderName: 'Finance folder' };
+/** A public key as API keys' events carry it (coordinates of a real P-256 point do not matter here). */
+const keyMaterial = (thumbprint: string) =>
+  ({ algorithm: 'ES256', publicKey: { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' }, thumbprint }) as const;
 
 /**
  * One sample per event type of the catalog, typed against its data: an event type without one
@@ -78,7 +81,8 @@ const SAMPLES: Samples = {
   IntegrationDisconnected: { data: { ...splunk, reason: 'Moving to Sentinel' }, hidden: [] },
   IntegrationSyncSucceeded: { data: { ...splunk, eventsSent: 120 }, hidden: [] },
   IntegrationSyncFailed: { data: { ...splunk, error: 'HTTP 503 from the collector' }, hidden: [] },
-  MspApiKeyGenerated: { data: { keyId: 'key-1', name: 'Reporting', mspId: 'msp-1' }, hidden: [] },
+  MspApiKeyGenerated: { data: { keyId: 'key-1', name: 'Reporting', mspId: 'msp-1', ...keyMaterial('tp-1') }, hidden: [] },
+  MspApiKeyRotated: { data: { keyId: 'key-1', name: 'Reporting', ...keyMaterial('tp-2'), previousThumbprint: 'tp-1' }, hidden: [] },
   MspApiKeyRevoked: { data: { keyId: 'key-1', name: 'Reporting' }, hidden: [] },
   BillingDetailsAdded: {
     data: { mspId: 'msp-1', companyName: 'Northwind IT', billingEmail: 'billing@northwind.example', addressLines: ['1 Harbour Street'], country: 'GB' },
@@ -109,7 +113,10 @@ const SAMPLES: Samples = {
   PolicyDisabled: { data: { orgId, policyKey: 'require_mfa', policyName: 'Require two-factor authentication' }, hidden: [] },
   VantaIntegrationConnected: { data: { orgId, accountName: 'Acme Security' }, hidden: [] },
   VantaIntegrationDisconnected: { data: { orgId, accountName: 'Acme Security', reason: 'Audit finished' }, hidden: [] },
-  ActivityLogTokenCreated: { data: { orgId, tokenId: 'tok-1', name: 'SIEM export', expiresAt: '2026-03-31T23:59:59.000Z' }, hidden: [] },
+  ActivityLogTokenCreated: {
+    data: { orgId, tokenId: 'tok-1', name: 'SIEM export', expiresAt: '2026-03-31T23:59:59.000Z', scope: 'owner', tokenHash: 'c2hhMjU2LW9mLXRoZS10b2tlbg' },
+    hidden: [],
+  },
   ActivityLogTokenRevoked: { data: { orgId, tokenId: 'tok-1', name: 'SIEM export' }, hidden: [] },
   SiemIntegrationSetUp: { data: { ...splunk, orgId, settings: { url: 'https://hec.splunk.example:8088' }, secretLast4: 'a1b2' }, hidden: [] },
   SiemIntegrationEdited: { data: { ...splunk, changes: [{ field: 'name', previousValue: 'SIEM prod', newValue: 'SIEM main' }] }, hidden: [] },

@@ -57,6 +57,7 @@ describe('audienceOfRole', () => {
   it.each([
     ['msp_owner', 'msp'], ['msp_admin', 'msp'], ['msp_member', 'msp'],
     ['org_owner', 'org_owner'], ['org_admin', 'org_admin'], ['org_member', 'org_admin'], ['service', 'org_admin'],
+    ['msp_api_client', 'msp'], ['org_api_token_owner', 'org_owner'], ['org_api_token_admin', 'org_admin'],
   ] as const)('reads %s as the %s audience', (role, audience) => {
     expect(audienceOfRole(role)).toBe(audience);
   });

@@ -1,4 +1,4 @@
-import { MSP_ROLES, Role } from '@app/domain';
+import { isMspSideRole, Role, seesItemDetails } from '@app/domain';
 
 /**
  * Who reads an Activity Log line, whatever the channel (log query, feed, export, live tail,
@@ -15,8 +15,11 @@ export const AUDIENCE_RULES: Readonly<Record<AudienceName, { redactItems: boolea
   org_admin: { redactItems: true },
 });
 
-/** The audience of a principal's role; a role with no view of its own gets the most generic one. */
+/**
+ * The audience of a principal's role; a role with no view of its own gets the most generic one.
+ * An MSP's API keys read as the MSP; an Activity Log token as the owner or the admin, as chosen.
+ */
 export function audienceOfRole(role: Role): AudienceName {
-  if ((MSP_ROLES as readonly string[]).includes(role)) return 'msp';
-  return role === 'org_owner' ? 'org_owner' : 'org_admin';
+  if (isMspSideRole(role)) return 'msp';
+  return seesItemDetails(role) ? 'org_owner' : 'org_admin';
 }

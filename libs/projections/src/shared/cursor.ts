@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidInput } from '@app/domain';
-import { TimeWindow } from './time-window';
+import { CursorSigner } from './cursor-signer';
+import { resolveWindow, TimeWindow } from './time-window';
 
 /** Keyset position of the last row of a page, newest first: (occurredAt, position). */
 export interface CursorPosition {
@@ -20,26 +21,49 @@ export interface CursorState {
   window: TimeWindow;
 }
 
-/** A cursor is bound to the filters it was made for, so it cannot be replayed against others. */
-export function encodeCursor({ after, window }: CursorState, filters: object): string {
-  const json = JSON.stringify({ t: after.occurredAt, p: after.position.toString(), w: [window.from, window.to], k: filterKey(filters) });
-  return Buffer.from(json).toString('base64url');
+/**
+ * What a cursor is bound to: signed with the server's key for one reader (`viewer`, e.g. the
+ * principal's subject and tenant) and one set of filters, so that it can be neither edited nor
+ * replayed by someone else or against other filters.
+ */
+export interface CursorBinding {
+  signer: CursorSigner;
+  viewer: string;
+  filters: object;
 }
 
-export function decodeCursor(cursor: string, filters: object): CursorState {
-  let parsed: { t?: unknown; p?: unknown; w?: unknown; k?: unknown };
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidInput('cursor is not one this API issued', 'cursor');
-  }
-  const { t, p, w } = parsed;
-  const validWindow = Array.isArray(w) && w.length === 2 && w.every((x) => typeof x === 'string');
-  if (typeof t !== 'string' || typeof p !== 'string' || !/^\d+$/.test(p) || !validWindow) {
-    throw new InvalidInput('cursor is not one this API issued', 'cursor');
-  }
-  if (parsed.k !== filterKey(filters)) throw new InvalidInput('cursor was issued for other filters', 'cursor');
-  return { after: { occurredAt: t, position: BigInt(p) }, window: { from: w[0], to: w[1] } };
+const NOT_ISSUED = 'cursor is not one this API issued';
+const MAX_POSITION = 2n ** 63n - 1n;
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
+
+export function encodeCursor({ after, window }: CursorState, binding: CursorBinding): string {
+  const payload = { t: after.occurredAt, p: after.position.toString(), w: [window.from, window.to], k: filterKey(binding.filters) };
+  return binding.signer.sign(payload, binding.viewer);
+}
+
+/**
+ * 400 for anything but a cursor this API signed for this viewer; even a signed one is checked
+ * again (its position, instants and window) before it reaches a store.
+ */
+export function decodeCursor(cursor: string, binding: CursorBinding): CursorState {
+  const payload = binding.signer.verify(cursor, binding.viewer);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw notIssued();
+  const { t, p, w, k } = payload as { t?: unknown; p?: unknown; w?: unknown; k?: unknown };
+  if (!isInstant(t) || typeof p !== 'string' || !/^\d{1,19}$/.test(p) || BigInt(p) > MAX_POSITION) throw notIssued();
+  if (!Array.isArray(w) || w.length !== 2 || !w.every(isInstant)) throw notIssued();
+  const window = checkedWindow(w[0], w[1]);
+  if (k !== filterKey(binding.filters)) throw new InvalidInput('cursor was issued for other filters', 'cursor');
+  return { after: { occurredAt: t, position: BigInt(p) }, window };
+}
+
+/** Builds a page from `limit + 1` rows: the extra row only tells that there is a next page. */
+export function toPage<R extends CursorPosition, T>(
+  rows: R[], limit: number, binding: CursorBinding, window: TimeWindow, map: (row: R) => T,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const next = rows.length > limit && last ? { occurredAt: last.occurredAt, position: last.position } : undefined;
+  return { items: items.map(map), nextCursor: next ? encodeCursor({ after: next, window }, binding) : null };
 }
 
 function filterKey(filters: object): string {
@@ -47,12 +71,18 @@ function filterKey(filters: object): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url').slice(0, 12);
 }
 
-/** Builds a page from `limit + 1` rows: the extra row only tells that there is a next page. */
-export function toPage<R extends CursorPosition, T>(
-  rows: R[], limit: number, filters: object, window: TimeWindow, map: (row: R) => T,
-): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const next = rows.length > limit && last ? { occurredAt: last.occurredAt, position: last.position } : undefined;
-  return { items: items.map(map), nextCursor: next ? encodeCursor({ after: next, window }, filters) : null };
+function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function checkedWindow(from: string, to: string): TimeWindow {
+  try {
+    return resolveWindow(from, to);
+  } catch {
+    throw notIssued();
+  }
+}
+
+function notIssued(): InvalidInput {
+  return new InvalidInput(NOT_ISSUED, 'cursor');
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Ctx, RequestContext } from '@app/auth';
-import { ApiQueryErrors } from '@app/http';
+import { ApiQueryErrors, RateLimited } from '@app/http';
 import { BusinessLogQueryDto, FeedQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 import { ActivityPageDto } from './activity-log.dto';
 import { ActivityLogService, LogPage } from './activity-log.service';
@@ -10,6 +10,7 @@ import { ActivityLogService, LogPage } from './activity-log.service';
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
+@RateLimited()
 @Controller()
 export class ActivityLogController {
   constructor(private readonly logs: ActivityLogService) {}
@@ -19,7 +20,7 @@ export class ActivityLogController {
   @ApiOperation({ summary: 'MSP Activity Log (MSP owners and admins): the six MSP categories' })
   @ApiOkResponse({ type: ActivityPageDto })
   msp(@Query() query: MspLogQueryDto, @Ctx() ctx: RequestContext): Promise<LogPage> {
-    return this.logs.page(this.logs.mspLog(ctx.principal, query));
+    return this.logs.page(this.logs.mspLog(ctx.principal, query), ctx.principal);
   }
 
   @Get('activity-log/business')
@@ -27,7 +28,7 @@ export class ActivityLogController {
   @ApiOperation({ summary: 'Business Activity Log (organization owners and admins; admins see generic item details)' })
   @ApiOkResponse({ type: ActivityPageDto })
   business(@Query() query: BusinessLogQueryDto, @Ctx() ctx: RequestContext): Promise<LogPage> {
-    return this.logs.page(this.logs.businessLog(ctx.principal, query));
+    return this.logs.page(this.logs.businessLog(ctx.principal, query), ctx.principal);
   }
 
   @Get('organizations/:organizationId/feed')
@@ -39,6 +40,6 @@ export class ActivityLogController {
     @Query() query: FeedQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<LogPage> {
-    return this.logs.page(await this.logs.organizationFeed(ctx.principal, organizationId, query));
+    return this.logs.page(await this.logs.organizationFeed(ctx.principal, organizationId, query), ctx.principal);
   }
 }

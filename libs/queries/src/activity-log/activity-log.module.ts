@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
+import { CursorSigningModule } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { ActivityLogController } from './activity-log.controller';
 import { ActivityLogService } from './activity-log.service';
 
 @Module({
-  imports: [TenancyModule],
+  imports: [TenancyModule, CursorSigningModule],
   controllers: [ActivityLogController],
   providers: [ActivityLogService, Freshness],
   exports: [ActivityLogService, Freshness],

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BUSINESS_CATEGORIES, MSP_CATEGORIES, MSP_ROLES, NotFound } from '@app/domain';
+import { BUSINESS_CATEGORIES, isMspSideRole, MSP_CATEGORIES, NotFound } from '@app/domain';
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
-  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, audienceOfRole, AudienceName, decodeCursor, Page, PresentedEntry,
+  ACTIVITY_LOG_STORE, ActivityLogQuery, ActivityLogStore, audienceOfRole, AudienceName, CursorBinding, CursorSigner, decodeCursor, Page,
+  PresentedEntry,
   presentEntry, resolveWindow, toPage,
 } from '@app/projections';
+import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 
@@ -28,6 +30,7 @@ export class ActivityLogService {
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
     private readonly tenants: TenantDirectory,
+    private readonly signer: CursorSigner,
   ) {}
 
   mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
@@ -48,11 +51,11 @@ export class ActivityLogService {
     };
   }
 
-  /** An organization's own owners and admins, and the owners and admins of the MSP supervising it. */
+  /** An organization's own owners and admins, and the owners, admins and API keys of the MSP supervising it. */
   async organizationFeed(principal: Principal, organizationId: string, dto: FeedQueryDto): Promise<ScopedLogQuery> {
     const { memberId, memberEmail, itemId, category } = dto;
     const filters = { memberId, memberEmail, itemId, category };
-    if ((MSP_ROLES as readonly string[]).includes(principal.role)) {
+    if (isMspSideRole(principal.role)) {
       if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
       return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, audience: 'msp', dto };
     }
@@ -60,13 +63,15 @@ export class ActivityLogService {
     return { query: { scope: { orgId: organizationId }, ...filters }, audience: audienceOfRole(principal.role), dto };
   }
 
-  async page(scoped: ScopedLogQuery): Promise<LogPage> {
+  /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */
+  async page(scoped: ScopedLogQuery, reader: Principal): Promise<LogPage> {
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
-    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, scoped.query) : undefined;
+    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters: scoped.query };
+    const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
     const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
-    const page = toPage(rows, limit, scoped.query, window, (e) => presentEntry(e, scoped.audience));
+    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience));
     return { ...page, window };
   }
 }

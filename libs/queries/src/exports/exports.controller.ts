@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from
 import type { Response } from 'express';
 import { AcceptsStreamTicket, Authorize, Ctx, RequestContext, STREAM_TICKET_SCHEME } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
-import { ApiQueryErrors, exportAnswerHeaders } from '@app/http';
+import { ApiQueryErrors, exportAnswerHeaders, RateLimited } from '@app/http';
 import { CSV_COLUMNS, EXPORT_CONTENT_TYPES } from './export-format';
 import { BusinessExportQueryDto, FeedExportQueryDto, MspExportQueryDto } from './export-query.dto';
 import { ActivityExportService } from './exports.service';
@@ -26,6 +26,7 @@ const EXPORT_RESPONSE = {
 @ApiTags('Activity Log')
 @ApiBearerAuth()
 @ApiQueryErrors()
+@RateLimited()
 @ApiSecurity(STREAM_TICKET_SCHEME)
 @AcceptsStreamTicket()
 @Controller()

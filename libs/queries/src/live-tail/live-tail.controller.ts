@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { isMachineRole } from '@app/domain';
 import { AcceptsStreamTicket, Authorize, Ctx, RequestContext, STREAM_TICKET_SCHEME } from '@app/auth';
 import { ActivityLogService } from '../activity-log/activity-log.service';
 import { ApiQueryErrors, ErrorBodyDto } from '@app/http';
@@ -81,6 +82,6 @@ export class LiveTailController {
 
 /** Tails are counted per principal (its subject within its tenant) and end when its token expires. */
 function readerOf(ctx: RequestContext): TailReader {
-  const { subject, mspId, orgId } = ctx.principal;
-  return { principalKey: JSON.stringify([subject, mspId ?? null, orgId ?? null]), expiresAt: ctx.expiresAt };
+  const { subject, mspId, orgId, role } = ctx.principal;
+  return { principalKey: JSON.stringify([subject, mspId ?? null, orgId ?? null]), expiresAt: ctx.expiresAt, machine: isMachineRole(role) };
 }

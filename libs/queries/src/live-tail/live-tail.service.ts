@@ -1,16 +1,19 @@
 import { BeforeApplicationShutdown, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppConfig } from '@app/config';
+import { Forbidden } from '@app/domain';
 import { ACTIVITY_LOG_STORE, ActivityLogStore } from '@app/projections';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { LiveTail } from './live-tail';
 import { LIVE_TAIL_OPTIONS, LiveTailOptions } from './live-tail.options';
 import { EndReason, SseResponse } from './sse-response';
 
-/** Who opens a tail: the principal its open tails are counted against, and when its credential expires. */
+/** Who opens a tail: the principal its open tails are counted against, when its credential expires, and whether it is a machine's. */
 export interface TailReader {
   principalKey: string;
   expiresAt?: number;
+  /** An API key or an Activity Log token: they poll the pull API instead. */
+  machine?: boolean;
 }
 
 /** setTimeout's longest delay; a credential valid for longer is checked again then. */
@@ -44,6 +47,10 @@ export class LiveTailService implements BeforeApplicationShutdown {
    * tails (429), and a read store that does not answer (503).
    */
   async stream(scoped: ScopedLogQuery, resumeAfter: bigint | undefined, res: Response, reader: TailReader): Promise<void> {
+    if (reader.machine) {
+      // A stream checks its credential once, when it opens; a revoked key or token must stop within a second.
+      throw new Forbidden('Live tails are for panel sessions: API keys and Activity Log tokens poll the pull API (GET /pull/…) instead');
+    }
     const release = this.claim(reader.principalKey);
     let after: bigint | undefined;
     try {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@app/domain';
 import { Principal } from '@app/auth';
-import { AUDIENCE_RULES, audienceOfRole, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
+import { AUDIENCE_RULES, audienceOfRole, CursorBinding, CursorSigner, decodeCursor, Page, resolveWindow, toPage } from '@app/projections';
+import { cursorViewer } from '../shared/cursor-signing.module';
 import {
   HubAudience,
   PresentedHubDetail,
@@ -27,18 +28,20 @@ export class SharingHubService {
   constructor(
     @Inject(SHARING_HUB_STORE) private readonly store: SharingHubStore,
     private readonly freshness: Freshness,
+    private readonly signer: CursorSigner,
   ) {}
 
   async page(principal: Principal, dto: SharingHubQueryDto): Promise<HubPage> {
     await this.freshness.ensure(SHARING_HUB_PROJECTOR, dto.minPosition);
     const filters = { orgId: orgOf(principal), kind: dto.kind, deleted: dto.includeDeleted ? undefined : false };
     const limit = dto.limit ?? DEFAULT_LIMIT;
-    const cursor = dto.cursor ? decodeCursor(dto.cursor, filters) : undefined;
+    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(principal), filters };
+    const cursor = dto.cursor ? decodeCursor(dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(dto.from, dto.to);
     const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
     const keyed = rows.map((view) => ({ occurredAt: view.updatedAt, position: view.lastPosition, view }));
     const audience = audienceOf(principal);
-    const page = toPage(keyed, limit, filters, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience));
+    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience));
     return { ...page, window };
   }
 
