@@ -51,7 +51,7 @@ export async function exportBench(): Promise<Figure[]> {
 }
 
 function exportSizes(): number[] {
-  const value = process.env.BENCH_EXPORT_SIZES ?? '100000,1000000';
+  const value = process.env.BENCH_EXPORT_SIZES ?? '200000,1000000';
   const sizes = value.split(',').map((s) => s.trim());
   if (sizes.length === 0 || !sizes.every((s) => /^[1-9]\d*$/.test(s))) {
     throw new Error(`BENCH_EXPORT_SIZES must be whole numbers separated by commas (got ${JSON.stringify(value)})`);
