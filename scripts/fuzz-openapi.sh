@@ -29,9 +29,15 @@ fi
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fuzz-api-XXXXXX")
 export DATA_DIR
 API_PID=
+# Keeps the run's exit status: under set -e, the API's own status (143 after the kill) must not replace it.
 cleanup() {
-  [[ -n "$API_PID" ]] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
+  local rc=$?
+  if [[ -n "$API_PID" ]]; then
+    kill "$API_PID" 2>/dev/null || true
+    wait "$API_PID" 2>/dev/null || true
+  fi
   rm -rf "$DATA_DIR"
+  exit "$rc"
 }
 trap cleanup EXIT
 

@@ -1,5 +1,6 @@
 import { CLIENT_IP, mspPrincipal, orgPrincipal, servicePrincipal } from './support/principals';
-import { startTestApp, TestApp } from './support/test-app';
+import { AppConfig } from '@app/config';
+import { startTestApp, TestApp, whileViewLags } from './support/test-app';
 
 const MSP_SIX = ['MSP Access', 'MSP User Management', 'Organization Management', 'Integrations', 'Billing', 'Settings'];
 const DAY = 24 * 60 * 60 * 1000;
@@ -208,9 +209,16 @@ describe('Activity logs over HTTP', () => {
       const res = await get('/activity-log/msp', tokens.mspOwner, { minPosition: position, category: 'Settings' }).expect(200);
       expect(res.body.items[0].eventType).toBe('MspSettingChanged');
       expect(res.body.items[0].position).toBe(position);
-      const ahead = (BigInt(position) + 1000n).toString();
-      const late = await get('/activity-log/msp', tokens.mspOwner, { minPosition: ahead }).expect(503);
+      const late = await whileViewLags(t, 'activity-log', (head) => get('/activity-log/msp', tokens.mspOwner, { minPosition: head }).expect(503));
       expect(late.body.message).toMatch(/has not reached position/);
+    });
+
+    it('answers 400 at once to a minPosition past the last event written, which no wait would reach', async () => {
+      const head = await t.store.headPosition();
+      const started = Date.now();
+      const res = await get('/activity-log/msp', tokens.mspOwner, { minPosition: (head + 1000n).toString() }).expect(400);
+      expect(Date.now() - started).toBeLessThan(t.app.get(AppConfig).MIN_POSITION_TIMEOUT_MS);
+      expect(res.body.fields).toEqual({ minPosition: [`minPosition ${head + 1000n} is past the last event written (position ${head})`] });
     });
   });
 

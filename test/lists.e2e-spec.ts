@@ -69,6 +69,17 @@ describe('Lists for the filters over HTTP', () => {
       expect(second.body).toEqual({ items: [expect.objectContaining({ id: orgIds[2] })], nextCursor: null });
     });
 
+    it('refuses with 400 a cursor it did not sign, or signed for another reader or list', async () => {
+      const first = await list('/organizations', tokens.mspAdmin, { limit: 2 }).expect(200);
+      const handMade = Buffer.from(JSON.stringify({ id: orgIds[1] })).toString('base64url');
+      expect((await list('/organizations', tokens.mspAdmin, { cursor: handMade }).expect(400)).body.message).toMatch(/cursor/);
+      const [version, , mac] = String(first.body.nextCursor).split('.');
+      const edited = Buffer.from(JSON.stringify({ id: orgIds[0] })).toString('base64url');
+      await list('/organizations', tokens.mspAdmin, { cursor: `${version}.${edited}.${mac}` }).expect(400);
+      await list('/organizations', tokens.mspOwner, { cursor: first.body.nextCursor }).expect(400);
+      await list('/integrations', tokens.mspAdmin, { cursor: first.body.nextCursor }).expect(400);
+    });
+
     it('is for MSP owners and admins only, and refuses a bad cursor or limit with 400', async () => {
       await list('/organizations', tokens.mspMember).expect(403);
       await list('/organizations', tokens.orgOwner).expect(403);

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { mspPrincipal, orgPrincipal } from './support/principals';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, whileViewLags } from './support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -275,10 +275,11 @@ describe('Sharing Hub over HTTP', () => {
     });
   });
 
-  it('answers 503 when the view cannot reach minPosition in time', async () => {
-    const ahead = (BigInt(t.lastPosition) + 1000n).toString();
-    const late = await get('/sharing-hub', tokens.owner, { minPosition: ahead }).expect(503);
+  it('answers 503 when the view cannot reach minPosition in time, and 400 to a position never written', async () => {
+    const late = await whileViewLags(t, 'sharing-hub', (head) => get('/sharing-hub', tokens.owner, { minPosition: head }).expect(503));
     expect(late.body.message).toMatch(/sharing-hub view has not reached position/);
+    const ahead = ((await t.store.headPosition()) + 1000n).toString();
+    expect((await get('/sharing-hub', tokens.owner, { minPosition: ahead }).expect(400)).body.message).toMatch(/is past the last event written/);
   });
 
   it('documents the routes in the OpenAPI document', async () => {

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { mintToken, Principal } from '@app/auth';
+import { ProjectorRegistry } from '@app/projections';
 import { CLIENT_IP } from './principals';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
@@ -74,4 +75,20 @@ export async function startTestApp(env: Record<string, string> = {}, extra: { im
     },
   };
   return testApp;
+}
+
+/**
+ * Runs `during(head)` while the view reports a checkpoint just before `head`, the store's last
+ * position, as a view that lags behind (a slow or stopped projector) does; the projector itself
+ * keeps running.
+ */
+export async function whileViewLags<T>(t: TestApp, view: string, during: (head: string) => Promise<T>): Promise<T> {
+  const projector = t.app.get(ProjectorRegistry).get(view);
+  const head = await t.store.headPosition();
+  const lagging = jest.spyOn(projector, 'checkpoint').mockResolvedValue(head - 1n);
+  try {
+    return await during(head.toString());
+  } finally {
+    lagging.mockRestore();
+  }
 }

@@ -2,6 +2,7 @@ export * from './shared/projector';
 export * from './shared/projection-errors';
 export * from './shared/projection-runner';
 export * from './shared/wait-for-position';
+export * from './shared/event-log-head';
 export * from './shared/sqlite-read-database';
 export * from './shared/cursor';
 export * from './shared/cursor-signer';

@@ -10,6 +10,7 @@ import { ActivityLogProjector } from './activity-log/activity-log.projector';
 import { ACTIVITY_LOG_STORE, ActivityLogStore } from './activity-log/activity-log.store';
 import { MongoActivityLogStore } from './activity-log/mongo-activity-log.store';
 import { SqliteActivityLogStore } from './activity-log/sqlite-activity-log.store';
+import { EventLogHead } from './shared/event-log-head';
 import { CHECKPOINT_STORE, mongoCheckpointStore, sqliteCheckpointStore } from './shared/checkpoint-store';
 import { ProjectionRunner } from './shared/projection-runner';
 import { Projector } from './shared/projector';
@@ -190,6 +191,7 @@ export class ReadModelsModule {
             ]),
         },
         IntegrationStatusReader,
+        { provide: EventLogHead, inject: [EVENT_STORE], useFactory: (s: EventStore) => new EventLogHead(s) },
         ...(options.runProjectors
           ? [
               {
@@ -202,7 +204,7 @@ export class ReadModelsModule {
       ],
       exports: [
         ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
-        ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader,
+        ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader, EventLogHead,
         ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };

@@ -10,7 +10,7 @@ export const SETTINGS_DOC = {
     "sourcetype, ack ('on' | 'off', indexer acknowledgement, off by default) and caCertificate (PEM of a private CA to trust). " +
     'microsoft_sentinel: dataCollectionEndpoint, ruleId (dcr-…), streamName (Custom-…), tenantId, clientId, and optionally ' +
     'authorityHost (sovereign clouds) and caCertificate. psa and rmm: vendor, url.',
-  example: { url: 'https://splunk.example.com:8088', index: 'audit' },
+  example: { url: 'https://splunk.example:8088', index: 'audit' },
 } as const;
 
 export const SECRET_DOC = {

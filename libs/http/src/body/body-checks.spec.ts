@@ -13,7 +13,7 @@ class Outer {
   @ApiPropertyOptional({ type: Inner }) inner?: Inner;
   @ApiPropertyOptional({ type: [Inner] }) many?: Inner[];
   @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', nullable: true }] }) either?: number | string | null;
-  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string' }] }) neither?: number | string;
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'boolean' }] }) neither?: number | boolean;
 }
 
 const fieldsOf = (body: unknown): Record<string, string[]> | undefined => {
@@ -40,6 +40,11 @@ describe('checkBody', () => {
     expect(fieldsOf({ name: null })).toEqual({ name: ['name must not be null (leave it out instead)'] });
     expect(fieldsOf({ inner: { id: null } })).toEqual({ 'inner.id': ['inner.id must not be null (leave it out instead)'] });
     expect(fieldsOf({ many: [{ id: 'x' }, null] })).toEqual({ 'many.1': ['many.1 must not be null (leave it out instead)'] });
+    expect(fieldsOf({ either: null })).toBeUndefined();
+    expect(fieldsOf({ neither: null })).toEqual({ neither: ['neither must not be null (leave it out instead)'] });
+  });
+
+  it('takes null where a oneOf branch says nullable, and only there', () => {
     expect(fieldsOf({ either: null })).toBeUndefined();
     expect(fieldsOf({ neither: null })).toEqual({ neither: ['neither must not be null (leave it out instead)'] });
   });

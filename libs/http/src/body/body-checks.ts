@@ -47,7 +47,7 @@ function unexpectedNulls(body: Record<string, unknown>, dto: Type, path: string)
     const property = propertyOf(dto, name);
     if (!property) continue; // unknown fields are the validator's to refuse
     const fieldPath = path ? `${path}.${name}` : name;
-    if (value === null && !isNullable(property)) found.push(fieldPath);
+    if (value === null && !acceptsNull(property)) found.push(fieldPath);
     const nested = nestedDto(property.type);
     if (!nested || value === null || typeof value !== 'object') continue;
     const items = Array.isArray(value) ? value.map((item, i) => [`${fieldPath}.${i}`, item] as const) : [[fieldPath, value] as const];
@@ -66,9 +66,9 @@ interface PropertyMetadata {
   anyOf?: { nullable?: boolean }[];
 }
 
-/** `nullable` on the property, or on one of the schemas it may be (a value of several types). */
-function isNullable(property: PropertyMetadata): boolean {
-  return property.nullable === true || [...(property.oneOf ?? []), ...(property.anyOf ?? [])].some((schema) => schema.nullable === true);
+/** `nullable` on the property, or (OpenAPI 3.0 allows it only beside a type) on one of its oneOf/anyOf branches. */
+function acceptsNull(property: PropertyMetadata): boolean {
+  return property.nullable === true || [...(property.oneOf ?? []), ...(property.anyOf ?? [])].some((branch) => branch?.nullable === true);
 }
 
 function propertyOf(dto: Type, name: string): PropertyMetadata | undefined {

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@app/auth';
 import {
   IntegrationEntry, INTEGRATIONS_PROJECTOR, INTEGRATIONS_STORE, IntegrationsStore, MEMBER_DIRECTORY_PROJECTORS, MemberDirectoryStore, MemberEntry, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE,
-  ORGANIZATION_DIRECTORY_PROJECTOR, ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore, OrganizationEntry,
+  ORGANIZATION_DIRECTORY_PROJECTOR, ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore, OrganizationEntry, CursorSigner,
 } from '@app/projections';
+import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
-import { decodeListCursor, listPage } from './list-cursor';
+import { decodeListCursor, ListCursorBinding, listPage } from './list-cursor';
 import { ListQueryDto } from './list-query.dto';
 import { IntegrationListDto, MemberListDto, OrganizationListDto } from './directories.dto';
 
@@ -20,41 +21,48 @@ export class DirectoriesService {
     @Inject(ORG_MEMBER_DIRECTORY_STORE) private readonly orgMembers: MemberDirectoryStore,
     @Inject(INTEGRATIONS_STORE) private readonly integrations: IntegrationsStore,
     private readonly freshness: Freshness,
+    private readonly signer: CursorSigner,
   ) {}
 
   /** The organizations the principal's MSP supervises, with their status. */
   async supervisedOrganizations(principal: Principal, dto: ListQueryDto): Promise<OrganizationListDto> {
     await this.freshness.ensure(ORGANIZATION_DIRECTORY_PROJECTOR, dto.minPosition);
     const limit = dto.limit ?? DEFAULT_LIMIT;
-    const after = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const).id : undefined;
+    const binding = this.binding(principal, 'organizations');
+    const after = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const, binding).id : undefined;
     const rows = await this.organizations.list({ mspId: principal.mspId!, afterOrgId: after, limit: limit + 1 });
-    return listPage(rows, limit, (e) => ({ id: e.orgId }), presentOrganization);
+    return listPage(rows, limit, binding, (e) => ({ id: e.orgId }), presentOrganization);
   }
 
   /** The integrations the principal's tenant owns: the MSP's for MSP roles, the organization's own for its owners. */
   async ownIntegrations(principal: Principal, dto: ListQueryDto): Promise<IntegrationListDto> {
     await this.freshness.ensure(INTEGRATIONS_PROJECTOR, dto.minPosition);
     const limit = dto.limit ?? DEFAULT_LIMIT;
-    const afterId = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const).id : undefined;
+    const binding = this.binding(principal, 'integrations');
+    const afterId = dto.cursor ? decodeListCursor(dto.cursor, ['id'] as const, binding).id : undefined;
     const owner = principal.orgId && !principal.role.startsWith('msp_') ? { orgId: principal.orgId } : { mspId: principal.mspId! };
     const rows = await this.integrations.list({ owner, afterId, limit: limit + 1 });
-    return listPage(rows, limit, (e) => ({ id: e.integrationId }), presentIntegration);
+    return listPage(rows, limit, binding, (e) => ({ id: e.integrationId }), presentIntegration);
   }
 
   mspRoster(principal: Principal, dto: ListQueryDto): Promise<MemberListDto> {
-    return this.members(this.mspMembers, principal.mspId!, dto);
+    return this.members(this.mspMembers, principal.mspId!, dto, this.binding(principal, 'msp-members'));
   }
 
   orgRoster(principal: Principal, dto: ListQueryDto): Promise<MemberListDto> {
-    return this.members(this.orgMembers, principal.orgId!, dto);
+    return this.members(this.orgMembers, principal.orgId!, dto, this.binding(principal, 'org-members'));
   }
 
-  private async members(store: MemberDirectoryStore, tenantId: string, dto: ListQueryDto): Promise<MemberListDto> {
+  private async members(store: MemberDirectoryStore, tenantId: string, dto: ListQueryDto, binding: ListCursorBinding): Promise<MemberListDto> {
     await this.freshness.ensure(MEMBER_DIRECTORY_PROJECTORS[store.kind], dto.minPosition);
     const limit = dto.limit ?? DEFAULT_LIMIT;
-    const after = dto.cursor ? decodeListCursor(dto.cursor, ['email', 'memberId'] as const) : undefined;
+    const after = dto.cursor ? decodeListCursor(dto.cursor, ['email', 'memberId'] as const, binding) : undefined;
     const rows = await store.list({ tenantId, after, limit: limit + 1 });
-    return listPage(rows, limit, (e) => ({ email: e.email, memberId: e.memberId }), presentMember);
+    return listPage(rows, limit, binding, (e) => ({ email: e.email, memberId: e.memberId }), presentMember);
+  }
+
+  private binding(principal: Principal, list: string): ListCursorBinding {
+    return { signer: this.signer, viewer: cursorViewer(principal), list };
   }
 }
 
