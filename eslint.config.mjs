@@ -17,16 +17,19 @@ const MAY_IMPORT = {
   metrics: [],
   siem: ['crypto'],
   secrets: ['config', 'crypto', 'mongo'],
+  // secrets: personal-data keys are wrapped by the same master key ring (one key to keep and rotate).
+  privacy: ['config', 'crypto', 'domain', 'event-store', 'mongo', 'secrets'],
   'event-store': ['config', 'domain', 'metrics'],
   auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
-  projections: ['config', 'domain', 'event-store', 'mongo'],
+  // privacy: presenters reveal personal data; the retention job deletes keys.
+  projections: ['config', 'domain', 'event-store', 'mongo', 'privacy'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
-  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'secrets', 'tenancy'],
-  queries: ['auth', 'config', 'domain', 'http', 'projections', 'tenancy'],
-  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'projections'],
-  streams: ['config', 'domain', 'event-store', 'projections', 'secrets', 'siem'],
+  commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
+  queries: ['auth', 'config', 'domain', 'http', 'privacy', 'projections', 'tenancy'],
+  'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'projections'],
+  streams: ['config', 'domain', 'event-store', 'privacy', 'projections', 'secrets', 'siem'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { mspMemberAccessStream, organizationStream } from '@app/domain';
 import { NewEvent, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
-import { ALL_COMMAND_BINDINGS, CommandExecutor, CommandRequest, DecidedStates } from '@app/commands';
+import { ALL_COMMAND_BINDINGS, CommandExecutor, CommandRequest } from '@app/commands';
+import { SqliteKeyStore } from '@app/privacy';
+import { privacyParts } from '@app/privacy/testing/privacy.testing';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
 import { envInt, Figure, withScratchDir } from './bench-utils';
 import { median } from './support/stats';
@@ -34,9 +36,11 @@ export async function historyBench(): Promise<Figure[]> {
   return withScratchDir('bench-history', async (dir) => {
     const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
     const { tenants, close } = embeddedTenantDirectory(store, 1000);
+    // Personal fields sealed and revealed as the API does (a key store of its own in the scratch directory).
+    const { personalData } = privacyParts(new SqliteKeyStore(join(dir, 'keys.sqlite')));
     const executors: Record<Variant, CommandExecutor> = {
-      'state cache': new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, new DecidedStates(store)),
-      'no cache (full read)': new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, new DecidedStates(store, 0)),
+      'state cache': new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, personalData),
+      'no cache (full read)': new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, personalData, 0),
     };
     try {
       const fresh = samples * rounds * 2; // per case: rounds × variants × samples

@@ -12,6 +12,7 @@ import { createWorld, GeneratedEvent, toNewEvent } from './support/activity-worl
 import { startBenchServer } from './support/api-server';
 import { cachedFile } from './support/cache';
 import { LoadResult, runLoad } from './support/command-mix';
+import { PersonalData, PrivacyModule } from '@app/privacy';
 
 @Module({})
 class PullBenchModule {}
@@ -41,7 +42,7 @@ async function throughput(file: string, count: number): Promise<Figure[]> {
     }
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', EVENTSTORE_URL: '', MONGO_URL: '' });
     const app = await NestFactory.createApplicationContext(
-      { module: PullBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
+      { module: PullBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
       { logger: false },
     );
     let viewEntries: number;
@@ -51,8 +52,8 @@ async function throughput(file: string, count: number): Promise<Figure[]> {
       const store = app.get<EventStore>(EVENT_STORE);
       await rebuildView(store, app.get(ProjectorRegistry).get('activity-log'), { batchSize: 1000 });
       readAll = Math.max(await readAllRate(store), await readAllRate(store));
-      const pulls = new PullService(app.get<ActivityLogStore>(ACTIVITY_LOG_STORE), new CursorSigner('b'.repeat(40)));
-      const feed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
+      const pulls = new PullService(app.get<ActivityLogStore>(ACTIVITY_LOG_STORE), new CursorSigner('b'.repeat(40)), app.get(PersonalData));
+      const feed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {}, memberScopes: [] } };
       const reader = { subject: 'bench', role: 'msp_api_client' as const, mspId: MSP };
       const direct = async () => timed(async () => {
         let cursor: string | undefined;

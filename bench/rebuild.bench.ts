@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ConfigModule, loadConfig } from '@app/config';
 import { EVENT_STORE, EventStore, EventStoreModule, NewEvent, SqliteEventStore } from '@app/event-store';
 import { ProjectorRegistry, ReadModelsModule, rebuildView, rebuildViews } from '@app/projections';
+import { PrivacyModule } from '@app/privacy';
 import { envInt, Figure, withScratchDir } from './bench-utils';
 import { createWorld, GeneratedEvent, toNewEvent } from './support/activity-world';
 import { cachedFile } from './support/cache';
@@ -38,7 +39,7 @@ export async function rebuildBench(): Promise<Figure[]> {
     }
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', EVENTSTORE_URL: '' });
     const app = await NestFactory.createApplicationContext(
-      { module: RebuildBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
+      { module: RebuildBenchModule, imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: false })] },
       { logger: false },
     );
     try {

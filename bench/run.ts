@@ -18,6 +18,7 @@ suites.query = queryBench;
 suites.rebuild = rebuildBench;
 suites.siem = () => import('./siem.bench').then(({ siemBench }) => siemBench());
 suites.pull = () => import('./pull.bench').then(({ pullBench }) => pullBench());
+suites.privacy = () => import('./privacy.bench').then(({ privacyBench }) => privacyBench());
 
 /** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { LogsIngestionTestServer } from '@test/siem/logs-ingestion.test-server';
 import { rawRequest } from '@test/siem/raw-request';
 import { SplunkHecTestServer } from '@test/siem/splunk-hec.test-server';
 import { Figure } from './bench-utils';
+import { revealUnsealed } from '@app/privacy/testing/privacy.testing';
 
 const MSP = 'msp-bench';
 const OWNER: IntegrationOwner = { type: 'msp', mspId: MSP };
@@ -130,7 +131,7 @@ async function rawRate(bodies: Buffer[], post: (body: Buffer) => Promise<{ statu
   return events / ((performance.now() - started) / 1000);
 }
 
-const presented = (event: RecordedEvent) => ({ ...presentForIntegration(OWNER, event)!, eventId: event.id });
+const presented = (event: RecordedEvent) => ({ ...presentForIntegration(OWNER, event, revealUnsealed)!, eventId: event.id });
 const hecEvent = (event: RecordedEvent) =>
   JSON.stringify({ time: Date.parse(event.occurredAt) / 1000, host: 'bench', source: 'activity-log', sourcetype: '_json', index: 'main', event: presented(event), fields: { eventId: event.id } });
 const sentinelRow = (event: RecordedEvent) => ({ TimeGenerated: event.occurredAt, ...presented(event) });

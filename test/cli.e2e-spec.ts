@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SealedSecrets } from '@app/secrets';
-import { mspPrincipal } from './support/principals';
+import { mspPrincipal, orgPrincipal } from './support/principals';
 import { startTestApp } from './support/test-app';
 
 const root = join(__dirname, '..');
@@ -103,12 +103,53 @@ describe('the CLI', () => {
 
       const stranger = cli(['rewrap-secrets'], { DATA_DIR: dir, SECRETS_MASTER_KEY: strangerKey });
       expect(stranger.code).toBe(1);
-      expect(stranger.stderr).toContain('1 stored secret(s) could not be opened with any configured master key');
+      expect(stranger.stderr).toMatch(/\d+ stored secret\(s\) or key\(s\) could not be opened with any configured master key/);
       const rotated = cli(['rewrap-secrets'], { DATA_DIR: dir, SECRETS_MASTER_KEY: newKey, SECRETS_MASTER_KEY_PREVIOUS: oldKey });
-      expect([rotated.code, rotated.stdout]).toEqual([0, expect.stringMatching(/^1 of 1 stored secrets rewrapped under the master key from SECRETS_MASTER_KEY \(key [0-9a-f]{16}\)\n$/)]);
+      expect([rotated.code, rotated.stdout]).toEqual([
+        0, expect.stringMatching(/^1 of 1 stored secrets rewrapped under the master key from SECRETS_MASTER_KEY \(key [0-9a-f]{16}\)\n(\d+) of \1 personal-data keys rewrapped\n$/),
+      ]);
 
       const after = await startTestApp({ DATA_DIR: dir, SECRETS_MASTER_KEY: newKey });
       expect(await after.app.get(SealedSecrets).open(res.body.id, setUp.data.secretVersion as string)).toBe(hecToken);
+      // The personal data sealed before the rotation still reveals under the new key alone.
+      expect((await after.events(res.body.streamId))[0].metadata.actor.name).toBe(setUp.metadata.actor.name);
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('erases a former member for the operator: the event first (actor operator-cli), then the key; refuses a current member', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-erase-'));
+    const key = Buffer.alloc(32, 7).toString('base64');
+    try {
+      const t = await startTestApp({ DATA_DIR: dir, SECRETS_MASTER_KEY: key });
+      const admin = await t.token(mspPrincipal('msp_admin', 'msp-c'));
+      const orgId = (await t.command('/organizations', admin, { name: 'C' })).id;
+      const owner = await t.token(orgPrincipal('org_owner', orgId, { subject: 'owen' }));
+      const gone = (await t.command('/org/invitations', owner, { email: 'gone@c.example', role: 'org_member', name: 'Gone Person' })).id;
+      const stays = (await t.command('/org/invitations', owner, { email: 'stays@c.example', role: 'org_member' })).id;
+      await t.command(`/org/invitations/${gone}/accept`, await t.token(orgPrincipal('org_member', orgId, { subject: gone, email: 'gone@c.example', name: 'Gone Person' })));
+      await t.command(`/org/members/${gone}/remove`, owner);
+      await t.close();
+
+      const env = { DATA_DIR: dir, SECRETS_MASTER_KEY: key };
+      const current = cli(['erase-member', '--org', orgId, '--member', stays], env);
+      expect([current.code, current.stderr]).toEqual([1, expect.stringMatching(/remove the member before erasing/)]);
+      const usage = cli(['erase-member', '--member', gone], env);
+      expect([usage.code, usage.stderr]).toEqual([1, expect.stringContaining('exactly one of --msp or --org')]);
+      const erased = cli(['erase-member', '--org', orgId, '--member', gone], env);
+      expect([erased.code, erased.stdout]).toEqual([0, `erased the personal data of member ${gone} of org:${orgId}\n`]);
+      const again = cli(['erase-member', '--org', orgId, '--member', gone], env);
+      expect(again.code).toBe(1);
+
+      const after = await startTestApp(env);
+      const roster = await after.events(`orgRoster-${orgId}`);
+      expect(roster.at(-1)).toMatchObject({ type: 'MemberPersonalDataErased', data: { memberId: gone }, metadata: { actor: { type: 'service', id: 'operator-cli' } } });
+      const text = JSON.stringify(roster.map((e) => [e.data, e.metadata]));
+      expect(text).not.toContain('Gone Person');
+      expect(text).not.toContain('gone@c.example');
+      expect(text).toContain('stays@c.example');
       await after.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

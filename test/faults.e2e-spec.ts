@@ -31,7 +31,8 @@ describeWithServer('MONGO_URL', 'Answers while the MongoDB-wire server is down o
 
   beforeAll(async () => {
     proxy = await TcpProxy.start(TcpProxy.targetOf(url));
-    const env = { MONGO_URL: `mongodb://127.0.0.1:${proxy.port}/${database}`, PROJECTORS_IN_API: 'true' };
+    // Both starts share the key store in MongoDB, so they share the master key too.
+    const env = { MONGO_URL: `mongodb://127.0.0.1:${proxy.port}/${database}`, PROJECTORS_IN_API: 'true', SECRETS_MASTER_KEY: Buffer.alloc(32, 9).toString('base64') };
     // A first start with the default timeouts creates the database's indexes, which can take
     // longer than the short timeouts on a loaded machine; the second start finds them made.
     await (await startTestApp(env)).close();
@@ -84,6 +85,7 @@ describeWithServer('MONGO_URL', 'Answers while the MongoDB-wire server is down o
       expect(res.body.status).toBe('error');
       expect(res.body.error.readModels).toMatchObject({ status: 'down', engine: 'mongodb', message: expect.stringMatching(/read store \(mongodb\)|mongodb store/) });
       expect(res.body.error.idempotencyStore).toMatchObject({ status: 'down', engine: 'mongodb' });
+      expect(res.body.error.retention).toMatchObject({ status: 'down', engine: 'mongodb' }); // the key store is in MongoDB too
       expect(res.body.info.eventStore).toMatchObject({ status: 'up', engine: 'sqlite' });
     });
 

@@ -7,6 +7,15 @@ import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { ApiModule } from '../apps/api/src/api.module';
 
+async function waitForRetentionRun(app: INestApplication): Promise<unknown> {
+  for (let i = 0; i < 100; i++) {
+    const { lastRun } = (await request(app.getHttpServer()).get('/health').expect(200)).body.info.retention;
+    if (lastRun) return lastRun;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the retention job never reported a pass');
+}
+
 describe('GET /health (embedded defaults)', () => {
   let app: INestApplication;
   let dir: string;
@@ -39,5 +48,9 @@ describe('GET /health (embedded defaults)', () => {
       credentials: { checkpoint: '-1', behind: '0', deadLetters: 0 },
     });
     expect(res.body.info.idempotencyStore).toEqual({ status: 'up', engine: 'sqlite' });
+    // The retention job runs at start here (npm start runs the projectors in the API): its last pass, once it finished.
+    expect(res.body.info.retention).toMatchObject({ status: 'up' });
+    const later = await waitForRetentionRun(app);
+    expect(later).toMatchObject({ expiredMonths: 0, removedEntries: 0, tenants: 0, startedAt: expect.any(String), finishedAt: expect.any(String) });
   });
 });

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/config';
 import { RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { DEFAULT_MASTER_KEY_FILE, KeyRing, readMasterKeyFile } from '@app/crypto';
+import { SqliteKeyStore } from '@app/privacy';
+import { privacyParts } from '@app/privacy/testing/privacy.testing';
 import { mintToken, Principal } from '@app/auth';
 import { ApiProcess, freePort, startApiProcess } from './support/api-process';
 
@@ -118,9 +121,13 @@ describe('Idempotency-Key across a crash (SIGKILL of the API in a burst)', () =>
 
     await api!.stop();
     api = undefined;
-    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
-    const events = await store.readAll();
-    await store.close();
+    // Read as the API reads them: through the at-rest layer, with the API's own master key file and key store.
+    const adapter = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    const keyStore = new SqliteKeyStore(join(dir, 'keys.sqlite'));
+    const { personalData, wrap } = privacyParts(keyStore, new KeyRing(readMasterKeyFile(join(dir, DEFAULT_MASTER_KEY_FILE))));
+    const events = await personalData.reveal(await wrap(adapter).readAll());
+    await adapter.close();
+    await keyStore.close();
     const named = (type: string, field: string, prefix: string) =>
       events.filter((e) => e.type === type && String(e.data[field]).startsWith(prefix)).map((e) => String(e.data[field])).sort();
     const expected = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => `${prefix}${k}`).sort();

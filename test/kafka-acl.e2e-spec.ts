@@ -8,6 +8,7 @@ import { openReadDatabase, sqliteCheckpointStore } from '@app/projections';
 import { globalTopic, KafkaPublisher, KafkaRelay, kafkaOf, mspTopic } from '@app/streams';
 import { interleavedEvents } from '@app/streams/kafka/relayed-events.fixture';
 import { describeWithSaslBroker, SaslBroker, startSaslBroker } from './support/kafka-sasl-broker';
+import { unsealedData } from '@app/privacy/testing/privacy.testing';
 
 const root = join(__dirname, '..');
 const PREFIX = 'acl';
@@ -92,7 +93,7 @@ describeWithSaslBroker("Kafka ACLs: an MSP's credentials read its own topic only
     };
     const config = loadConfig({ DATA_DIR: dataDir, ...adminEnv, KAFKA_TOPIC_PARTITIONS: '1' });
     const publisher = new KafkaPublisher(kafkaOf(config), { partitions: 1, replication: 1, retentionMs: config.KAFKA_TOPIC_RETENTION_MS });
-    await new KafkaRelay(publisher, sqliteCheckpointStore(openReadDatabase(':memory:')), PREFIX).applyBatch(events);
+    await new KafkaRelay(publisher, sqliteCheckpointStore(openReadDatabase(':memory:')), PREFIX, unsealedData).applyBatch(events);
     await publisher.close();
     a = JSON.parse(cli(['kafka-grant-msp', 'msp-a', '--mechanism', 'SCRAM-SHA-256']));
     b = JSON.parse(cli(['kafka-grant-msp', 'msp-b']));

@@ -31,7 +31,7 @@ describeWithServer('KAFKA_BROKERS', 'Kafka relay end to end', (brokers) => {
 
     beforeAll(async () => {
       t = await startTestApp({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix });
-      relay = createKafkaRelayService(t.config, t.store, t.app.get<CheckpointStore>(CHECKPOINT_STORE));
+      relay = createKafkaRelayService(t.config, t.store, t.app.get<CheckpointStore>(CHECKPOINT_STORE), t.personalData);
       relay.start();
     });
     afterAll(async () => {

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MongoClient } from 'mongodb';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { describeWithServer } from './support/real-servers';
 import { mspPrincipal, orgPrincipal } from './support/principals';
@@ -13,9 +13,11 @@ describeWithServer('MONGO_URL', 'the production shape: API and worker as separat
   const mongoUrl = `${url.replace(/\/[^/]*$/, '')}/${database}`;
   let api: TestApp;
   let worker: INestApplicationContext;
+  // Every process of a MongoDB deployment seals under one master key (the key store is shared).
+  const masterKey = randomBytes(32).toString('base64');
 
   beforeAll(async () => {
-    api = await startTestApp({ MONGO_URL: mongoUrl });
+    api = await startTestApp({ MONGO_URL: mongoUrl, SECRETS_MASTER_KEY: masterKey });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { abortOnError: false });
     await worker.init();
   }, 60_000);
@@ -58,7 +60,7 @@ describeWithServer('MONGO_URL', 'the production shape: API and worker as separat
   }, 30_000);
 
   it('keeps stream tickets in MongoDB, hashed: one API instance redeems what another issued, once', async () => {
-    const other = await startTestApp({ MONGO_URL: mongoUrl });
+    const other = await startTestApp({ MONGO_URL: mongoUrl, SECRETS_MASTER_KEY: masterKey });
     try {
       const owner = await api.token(mspPrincipal('msp_owner', 'msp-m'));
       const { ticket, url } = (await api.http().post('/stream-tickets').set('Authorization', `Bearer ${owner}`)

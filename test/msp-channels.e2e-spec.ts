@@ -41,7 +41,7 @@ describe('What an MSP receives on each channel', () => {
     const exported = (await t.query(`/organizations/${orgId}/feed/export`, mspAdmin, { format: 'jsonl' }).buffer(true).expect(200)).text;
     const exportRows = exported.trim().split('\n').map((line: string) => JSON.parse(line));
     const events = await t.store.readAll();
-    const topic = topicMessagesOf(events, 'p').find((m) => m.topic === mspTopic('p', 'msp-a'))!;
+    const topic = topicMessagesOf(events, 'p', await t.personalData.revealerFor(events)).find((m) => m.topic === mspTopic('p', 'msp-a'))!;
     const kafka = topic.messages.map((m) => JSON.parse(String(m.value)));
 
     const [feedById, exportById, kafkaById] = [byId(feed), byId(exportRows), byId(kafka)];

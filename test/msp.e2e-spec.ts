@@ -130,7 +130,7 @@ describe('MSP account and user management over HTTP', () => {
       const msp = await newMsp();
       const invitee = await invite(msp, 'msp_admin', 'dup@msp.example');
       const res = await post('/msp/invitations', msp.owner, { email: 'DUP@msp.example', role: 'msp_member' }).expect(409);
-      expect(res.body.message).toBe('DUP@msp.example is already a member or invited');
+      expect(res.body.message).toBe('This email is already a member or invited');
       await post(`/msp/invitations/${invitee.memberId}/accept`, invitee.token).expect(200);
       await post('/msp/invitations', msp.owner, { email: 'dup@msp.example', role: 'msp_member' }).expect(409);
     });

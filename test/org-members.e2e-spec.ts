@@ -97,7 +97,7 @@ describe('Members and Access over HTTP', () => {
       const { owner } = await newOrg();
       await post('/org/invitations', owner.token, { email: 'dup@acme.example', role: 'org_member' }).expect(201);
       const res = await post('/org/invitations', owner.token, { email: 'DUP@acme.example', role: 'org_member' }).expect(409);
-      expect(res.body.message).toBe('DUP@acme.example is already a member or invited');
+      expect(res.body.message).toBe('This email is already a member or invited');
     });
 
     it('answers 400 with field messages, and refuses a forged tenant as an unknown field without writing', async () => {

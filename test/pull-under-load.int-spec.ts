@@ -10,6 +10,7 @@ import {
 } from '@app/projections';
 import { PullFeed, PullService } from '@app/queries/pull/pull.service';
 import { describeWithServer } from './support/real-servers';
+import { unsealedData } from '@app/privacy/testing/privacy.testing';
 
 const WRITERS = 4;
 const EVENTS_PER_WRITER = 60;
@@ -75,8 +76,8 @@ function describePullUnderLoad(name: string, openView: () => Promise<ActivityLog
     it('gets every event exactly once, in ingestion order, though timestamps go back and forth', async () => {
       const view = await openView();
       const runner = new ProjectionRunner(skewedClocks(events), new ActivityLogProjector(view), { batchSize: 13 });
-      const pulls = new PullService(view, new CursorSigner('p'.repeat(40)));
-      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
+      const pulls = new PullService(view, new CursorSigner('p'.repeat(40)), unsealedData);
+      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {}, memberScopes: [] } };
       const reader = { subject: 'siem', role: 'msp_api_client' as const, mspId: MSP };
       runner.start();
       let writing = true;
@@ -117,8 +118,8 @@ function describePullUnderLoad(name: string, openView: () => Promise<ActivityLog
       const ids = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => write(events, w)))).flat();
       while (((await view.checkpoint()) ?? -1n) < (await events.headPosition())) await new Promise((resolve) => setTimeout(resolve, 10));
       await runner.stop();
-      const pulls = new PullService(view, new CursorSigner('p'.repeat(40)));
-      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {} } };
+      const pulls = new PullService(view, new CursorSigner('p'.repeat(40)), unsealedData);
+      const feed: PullFeed = { name: 'msp', scoped: { query: { scope: { mspId: MSP }, categories: MSP_CATEGORIES }, audience: 'msp' as const, dto: {}, memberScopes: [] } };
       const reader = { subject: 'siem', role: 'msp_api_client' as const, mspId: MSP };
       const all = (await pulls.pull(feed, reader, { limit: 1000 })).items;
       expect(all).toHaveLength(ids.length);

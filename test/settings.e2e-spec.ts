@@ -42,7 +42,7 @@ describe('MSP settings over HTTP', () => {
   it.each([
     ['requireTwoFactor', true, false],
     ['allowedIpRanges', ['203.0.113.0/24', '2001:db8::/32'], []],
-    ['activityLogRetentionDays', 730, 365],
+    ['activityLogRetentionDays', 730, 90],
     ['supportEmail', 'help@a.example', null],
     ['defaultOrganizationPolicyPreset', 'strict', 'standard'],
   ])('changes %s with its typed value', async (key, value, defaultValue) => {
@@ -107,5 +107,66 @@ describe('MSP settings over HTTP', () => {
     expect(route.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ChangeMspSettingDto');
     expect(route.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CommandResultDto');
     expect(res.body.components.schemas.ChangeMspSettingDto.properties.key.enum).toContain('requireTwoFactor');
+  });
+});
+
+describe('organization settings over HTTP (activity retention within the MSP’s)', () => {
+  let t: TestApp;
+  let orgId: string;
+  let owner: string;
+  let mspOwner: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    mspOwner = await t.token(mspPrincipal('msp_owner', 'msp-r', { subject: 'rita' }));
+    orgId = (await t.command('/organizations', await t.token(mspPrincipal('msp_admin', 'msp-r')), { name: 'R' })).id;
+    owner = await t.token(orgPrincipal('org_owner', orgId, { subject: 'otto', name: 'Otto' }));
+  });
+  afterAll(() => t.close());
+
+  const post = (token: string | undefined, body: object) => {
+    const req = t.http().post('/org/settings').set('X-Forwarded-For', CLIENT_IP);
+    return (token ? req.set('Authorization', `Bearer ${token}`) : req).send(body);
+  };
+
+  it('keeps an organization within its MSP’s retention, and records each change as an event', async () => {
+    const tooLong = await post(owner, { key: 'activityLogRetentionDays', value: 180 }).expect(400);
+    expect(tooLong.body.message).toMatch(/must not exceed the MSP's retention of 90 days/);
+    await t.command('/settings', mspOwner, { key: 'activityLogRetentionDays', value: 365 });
+    const res = await post(owner, { key: 'activityLogRetentionDays', value: 180 }).expect(200);
+    const [changed] = await t.events(`orgSettings-${orgId}`);
+    expect(changed).toMatchObject({ id: res.body.eventIds[0], type: 'OrganizationSettingChanged', data: { orgId, key: 'activityLogRetentionDays', oldValue: null, newValue: 180 } });
+    await post(owner, { key: 'activityLogRetentionDays', value: null }).expect(200);
+    await post(owner, { key: 'activityLogRetentionDays', value: null }).expect(409);
+  });
+
+  it('answers 400 for a bad key or value and changes nothing', async () => {
+    const before = await t.store.headPosition();
+    for (const [body, field] of [
+      [{ key: 'nope', value: 100 }, 'key'],
+      [{ key: 'activityLogRetentionDays', value: 89 }, 'value'],
+      [{ key: 'activityLogRetentionDays', value: 'a year' }, 'value'],
+      [{ key: 'activityLogRetentionDays', value: 100.5 }, 'value'],
+      [{ key: 'activityLogRetentionDays', value: 100, orgId: 'other' }, 'orgId'],
+    ] as const) {
+      const res = await post(owner, body).expect(400);
+      expect([body, JSON.stringify(res.body)]).toEqual([body, expect.stringContaining(field)]);
+    }
+    expect(await t.store.headPosition()).toBe(before);
+  });
+
+  it('answers 401 without a token and 403 to anyone but the organization’s owner', async () => {
+    await post(undefined, { key: 'activityLogRetentionDays', value: 100 }).expect(401);
+    for (const principal of [orgPrincipal('org_admin', orgId), mspPrincipal('msp_owner', 'msp-r'), servicePrincipal({ orgId })]) {
+      await post(await t.token(principal), { key: 'activityLogRetentionDays', value: 100 }).expect(403);
+    }
+  });
+
+  it('is in the OpenAPI document with its schema', async () => {
+    const res = await t.http().get('/openapi.json').expect(200);
+    const route = res.body.paths['/org/settings'].post;
+    expect(route.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ChangeOrganizationSettingDto');
+    expect(res.body.components.schemas.ChangeOrganizationSettingDto.properties.key.enum).toEqual(['activityLogRetentionDays']);
+    for (const path of ['/org/members/{memberId}/erase', '/msp/members/{memberId}/erase']) expect(res.body.paths[path].post.summary).toMatch(/Erase/);
   });
 });

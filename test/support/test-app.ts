@@ -7,6 +7,7 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { mintToken, Principal } from '@app/auth';
+import { PersonalData } from '@app/privacy';
 import { ProjectorRegistry } from '@app/projections';
 import { CLIENT_IP } from './principals';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -22,8 +23,11 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A signed bearer token for this principal. */
   token(principal: Principal): Promise<string>;
-  /** The events of one stream, as stored. */
+  /** The events of one stream, their personal data revealed (as the command side reads them in memory). */
   events(streamId: string): Promise<RecordedEvent[]>;
+  /** The events of one stream as the store hands them on: personal values sealed. */
+  sealedEvents(streamId: string): Promise<RecordedEvent[]>;
+  personalData: PersonalData;
   /** The position of the last command sent through `command` ('0' before any). */
   lastPosition: string;
   /**
@@ -52,13 +56,16 @@ export async function startTestApp(env: Record<string, string> = {}, extra: { im
   const app = configureApi(await NestFactory.create(root, { logger: false }));
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
+  const personalData = app.get(PersonalData);
   const testApp: TestApp = {
     app,
     config,
     store,
     http: () => request(app.getHttpServer()),
     token: (principal) => mintToken(config, principal),
-    events: (streamId) => store.readStream(streamId),
+    events: async (streamId) => personalData.reveal(await store.readStream(streamId)),
+    sealedEvents: (streamId) => store.readStream(streamId),
+    personalData,
     lastPosition: '0',
     command: async (path, token, body) => {
       const req = testApp.http().post(path).set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', CLIENT_IP);

@@ -9,6 +9,7 @@ import { CommandsModule } from '@app/commands';
 import { ReadModelsHealthIndicator, ReadModelsModule } from '@app/projections';
 import { QueriesModule } from '@app/queries';
 import { SecretsModule } from '@app/secrets';
+import { PrivacyModule } from '@app/privacy';
 import { SiemDeliveryModule } from '@app/streams';
 import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
@@ -22,6 +23,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         loggingModule(config),
         EventStoreModule,
+        PrivacyModule.forRoot({ followErasures: true }),
         TerminusModule,
         AuthModule,
         SecretsModule.forRoot(),

@@ -7,18 +7,20 @@ import { MintTokenCommand } from './commands/mint-token.command';
 import { RebuildCommand } from './commands/rebuild.command';
 import { DeadLettersCommand } from './commands/dead-letters.command';
 import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
+import { EraseMemberCommand } from './commands/erase-member.command';
 import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
+import { PrivacyModule } from '@app/privacy';
 
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
+      imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
       providers: [
         ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
-        KafkaRevokeMspCommand, RewrapSecretsCommand,
+        KafkaRevokeMspCommand, RewrapSecretsCommand, EraseMemberCommand,
       ],
     };
   }

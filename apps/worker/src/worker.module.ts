@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadModelsModule } from '@app/projections';
 import { SecretsModule } from '@app/secrets';
+import { PrivacyModule } from '@app/privacy';
 import { SiemDeliveryModule, StreamsModule } from '@app/streams';
 
 /**
@@ -18,6 +19,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         loggingModule(config),
         EventStoreModule,
+        PrivacyModule.forRoot({ followErasures: true }),
         ReadModelsModule.forRoot({ runProjectors: true, mongo: !!config.MONGO_URL }),
         StreamsModule.forRoot(config),
         SecretsModule.forRoot(),

@@ -7,6 +7,7 @@ import { organizationBinding } from './organizations/organizations.bindings';
 import { activityLogTokenBinding, orgPoliciesBinding, siemIntegrationBinding, vantaIntegrationBinding } from './policies/policies.bindings';
 import { CommandBinding } from './shared/command-binding';
 import { mspSettingsBinding } from './settings/settings.bindings';
+import { orgSettingsBinding } from './settings/org-settings.bindings';
 import { folderBinding, vaultItemBinding } from './vault/vault.bindings';
 
 /** One binding per decider: the executor refuses to start if a command of the role matrix has none. */
@@ -18,6 +19,7 @@ export const ALL_COMMAND_BINDINGS = [
   mspApiKeyBinding,
   billingBinding,
   mspSettingsBinding,
+  orgSettingsBinding,
   orgRosterBinding,
   orgMemberAccessBinding,
   orgPoliciesBinding,

@@ -15,6 +15,7 @@ import { OrganizationsController } from './organizations/organizations.controlle
 import { PoliciesController } from './policies/policies.controller';
 import { SiemIntegrationsController } from './policies/siem-integrations.controller';
 import { SettingsController } from './settings/settings.controller';
+import { OrgSettingsController } from './settings/org-settings.controller';
 import { COMMAND_BINDINGS, CommandExecutor } from './shared/command-executor';
 import { CommandRouteInterceptor } from './shared/command-route.interceptor';
 import { IdempotencyStoreHealthIndicator } from './shared/idempotency/idempotency-store.health';
@@ -36,6 +37,7 @@ import { VaultItemsController } from './vault/vault-items.controller';
     MspApiKeysController,
     BillingController,
     SettingsController,
+    OrgSettingsController,
     OrgRosterController,
     OrgMemberAccessController,
     PoliciesController,

@@ -331,6 +331,23 @@ export class AppConfig {
   @Max(60000, { message: 'SIEM_SUPERVISOR_INTERVAL_MS must be an integer between 50 and 60000' })
   SIEM_SUPERVISOR_INTERVAL_MS = 1000;
 
+  /**
+   * How often the retention job runs (expires tenants' months of activity, drops entries past
+   * their retention from the views); it also runs once at start.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_INTERVAL_MS must be an integer between 1000 and 86400000' })
+  @Min(1000, { message: 'RETENTION_INTERVAL_MS must be an integer between 1000 and 86400000' })
+  @Max(86400000, { message: 'RETENTION_INTERVAL_MS must be an integer between 1000 and 86400000' })
+  RETENTION_INTERVAL_MS = 3600000;
+
+  /** How long a process trusts a personal-data or retention key it read (the bound on noticing an erasure made elsewhere). */
+  @Transform(toInt)
+  @IsInt({ message: 'PRIVACY_KEY_CACHE_MS must be an integer between 0 and 3600000' })
+  @Min(0, { message: 'PRIVACY_KEY_CACHE_MS must be an integer between 0 and 3600000' })
+  @Max(3600000, { message: 'PRIVACY_KEY_CACHE_MS must be an integer between 0 and 3600000' })
+  PRIVACY_KEY_CACHE_MS = 60000;
+
   /** How long a query with ?minPosition= waits for the view to catch up before answering 503. */
   @Transform(toInt)
   @IsInt({ message: 'MIN_POSITION_TIMEOUT_MS must be an integer between 0 and 60000' })
@@ -406,6 +423,10 @@ export class AppConfig {
 
   get eventStoreFile(): string {
     return resolve(this.DATA_DIR, 'events.sqlite');
+  }
+
+  get keyStoreFile(): string {
+    return resolve(this.DATA_DIR, 'keys.sqlite');
   }
 }
 

@@ -23,6 +23,7 @@ describe('the log format', () => {
     const [json, pretty] = [pinoHttpOptions(config, false), pinoHttpOptions(config, true)];
     expect(json.redact).toEqual(pretty.redact);
     expect(json.redact).toMatchObject({ paths: expect.arrayContaining(['req.headers.authorization', 'req.headers.cookie']) });
+    expect(json.redact).toMatchObject({ paths: expect.arrayContaining(['req.remoteAddress', 'req.headers["x-forwarded-for"]', 'req.headers["user-agent"]']) });
     expect(json.customSuccessMessage).toBeUndefined();
     const req = { method: 'GET', url: '/activity-log/msp?limit=5' } as never;
     expect(pretty.customSuccessMessage!(req, { statusCode: 200 } as never, 12.4)).toBe('GET /activity-log/msp?limit=5 200 12 ms');

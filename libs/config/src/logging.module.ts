@@ -48,7 +48,11 @@ export function pinoHttpOptions(config: AppConfig, pretty: boolean): Options {
   return {
     level: config.LOG_LEVEL,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]', 'req.query.ticket'],
+      paths: [
+        'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]', 'req.query.ticket',
+        // Personal data (docs/personal-data.md): a log line cannot be erased later, so it never holds an address or a user agent.
+        'req.remoteAddress', 'req.headers["x-forwarded-for"]', 'req.headers["x-real-ip"]', 'req.headers.forwarded', 'req.headers["user-agent"]',
+      ],
       censor: '[redacted]',
     },
     serializers: { req: (req: { url?: string }) => Object.assign(req, { url: withoutTicket(req.url) }) },

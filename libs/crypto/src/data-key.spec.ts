@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { CryptoError, DecryptionFailedError, MalformedCiphertextError } from './crypto.errors';
-import { DataKey, openWithDataKey, sealWithDataKey } from './data-key';
+import { DataKey, openBytesWithDataKey, openWithDataKey, sealBytesWithDataKey, sealWithDataKey } from './data-key';
 
 describe('sealWithDataKey / openWithDataKey', () => {
   const aad = 'subject:member-42:email';
@@ -42,5 +42,19 @@ describe('sealWithDataKey / openWithDataKey', () => {
     expect(() => openWithDataKey(key, sealed, aad)).toThrow(CryptoError);
     expect(openWithDataKey(DataKey.fromBytes(bytes), sealed, aad).toString()).toBe('x');
     expect(() => DataKey.fromBytes(Buffer.alloc(16))).toThrow(RangeError);
+  });
+});
+
+describe('sealBytesWithDataKey / openBytesWithDataKey', () => {
+  it('round-trips bytes under their associated data, refuses another aad or an altered byte, never repeats an IV', () => {
+    const key = DataKey.generate();
+    const aad = Buffer.from('pd1\0k\0e\0T');
+    const sealed = sealBytesWithDataKey(key, Buffer.from('ann@example.com'), aad);
+    expect(openBytesWithDataKey(key, sealed, aad).toString()).toBe('ann@example.com');
+    expect(() => openBytesWithDataKey(key, sealed, Buffer.from('other'))).toThrow(DecryptionFailedError);
+    sealed[sealed.length - 1] ^= 1;
+    expect(() => openBytesWithDataKey(key, sealed, aad)).toThrow(DecryptionFailedError);
+    const ivs = new Set(Array.from({ length: 1000 }, () => sealBytesWithDataKey(key, Buffer.from('x'), aad).subarray(0, 12).toString('hex')));
+    expect(ivs.size).toBe(1000);
   });
 });

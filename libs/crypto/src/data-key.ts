@@ -59,6 +59,19 @@ export function openWithDataKey(key: DataKey, sealed: string, aad: string): Buff
   return aesGcmOpen(keyBytes(key), decodeBase64Url(body, 'the sealed value'), sealedAad(aad), 'the sealed value');
 }
 
+/**
+ * The binary form, for formats that carry their own framing (personal-data tokens): `iv ‖ tag ‖
+ * ciphertext` under the data key, `aad` authenticated as given.
+ */
+export function sealBytesWithDataKey(key: DataKey, plaintext: Buffer, aad: Buffer): Buffer {
+  return aesGcmSeal(keyBytes(key), plaintext, aad);
+}
+
+/** Opens what sealBytesWithDataKey produced; throws DecryptionFailedError (or MalformedCiphertextError) otherwise. */
+export function openBytesWithDataKey(key: DataKey, sealed: Buffer, aad: Buffer): Buffer {
+  return aesGcmOpen(keyBytes(key), sealed, aad);
+}
+
 /** The version is authenticated too, so a future format cannot be confused with this one. */
 function sealedAad(aad: string): Buffer {
   return Buffer.from(`${SEALED_VERSION}\0${aad}`, 'utf8');

@@ -20,3 +20,4 @@ export * from './settings';
 export * from './org-members';
 export * from './policies';
 export * from './vault';
+export * from './privacy';

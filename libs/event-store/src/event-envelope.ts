@@ -48,6 +48,12 @@ export interface RecordedEvent<D = Record<string, unknown>> {
   occurredAt: string;
   data: D;
   metadata: EventMetadata;
+  /**
+   * Set when the payload passed its tenant's retention and can no longer be read (its key was
+   * deleted): `data` is then `{}` and the metadata holds no actor details or client. The event's
+   * existence, position, type, time and tenant remain. Readers skip such an event.
+   */
+  expired?: true;
 }
 
 /** The JSON form of an envelope: bigint fields become strings of digits. */

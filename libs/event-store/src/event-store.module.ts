@@ -11,6 +11,14 @@ import { MeteredEventStore } from './metering/metered-event-store';
 /** The registry of schema upcasters; areas register theirs at boot. */
 export const UPCASTERS = Symbol('UPCASTERS');
 
+/**
+ * What turns the adapter's stored form into the form everything above reads and writes: the
+ * personal-data layer (sealing at write time, retention keys on read). Required: a process that
+ * forgot it would write personal data in clear, so it does not start without one.
+ */
+export const EVENT_STORE_AT_REST = Symbol('EVENT_STORE_AT_REST');
+export type AtRestLayer = (adapter: EventStore) => EventStore;
+
 export function openEventStore(config: AppConfig): EventStore {
   if (config.EVENTSTORE_URL) return new EventStoreDbEventStore(config.EVENTSTORE_URL);
   return new SqliteEventStore({ file: config.eventStoreFile, synchronous: config.SQLITE_SYNCHRONOUS });
@@ -18,7 +26,8 @@ export function openEventStore(config: AppConfig): EventStore {
 
 /**
  * Provides the configured event store (EventStoreDB when EVENTSTORE_URL is set, else SQLite),
- * upcasting every read and metering every append; its head feeds the checkpoint-lag metrics.
+ * through the at-rest layer (EVENT_STORE_AT_REST, which another module provides), upcasting every
+ * read and metering every append; its head feeds the checkpoint-lag metrics.
  */
 @Global()
 @Module({
@@ -27,9 +36,9 @@ export function openEventStore(config: AppConfig): EventStore {
     { provide: UPCASTERS, useValue: new UpcasterRegistry() },
     {
       provide: EVENT_STORE,
-      inject: [AppConfig, UPCASTERS, AppendMetrics, CheckpointLagMetrics],
-      useFactory: (config: AppConfig, upcasters: UpcasterRegistry, appends: AppendMetrics, lag: CheckpointLagMetrics) => {
-        const store = new MeteredEventStore(new UpcastingEventStore(openEventStore(config), upcasters), appends);
+      inject: [AppConfig, UPCASTERS, AppendMetrics, CheckpointLagMetrics, EVENT_STORE_AT_REST],
+      useFactory: (config: AppConfig, upcasters: UpcasterRegistry, appends: AppendMetrics, lag: CheckpointLagMetrics, atRest: AtRestLayer) => {
+        const store = new MeteredEventStore(new UpcastingEventStore(atRest(openEventStore(config)), upcasters), appends);
         lag.setHead(() => store.headPosition());
         return store;
       },

@@ -20,3 +20,4 @@ export * from './integrations';
 export * from './read-models.health';
 export * from './credentials';
 export * from './dead-letters';
+export * from './retention';

@@ -4,6 +4,7 @@ import {
 import Database from 'better-sqlite3';
 import { Db, MongoClient } from 'mongodb';
 import { AppConfig } from '@app/config';
+import { DataKeys, KEY_STORE, KeyStore } from '@app/privacy';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { connectMongo, MONGO_DATABASE } from '@app/mongo';
 import { ActivityLogProjector } from './activity-log/activity-log.projector';
@@ -35,6 +36,8 @@ import { IntegrationsProjector } from './integrations/integrations.projector';
 import { INTEGRATIONS_STORE, IntegrationsStore } from './integrations/integrations.store';
 import { MongoIntegrationsStore } from './integrations/mongo-integrations.store';
 import { SqliteIntegrationsStore } from './integrations/sqlite-integrations.store';
+import { RetentionHealthIndicator } from './retention/retention.health';
+import { RetentionJob, RetentionSchedule } from './retention/retention.job';
 import { CredentialsProjector } from './credentials/credentials.projector';
 import { CREDENTIALS_STORE, CredentialsStore } from './credentials/credentials.store';
 import { MongoCredentialsStore } from './credentials/mongo-credentials.store';
@@ -191,6 +194,12 @@ export class ReadModelsModule {
             ]),
         },
         IntegrationStatusReader,
+        {
+          provide: RetentionJob,
+          inject: [EVENT_STORE, ACTIVITY_LOG_STORE, KEY_STORE, DataKeys],
+          useFactory: (events: EventStore, activity: ActivityLogStore, keyStore: KeyStore, keys: DataKeys) => new RetentionJob(events, activity, keyStore, keys),
+        },
+        RetentionHealthIndicator,
         { provide: EventLogHead, inject: [EVENT_STORE], useFactory: (s: EventStore) => new EventLogHead(s) },
         ...(options.runProjectors
           ? [
@@ -199,12 +208,19 @@ export class ReadModelsModule {
                 inject: [EVENT_STORE, ProjectorRegistry, DEAD_LETTER_STORE],
                 useFactory: (s: EventStore, r: ProjectorRegistry, d: DeadLetterStore) => new ProjectionRunners(s, r, d),
               },
+              // Where the projectors run (the worker, or the API under npm start), so does retention.
+              {
+                provide: RetentionSchedule,
+                inject: [RetentionJob, AppConfig],
+                useFactory: (job: RetentionJob, config: AppConfig) => new RetentionSchedule(job, config.RETENTION_INTERVAL_MS),
+              },
             ]
           : []),
       ],
       exports: [
         ACTIVITY_LOG_STORE, SHARING_HUB_STORE, ORGANIZATION_DIRECTORY_STORE, INTEGRATIONS_STORE, MSP_MEMBER_DIRECTORY_STORE,
         ORG_MEMBER_DIRECTORY_STORE, CREDENTIALS_STORE, CHECKPOINT_STORE, DEAD_LETTER_STORE, ProjectorRegistry, IntegrationStatusReader, EventLogHead,
+        RetentionJob, RetentionHealthIndicator,
         ...(options.mongo ? [MONGO_DATABASE] : [READ_DATABASE]),
       ],
     };

@@ -5,7 +5,7 @@ import { HealthCheck, HealthCheckError, HealthCheckService, HealthIndicatorResul
 import { EventStoreHealthIndicator } from '@app/event-store';
 import { Public } from '@app/auth';
 import { IdempotencyStoreHealthIndicator } from '@app/commands';
-import { ReadModelsHealthIndicator } from '@app/projections';
+import { ReadModelsHealthIndicator, RetentionHealthIndicator } from '@app/projections';
 
 /** A check that has not answered by then counts as down, so that /health itself answers within 2 s. */
 const CHECK_DEADLINE_MS = 1800;
@@ -18,6 +18,7 @@ export class HealthController {
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly readModels: ReadModelsHealthIndicator,
     private readonly idempotencyStore: IdempotencyStoreHealthIndicator,
+    private readonly retention: RetentionHealthIndicator,
   ) {}
 
   /**
@@ -33,6 +34,7 @@ export class HealthController {
         () => withinDeadline('eventStore', this.eventStore.engine, this.eventStore.check()),
         () => withinDeadline('readModels', this.readModels.engine, this.readModels.check()),
         () => withinDeadline('idempotencyStore', this.idempotencyStore.engine, this.idempotencyStore.check()),
+        () => withinDeadline('retention', this.retention.engine, this.retention.check()),
       ]);
       return result.info?.readModels?.degraded ? { ...result, status: 'degraded' } : result;
     } catch (error) {

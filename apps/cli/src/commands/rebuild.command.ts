@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DEAD_LETTER_STORE, DeadLetterStore, ProjectorRegistry, rebuildViews } from '@app/projections';
+import { DEAD_LETTER_STORE, DeadLetterStore, ProjectorRegistry, rebuildViews, RetentionJob } from '@app/projections';
 
 interface RebuildFlags {
   batchSize?: number;
@@ -19,6 +19,7 @@ export class RebuildCommand extends CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: ProjectorRegistry,
     @Inject(DEAD_LETTER_STORE) private readonly deadLetters: DeadLetterStore,
+    private readonly retention: RetentionJob,
   ) {
     super();
   }
@@ -48,6 +49,9 @@ export class RebuildCommand extends CommandRunner {
       const left = counts[projector.name];
       if (left) process.stdout.write(`${projector.name}: ${left} events dead-lettered (npm run cli -- dead-letters --view ${projector.name})\n`);
     }
+    // A rebuild replays state events older than their tenant's retention too: they leave the views again now.
+    const run = await this.retention.runOnce();
+    process.stdout.write(`retention: ${run.removedEntries} entries past retention removed, ${run.expiredMonths} tenant months expired\n`);
   }
 
   @Option({ flags: '--batch-size <count>', description: 'events per transaction (default 1000)' })

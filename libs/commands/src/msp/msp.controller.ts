@@ -68,4 +68,15 @@ export class MspController {
   transferOwnership(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
     return { mspId: mspOf(ctx), memberId };
   }
+
+  /**
+   * GDPR Art. 17 for a former member (removed, or whose invitation was revoked): their key is
+   * deleted once the event is recorded, and every view shows their pseudonym from then on.
+   */
+  @CommandRoute('POST', 'members/:memberId/erase', {
+    command: 'EraseMspMemberPersonalData', status: 200, summary: 'Erase a former member’s personal data',
+  })
+  erase(@MemberId() memberId: string, @Ctx() ctx: RequestContext) {
+    return { mspId: mspOf(ctx), memberId };
+  }
 }

@@ -52,4 +52,15 @@ export class OrgRosterController {
   remove(@MemberId() memberId: string) {
     return { memberId };
   }
+
+  /**
+   * GDPR Art. 17 for a former member (removed, or who declined the invitation): their key is
+   * deleted once the event is recorded, and every view shows their pseudonym from then on.
+   */
+  @CommandRoute('POST', 'members/:memberId/erase', {
+    command: 'EraseMemberPersonalData', status: 200, summary: 'Erase a former member’s personal data',
+  })
+  erase(@MemberId() memberId: string) {
+    return { memberId };
+  }
 }

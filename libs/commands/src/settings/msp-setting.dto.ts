@@ -12,7 +12,7 @@ export class ChangeMspSettingDto {
   @ApiProperty({
     description:
       'Typed by the key: sessionTimeoutMinutes integer 5..1440; requireTwoFactor boolean; allowedIpRanges IPv4/IPv6 CIDR ' +
-      'strings; activityLogRetentionDays integer 30..3650; supportEmail email or null; ' +
+      'strings; activityLogRetentionDays integer 90..2555 (default 90); supportEmail email or null; ' +
       "defaultOrganizationPolicyPreset 'standard' | 'strict' | 'custom'",
     // OpenAPI 3.0 allows `nullable` only beside a `type`: null is the string branch's (supportEmail).
     oneOf: [{ type: 'integer' }, { type: 'boolean' }, { type: 'string', nullable: true }, { type: 'array', items: { type: 'string' } }],

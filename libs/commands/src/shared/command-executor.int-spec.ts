@@ -6,9 +6,10 @@ import { DomainError, mspMemberAccessStream, organizationDecider, organizationSt
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
+import { SqliteKeyStore } from '@app/privacy';
+import { privacyParts } from '@app/privacy/testing/privacy.testing';
 import { ALL_COMMAND_BINDINGS, CommandRequest } from '../command-bindings';
 import { CommandExecutor } from './command-executor';
-import { DecidedStates } from './decided-states';
 import { commandEventIds } from './idempotency/derived-ids';
 
 const contextOf = (principal: Principal): RequestContext => ({
@@ -34,6 +35,8 @@ const signIn = (userAgent: string): CommandRequest => ({
   type: 'RecordMspSignInSuccess', memberId: 'olga', email: 'olga@msp.example', userAgent, by: signIns.initiator,
 });
 const olgasStream = mspMemberAccessStream('msp-1', 'olga');
+/** The events here are written unsealed (no at-rest layer): revealing them changes nothing. */
+const { personalData } = privacyParts(new SqliteKeyStore(':memory:'));
 
 describe('CommandExecutor (real SQLite event store)', () => {
   let store: EventStore;
@@ -45,7 +48,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
     // No projector runs: an organization-side command that looked up its tenant would wait (and fail the test).
     const { tenants, close } = embeddedTenantDirectory(store, 20_000);
     closeDirectory = close;
-    executor = new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants);
+    executor = new CommandExecutor(ALL_COMMAND_BINDINGS, store, tenants, personalData);
   });
 
   const afterCleanup: (() => void)[] = [];
@@ -132,8 +135,8 @@ describe('CommandExecutor (real SQLite event store)', () => {
   it('will not start unless every command of the role matrix has exactly one binding', () => {
     const { tenants, close } = embeddedTenantDirectory(store, 10);
     afterCleanup.push(close);
-    expect(() => new CommandExecutor(ALL_COMMAND_BINDINGS.slice(1), store, tenants)).toThrow(/Commands without a binding: CreateMspAccount/);
-    expect(() => new CommandExecutor([...ALL_COMMAND_BINDINGS, ALL_COMMAND_BINDINGS[0]], store, tenants)).toThrow(
+    expect(() => new CommandExecutor(ALL_COMMAND_BINDINGS.slice(1), store, tenants, personalData)).toThrow(/Commands without a binding: CreateMspAccount/);
+    expect(() => new CommandExecutor([...ALL_COMMAND_BINDINGS, ALL_COMMAND_BINDINGS[0]], store, tenants, personalData)).toThrow(
       'Command CreateMspAccount has two bindings',
     );
   });
@@ -183,7 +186,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
       };
       const { tenants, close } = embeddedTenantDirectory(own, 10);
       afterCleanup.push(close);
-      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants), appends: () => appends };
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, personalData), appends: () => appends };
     }
 
     it('loses the race to it, retries on fresh state, and both sign-ins land', async () => {
@@ -227,7 +230,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    function processOn(beforeAppend?: () => Promise<unknown>, states?: (store: EventStore) => DecidedStates) {
+    function processOn(beforeAppend?: () => Promise<unknown>, cachedStreams?: number) {
       const own = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
       stores.push(own);
       let appends = 0;
@@ -239,7 +242,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
       };
       const { tenants, close } = embeddedTenantDirectory(own, 10);
       afterCleanup.push(close);
-      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, states?.(own)), store: own, appends: () => appends };
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, personalData, cachedStreams), store: own, appends: () => appends };
     }
 
     const org = (type: 'DeployOrganization' | 'SuspendOrganization' | 'ReactivateOrganization', organizationId: string): CommandRequest =>
@@ -285,12 +288,11 @@ describe('CommandExecutor (real SQLite event store)', () => {
     });
 
     it('even an entry that claims a revision the stream never reached commits nothing: the store refuses it, the retry reads the stream', async () => {
-      let states: DecidedStates | undefined;
-      const here = processOn(undefined, (store) => (states = new DecidedStates(store)));
+      const here = processOn();
       const organizationId = await deployedBy(here.executor);
       // A corrupted entry: the organization suspended, at revision 7 (the stream holds revisions 0 and 1, active).
       const suspended = { exists: true, organizationId, mspId: 'msp-1', name: 'Acme', status: 'suspended' } as const;
-      states!.remember(organizationDecider, organizationStream(organizationId), suspended, [], 7n);
+      here.executor.states.remember(organizationDecider, organizationStream(organizationId), suspended, [], 7n);
       const appendsBefore = here.appends();
       await expect(here.executor.execute(org('ReactivateOrganization', organizationId), admin)).rejects.toThrow('is active and cannot be reactivated');
       expect(here.appends() - appendsBefore).toBe(1);
@@ -298,7 +300,7 @@ describe('CommandExecutor (real SQLite event store)', () => {
     });
 
     it('with the cache off (0 streams), every command folds the whole stream, and decides the same', async () => {
-      const here = processOn(undefined, (store) => new DecidedStates(store, 0));
+      const here = processOn(undefined, 0);
       const organizationId = await deployedBy(here.executor);
       await here.executor.execute(org('SuspendOrganization', organizationId), admin);
       await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow('is suspended and cannot be suspended');

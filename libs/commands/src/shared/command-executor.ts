@@ -1,14 +1,16 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
-  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, findCardNumber, Forbidden, InvalidInput, mayExecute, Refused, ROLE_MATRIX,
+  CARD_NUMBER_REFUSAL, CommandType, DomainEvent, ERASURE_EVENT_TYPES, findCardNumber, Forbidden, InvalidInput, mayExecute, memberScopeOf, Refused,
+  ROLE_MATRIX,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, Tenant, WrongExpectedRevisionError } from '@app/event-store';
 import { eventMetadata, RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
+import { PersonalData } from '@app/privacy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
-import { DecidedState, DecidedStates } from './decided-states';
+import { DecidedState, DecidedStates, STATE_CACHE_STREAMS } from './decided-states';
 import { CommandEventIds } from './idempotency/derived-ids';
 import { StreamSerializer } from './stream-serializer';
 
@@ -48,16 +50,18 @@ export class CommandExecutor {
   private readonly io: BindingIo;
   private readonly streams = new StreamSerializer();
 
-  private readonly states: DecidedStates;
+  /** Folded states by stream (revealed, so dropped on an erasure and after the key cache's TTL). */
+  readonly states: DecidedStates;
 
   constructor(
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
     tenants: TenantDirectory,
-    @Optional() states?: DecidedStates,
+    private readonly personalData: PersonalData,
+    @Optional() @Inject(STATE_CACHE_STREAMS) stateCacheStreams?: number,
   ) {
     this.routes = routeTable(bindings);
-    this.states = states ?? new DecidedStates(store);
+    this.states = new DecidedStates(store, (events) => this.domainEvents(events), stateCacheStreams);
     this.io = { store, states: this.states, tenants };
   }
 
@@ -109,8 +113,11 @@ export class CommandExecutor {
       // A keyed retry must find its first attempt's events wherever they are: the whole stream, read as before.
       const past = await this.store.readStream(streamId);
       const committed = committedBefore(past, ids);
-      if (committed) return { result: resultOf(target, committed), alreadyCommitted: true };
-      loaded = { state: past.map(toDomainEvent).reduce(binding.decider.evolve, binding.decider.initialState), revision: past.at(-1)?.revision };
+      if (committed) {
+        await this.eraseAfter(committed, target);
+        return { result: resultOf(target, committed), alreadyCommitted: true };
+      }
+      loaded = { state: (await this.domainEvents(past)).reduce(binding.decider.evolve, binding.decider.initialState), revision: past.at(-1)?.revision };
     } else {
       loaded = await this.states.load(binding.decider, streamId);
     }
@@ -120,6 +127,7 @@ export class CommandExecutor {
     refuseCardNumbers(newEvents);
     const result = await this.append(streamId, newEvents, expected);
     this.states.remember(binding.decider, streamId, loaded.state, events, result.nextExpectedRevision);
+    await this.eraseAfter(events, target);
     return {
       result: {
         id: target.aggregateId,
@@ -140,6 +148,29 @@ export class CommandExecutor {
       this.states.forget(streamId);
       throw error;
     }
+  }
+
+  /**
+   * An erasure is recorded first, then the member's key is deleted, here and now (the answer means
+   * erased). Should this process die in between, the erasure follower deletes it when it starts.
+   */
+  private async eraseAfter(events: readonly DomainEvent[], { tenant }: Target): Promise<void> {
+    const scope = memberScopeOf(tenant);
+    for (const event of events) {
+      if (!scope || !(ERASURE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
+      await this.personalData.erase({ scope, memberId: (event.data as { memberId: string }).memberId });
+      // Folded states hold revealed values, and the member's may be in any stream's: none is kept.
+      this.states.clear();
+    }
+  }
+
+  /**
+   * The stream as the decider folds it: personal values revealed in memory only (an erased member's
+   * read as their pseudonym), and without the events whose payload passed retention (`activity`
+   * events, which no decider needs).
+   */
+  private async domainEvents(past: readonly RecordedEvent[]): Promise<DomainEvent[]> {
+    return this.personalData.reveal(past.filter((event) => !event.expired).map(toDomainEvent));
   }
 
   private toNewEvents(events: DomainEvent[], { tenant }: Target, ctx: RequestContext, ids?: CommandEventIds): NewEvent[] {

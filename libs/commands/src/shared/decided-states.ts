@@ -2,6 +2,16 @@ import { LRUCache } from 'lru-cache';
 import { Decider, DomainEvent } from '@app/domain';
 import { EventStore, RecordedEvent } from '@app/event-store';
 
+/** DI token (optional): how many streams' states the executor keeps; 0 turns the cache off. */
+export const STATE_CACHE_STREAMS = Symbol('STATE_CACHE_STREAMS');
+
+/**
+ * How long a folded state is kept: as long as a process trusts a data key it read (DataKeys' TTL),
+ * so a state holding an erased member's revealed values never outlives what the key cache allows
+ * for a process that missed the erasure elsewhere. An erasure here clears the cache at once.
+ */
+const STATE_TTL_MS = 60_000;
+
 /** A stream's state as a decider folded it, and the revision of the last event folded (undefined: no stream yet). */
 export interface DecidedState<S> {
   state: S;
@@ -33,9 +43,11 @@ export class DecidedStates {
 
   constructor(
     private readonly store: EventStore,
+    /** What the deciders fold: the executor's (personal values revealed, expired payloads left out). */
+    private readonly domainEvents: (events: readonly RecordedEvent[]) => Promise<DomainEvent[]> = async (events) => events.map(toDomainEvent),
     maxStreams = 10_000,
   ) {
-    if (maxStreams > 0) this.entries = new LRUCache({ max: maxStreams });
+    if (maxStreams > 0) this.entries = new LRUCache({ max: maxStreams, ttl: STATE_TTL_MS });
   }
 
   /** The stream's current state: the cached one plus the events after it, or a full read. */
@@ -49,7 +61,7 @@ export class DecidedStates {
       this.entries?.delete(streamId);
       return this.load(decider, streamId);
     }
-    const state = tail.reduce((s, e) => decider.evolve(s, toDomainEvent(e)), (base?.state as S | undefined) ?? decider.initialState);
+    const state = (await this.domainEvents(tail)).reduce((s, e) => decider.evolve(s, e), (base?.state as S | undefined) ?? decider.initialState);
     const revision = tail.length > 0 ? tail[tail.length - 1].revision : base?.revision;
     if (revision !== undefined && tail.length > 0) this.entries?.set(streamId, { decider, state, revision });
     return { state, revision };
@@ -58,6 +70,11 @@ export class DecidedStates {
   /** After the store acknowledged `events` as the stream's revisions up to `revision`, on top of `before`. */
   remember<S>(decider: Decider<unknown, DomainEvent, S>, streamId: string, before: S, events: readonly DomainEvent[], revision: bigint): void {
     this.entries?.set(streamId, { decider, state: events.reduce((s, e) => decider.evolve(s, e), before), revision });
+  }
+
+  /** Forgets every stream (after an erasure: any state may hold the member's revealed values). */
+  clear(): void {
+    this.entries?.clear();
   }
 
   /** Forgets a stream (its cached state lost an expected-revision check, or is in doubt). */

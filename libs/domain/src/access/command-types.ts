@@ -11,6 +11,7 @@ import { OrgPoliciesCommand } from '../policies/org-policies.commands';
 import { SiemIntegrationCommand } from '../policies/siem-integration.commands';
 import { VantaIntegrationCommand } from '../policies/vanta-integration.commands';
 import { MspSettingsCommand } from '../settings/msp-settings.commands';
+import { OrgSettingsCommand } from '../settings/org-settings.commands';
 import { FolderCommand } from '../vault/folder.commands';
 import { VaultItemCommand } from '../vault/vault-item.commands';
 
@@ -23,6 +24,7 @@ export type Command =
   | MspApiKeyCommand
   | BillingCommand
   | MspSettingsCommand
+  | OrgSettingsCommand
   | OrgRosterCommand
   | OrgMemberAccessCommand
   | OrgPoliciesCommand

@@ -15,6 +15,7 @@ const EXPECTED: [CommandType, string][] = [
   ['ReactivateMspMember', 'msp_owner msp_admin'],
   ['RemoveMspMember', 'msp_owner msp_admin'],
   ['TransferMspOwnership', 'msp_owner'],
+  ['EraseMspMemberPersonalData', 'msp_owner'],
   // mspAccess
   ['RecordMspSignInSuccess', 'service'],
   ['RecordMspSignInFailure', 'service'],
@@ -45,6 +46,7 @@ const EXPECTED: [CommandType, string][] = [
   ['ChangeDefaultCreditCard', 'msp_owner'],
   // settings
   ['ChangeMspSetting', 'msp_owner msp_admin'],
+  ['ChangeOrganizationSetting', 'org_owner'],
   // orgMembers
   ['InviteMember', 'org_owner org_admin service'],
   ['AcceptMemberInvitation', 'org_owner org_admin org_member'],
@@ -53,6 +55,7 @@ const EXPECTED: [CommandType, string][] = [
   ['SuspendMember', 'org_owner org_admin'],
   ['ReactivateMember', 'org_owner org_admin'],
   ['RemoveMember', 'org_owner org_admin'],
+  ['EraseMemberPersonalData', 'org_owner'],
   ['RecordAdminPanelAccess', 'org_owner org_admin service'],
   ['RecordVaultAccess', 'org_owner org_admin org_member service'],
   ['RecordMemberSignInSuccess', 'service'],

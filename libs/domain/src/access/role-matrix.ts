@@ -6,6 +6,7 @@ import { orgMembersPermissions } from '../org-members/org-members.permissions';
 import { organizationPermissions } from '../organizations/organization.permissions';
 import { policiesPermissions } from '../policies/policies.permissions';
 import { settingsPermissions } from '../settings/settings.permissions';
+import { orgSettingsPermissions } from '../settings/org-settings.permissions';
 import { vaultPermissions } from '../vault/vault.permissions';
 import { CommandType } from './command-types';
 import { QUERY_PERMISSIONS, QueryType } from './query-permissions';
@@ -19,6 +20,7 @@ export const AREA_PERMISSIONS = {
   integrations: integrationsPermissions,
   billing: billingPermissions,
   settings: settingsPermissions,
+  orgSettings: orgSettingsPermissions,
   orgMembers: orgMembersPermissions,
   policies: policiesPermissions,
   vault: vaultPermissions,
@@ -32,6 +34,7 @@ export const ROLE_MATRIX: Readonly<Record<CommandType, readonly Role[]>> = Objec
   ...integrationsPermissions,
   ...billingPermissions,
   ...settingsPermissions,
+  ...orgSettingsPermissions,
   ...orgMembersPermissions,
   ...policiesPermissions,
   ...vaultPermissions,

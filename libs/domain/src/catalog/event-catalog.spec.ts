@@ -47,7 +47,7 @@ const DESIGN_CATALOG: Record<string, string[]> = {
 };
 
 const MSP_AREAS = ['msp', 'mspAccess', 'organizations', 'integrations', 'billing', 'settings'];
-const BUSINESS_AREAS = ['orgMembers', 'policies', 'vault'];
+const BUSINESS_AREAS = ['orgMembers', 'policies', 'orgSettings', 'vault'];
 
 describe('the event catalog', () => {
   it.each(Object.entries(DESIGN_CATALOG))('maps every %s event of the design to that category', (category, types) => {

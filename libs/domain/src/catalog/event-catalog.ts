@@ -6,6 +6,7 @@ import { orgMembersDescribers } from '../org-members/org-members.describers';
 import { organizationsDescribers } from '../organizations/organizations.describers';
 import { policiesDescribers } from '../policies/policies.describers';
 import { settingsDescribers } from '../settings/settings.describers';
+import { orgSettingsDescribers } from '../settings/org-settings.describers';
 import { vaultDescribers } from '../vault/vault.describers';
 import { ActivityCategory, BusinessCategory, MSP_CATEGORIES, MspCategory } from './activity-category';
 import { DescriberMap, EventDescriber } from './event-describer';
@@ -24,6 +25,7 @@ export const MSP_AREA_DESCRIBERS = {
 export const BUSINESS_AREA_DESCRIBERS = {
   orgMembers: orgMembersDescribers,
   policies: policiesDescribers,
+  orgSettings: orgSettingsDescribers,
   vault: vaultDescribers,
 } as const satisfies Record<string, DescriberMap<BusinessCategory>>;
 

@@ -24,6 +24,8 @@ export type SuspendMspMember = OnMember & { type: 'SuspendMspMember'; reason?: s
 export type ReactivateMspMember = OnMember & { type: 'ReactivateMspMember' };
 export type RemoveMspMember = OnMember & { type: 'RemoveMspMember' };
 export type TransferMspOwnership = OnMember & { type: 'TransferMspOwnership' };
+/** GDPR Art. 17 for a former member: their personal data becomes unreadable everywhere. */
+export type EraseMspMemberPersonalData = OnMember & { type: 'EraseMspMemberPersonalData' };
 
 export type MspCommand =
   | CreateMspAccount
@@ -34,6 +36,7 @@ export type MspCommand =
   | SuspendMspMember
   | ReactivateMspMember
   | RemoveMspMember
-  | TransferMspOwnership;
+  | TransferMspOwnership
+  | EraseMspMemberPersonalData;
 
 export const mspStream = (mspId: string) => `msp-${mspId}`;

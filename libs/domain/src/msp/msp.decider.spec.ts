@@ -191,4 +191,27 @@ describe('MSP decider', () => {
       given(decider, withIvy).when({ ...transfer, by: { ...foreign, memberId: 'm-1' } }).thenRefuses(NotFound);
     });
   });
+
+  describe('EraseMspMemberPersonalData', () => {
+    const erase = { type: 'EraseMspMemberPersonalData', mspId, memberId: 'm-3', by: owner } as const;
+    const ivyErased: MspEvent = { type: 'MspMemberPersonalDataErased', data: { memberId: 'm-3' } };
+    it('erases a removed member, or one whose invitation was revoked, with no personal data in the event', () => {
+      given(decider, [...withIvy, ivyRemoved]).when(erase).then([ivyErased]);
+      given(decider, [...withAdam, ivyInvited, ivyRevoked]).when(erase).then([ivyErased]);
+    });
+    it('erases once, and the member then holds no email', () => {
+      given(decider, [...withIvy, ivyRemoved, ivyErased]).when(erase).thenRefuses(Refused, /already erased/);
+      given(decider, [...withIvy, ivyRemoved, ivyErased]).when({ type: 'InviteMspMember', mspId, memberId: 'm-5', email: 'ivy@msp.test', role: 'msp_member', by: admin })
+        .then([{ type: 'MspMemberInvited', data: { memberId: 'm-5', email: 'ivy@msp.test', role: 'msp_member' } }]);
+    });
+    it('refuses a member still on the list, naming them by id only', () => {
+      given(decider, withIvy).when(erase).thenRefuses(Refused, /Member m-3 is active: remove the member/);
+      given(decider, [...withAdam, ivyInvited]).when(erase).thenRefuses(Refused, /is invited/);
+      given(decider, withIvy).when({ ...erase, memberId: 'm-1' }).thenRefuses(Refused, /m-1 is active/);
+    });
+    it('answers not found for an unknown member or another MSP', () => {
+      given(decider, withIvy).when({ ...erase, memberId: 'm-7' }).thenRefuses(NotFound);
+      given(decider, [...withIvy, ivyRemoved]).when({ ...erase, by: foreign }).thenRefuses(NotFound);
+    });
+  });
 });

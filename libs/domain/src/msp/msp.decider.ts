@@ -14,7 +14,8 @@ import { MspEvent, MspMemberRef } from './msp.events';
 /** invited -> active <-> suspended -> removed; invited -> revoked. Removed members are gone. */
 export type MspMemberStatus = 'invited' | 'revoked' | 'active' | 'suspended' | 'removed';
 
-export type MspRosterEntry = MspMemberRef & { role: MspRole; status: MspMemberStatus };
+/** `erased`: the member's personal data was erased; their email and name now read as a pseudonym. */
+export type MspRosterEntry = MspMemberRef & { role: MspRole; status: MspMemberStatus; erased?: true };
 
 export type MspState =
   | { exists: false }
@@ -66,6 +67,8 @@ function evolve(state: MspState, event: MspEvent): MspState {
       const demoted = patch(state, previousOwner.memberId, { role: 'msp_admin' });
       return { ...patch(demoted, newOwner.memberId, { role: 'msp_owner' }), ownerId: newOwner.memberId };
     }
+    case 'MspMemberPersonalDataErased':
+      return patch(state, event.data.memberId, { erased: true });
   }
 }
 
@@ -103,7 +106,24 @@ function decide(command: MspCommand, state: MspState): MspEvent[] {
     }
     case 'TransferMspOwnership':
       return transfer(msp, command);
+    case 'EraseMspMemberPersonalData':
+      return [{ type: 'MspMemberPersonalDataErased', data: { memberId: erasable(msp, command.memberId).memberId } }];
   }
+}
+
+/**
+ * Only a former member's data is erased (removed, or an invitation revoked): a member still on
+ * the list would go on appearing under their pseudonym. Once is enough. Removed members are found
+ * here, unlike for every other command.
+ */
+function erasable(msp: Existing, memberId: string): MspRosterEntry {
+  const entry = msp.members[memberId];
+  if (!entry) throw new NotFound(`Member ${memberId} not found`);
+  if (entry.erased) throw new Refused(`The personal data of member ${memberId} was already erased`);
+  if (ON_MSP_LIST.includes(entry.status)) {
+    throw new Refused(`Member ${memberId} is ${entry.status}: remove the member (or revoke the invitation) before erasing their personal data`);
+  }
+  return entry;
 }
 
 function create(command: CreateMspAccount, state: MspState): MspEvent[] {
@@ -119,7 +139,7 @@ function invite(msp: Existing, command: InviteMspMember): MspEvent[] {
   if (msp.members[command.memberId]) throw new Refused(`Member ${command.memberId} already exists`);
   const email = command.email.toLowerCase();
   const taken = Object.values(msp.members).some((m) => HOLDS_EMAIL.includes(m.status) && m.email.toLowerCase() === email);
-  if (taken) throw new Refused(`${command.email} is already a member or invited`);
+  if (taken) throw new Refused('This email is already a member or invited');
   const { memberId, role, name } = command;
   return [{ type: 'MspMemberInvited', data: { memberId, email: command.email, ...(name && { name }), role } }];
 }
@@ -137,14 +157,14 @@ function accept(msp: Existing, command: AcceptMspInvitation): MspEvent[] {
 function changeRole(msp: Existing, command: ChangeMspMemberRole): MspEvent[] {
   const target = requireStatus(notOwner(msp, command.memberId, 'given another role'), ['active', 'suspended'], 'given another role');
   if (command.role === 'msp_owner') throw new Refused('Only an ownership transfer makes a member the owner');
-  if (command.role === target.role) throw new Refused(`${target.email} is already ${target.role}`);
+  if (command.role === target.role) throw new Refused(`Member ${target.memberId} is already ${target.role}`);
   return [{ type: 'MspMemberRoleChanged', data: { ...ref(target), previousRole: target.role, newRole: command.role } }];
 }
 
 function transfer(msp: Existing, command: TransferMspOwnership): MspEvent[] {
   if (command.by.memberId !== msp.ownerId) throw new Forbidden('Only the current owner can transfer ownership');
   const target = member(msp, command.memberId);
-  if (target.memberId === msp.ownerId) throw new Refused(`${target.email} is already the owner`);
+  if (target.memberId === msp.ownerId) throw new Refused(`Member ${target.memberId} is already the owner`);
   requireStatus(target, ['active'], 'made owner');
   const previousOwner = { ...ref(msp.members[msp.ownerId]), newRole: 'msp_admin' as const };
   return [{ type: 'MspOwnershipTransferred', data: { previousOwner, newOwner: { ...ref(target), previousRole: target.role } } }];
@@ -171,7 +191,7 @@ function notOwner(msp: Existing, memberId: string, action: string): MspRosterEnt
 
 function requireStatus(entry: MspRosterEntry, allowed: MspMemberStatus[], action: string): MspRosterEntry {
   if (!allowed.includes(entry.status)) {
-    throw new Refused(`Member ${entry.email} is ${entry.status} and cannot be ${action}`);
+    throw new Refused(`Member ${entry.memberId} is ${entry.status} and cannot be ${action}`);
   }
   return entry;
 }

@@ -71,6 +71,12 @@ const cases: Cases<MspEvent> = {
     target: { type: 'member', id: 'mem-bob', name: 'Bob Stone' },
     summary: 'Ann Lee transferred MSP ownership to Bob Stone',
   },
+  MspMemberPersonalDataErased: {
+    data: { memberId: 'mem-bob' },
+    action: 'Erased personal data',
+    target: { type: 'member', id: 'mem-bob', name: null },
+    summary: 'Ann Lee erased the personal data of member mem-bob',
+  },
 };
 
 describe('MSP describers', () => {

@@ -69,6 +69,13 @@ const describers: MspAreaDescribers<MspEvent> = {
     // Only the owner transfers ownership: the initiator is the previous owner, now an admin.
     summary: (d, v) => `${v.initiatorName} transferred MSP ownership to ${who(d.newOwner)}`,
   },
+  MspMemberPersonalDataErased: {
+    category: 'MSP User Management',
+    action: 'Erased personal data',
+    // The event holds no name: the member's other entries show their pseudonym from now on.
+    target: (d) => ({ type: 'member', id: d.memberId, name: null }),
+    summary: (d, v) => `${v.initiatorName} erased the personal data of member ${d.memberId}`,
+  },
 };
 
 export const mspDescribers: DescriberMap<MspCategory> = describers;

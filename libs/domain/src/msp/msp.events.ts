@@ -25,6 +25,8 @@ export type MspOwnershipTransferred = DomainEvent<
     newOwner: MspMemberRef & { previousRole: MspRole };
   }
 >;
+/** The member's personal data was erased: their key is deleted, so every copy reads as a pseudonym. No personal data inside. */
+export type MspMemberPersonalDataErased = DomainEvent<'MspMemberPersonalDataErased', { memberId: string }>;
 
 export type MspEvent =
   | MspAccountCreated
@@ -35,4 +37,5 @@ export type MspEvent =
   | MspMemberSuspended
   | MspMemberReactivated
   | MspMemberRemoved
-  | MspOwnershipTransferred;
+  | MspOwnershipTransferred
+  | MspMemberPersonalDataErased;

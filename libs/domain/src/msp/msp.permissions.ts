@@ -14,4 +14,5 @@ export const mspPermissions: Record<MspCommand['type'], readonly Role[]> = {
   ReactivateMspMember: managers,
   RemoveMspMember: managers,
   TransferMspOwnership: ['msp_owner'],
+  EraseMspMemberPersonalData: ['msp_owner'],
 };

@@ -67,6 +67,12 @@ const cases: Case[] = [
     summary: 'Ann removed Bob Stone (admin)',
   },
   {
+    event: { type: 'MemberPersonalDataErased', data: { orgId: bob.orgId, memberId: bob.memberId } },
+    action: 'Erased personal data',
+    target: { type: 'member', id: bob.memberId, name: null },
+    summary: `Ann erased the personal data of member ${bob.memberId}`,
+  },
+  {
     event: { type: 'AdminPanelAccessed', data: bob },
     action: 'Accessed admin panel',
     target: bobTarget,

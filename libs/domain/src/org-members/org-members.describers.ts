@@ -73,6 +73,13 @@ const describers: BusinessAreaDescribers<OrgRosterEvent | OrgMemberAccessEvent> 
     target: memberTarget,
     summary: (d, v) => `${v.initiatorName} removed ${who(d)} (${ORG_ROLE_LABELS[d.role]})`,
   },
+  MemberPersonalDataErased: {
+    category: 'Members and Access',
+    action: 'Erased personal data',
+    // The event holds no name: the member's other entries show their pseudonym from now on.
+    target: (d) => ({ type: 'member', id: d.memberId, name: null }),
+    summary: (d, v) => `${v.initiatorName} erased the personal data of member ${d.memberId}`,
+  },
   AdminPanelAccessed: {
     category: 'Members and Access',
     action: 'Accessed admin panel',

@@ -13,6 +13,7 @@ export const orgRosterPermissions: Record<OrgRosterCommand['type'], readonly Rol
   SuspendMember: managers,
   ReactivateMember: managers,
   RemoveMember: managers,
+  EraseMemberPersonalData: ['org_owner'],
 };
 
 export const orgMemberAccessPermissions: Record<OrgMemberAccessCommand['type'], readonly Role[]> = {

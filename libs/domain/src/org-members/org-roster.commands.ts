@@ -13,6 +13,8 @@ export type ChangeMemberRole = OrgRosterCommandBase & { type: 'ChangeMemberRole'
 export type SuspendMember = OrgRosterCommandBase & { type: 'SuspendMember'; reason?: string };
 export type ReactivateMember = OrgRosterCommandBase & { type: 'ReactivateMember' };
 export type RemoveMember = OrgRosterCommandBase & { type: 'RemoveMember' };
+/** GDPR Art. 17 for a former member (removed, or who declined): their personal data becomes unreadable everywhere. */
+export type EraseMemberPersonalData = OrgRosterCommandBase & { type: 'EraseMemberPersonalData' };
 
 export type OrgRosterCommand =
   | InviteMember
@@ -21,6 +23,7 @@ export type OrgRosterCommand =
   | ChangeMemberRole
   | SuspendMember
   | ReactivateMember
-  | RemoveMember;
+  | RemoveMember
+  | EraseMemberPersonalData;
 
 export const orgRosterStream = (orgId: string) => `orgRoster-${orgId}`;

@@ -173,4 +173,28 @@ describe('Organization roster decider', () => {
       given(decider, withMia).when({ type: 'RemoveMember', memberId: 'm-3', by: stranger }).thenRefuses(NotFound);
     });
   });
+
+  describe('EraseMemberPersonalData', () => {
+    const erase = { type: 'EraseMemberPersonalData', memberId: 'm-3', by: owner } as const;
+    const miaErased: OrgRosterEvent = { type: 'MemberPersonalDataErased', data: { orgId, memberId: 'm-3' } };
+    const removed: OrgRosterEvent = { type: 'MemberRemoved', data: mia };
+    it('erases a removed member, or one who declined, with no personal data in the event', () => {
+      given(decider, [...withMia, removed]).when(erase).then([miaErased]);
+      given(decider, [...seeded, invited(mia), { type: 'MemberInvitationDeclined', data: mia }]).when(erase).then([miaErased]);
+    });
+    it('erases once; the email is then free for a new invitation', () => {
+      given(decider, [...withMia, removed, miaErased]).when(erase).thenRefuses(Refused, /already erased/);
+      given(decider, [...seeded, invited(mia), { type: 'MemberInvitationDeclined', data: mia }, miaErased]).when(erase).thenRefuses(Refused, /already erased/);
+      given(decider, [...withMia, removed, miaErased]).when({ type: 'InviteMember', memberId: 'm-5', email: 'mia@acme.test', role: 'org_member', by: admin })
+        .then([invited({ orgId, memberId: 'm-5', email: 'mia@acme.test', role: 'org_member' })]);
+    });
+    it('refuses a member still on the roster, naming them by id only', () => {
+      given(decider, withMia).when(erase).thenRefuses(Refused, /Member m-3 is active: remove the member/);
+      given(decider, [...seeded, invited(mia)]).when(erase).thenRefuses(Refused, /is pending/);
+    });
+    it('answers not found for an unknown member or another organization', () => {
+      given(decider, withMia).when({ ...erase, memberId: 'm-7' }).thenRefuses(NotFound);
+      given(decider, [...withMia, removed]).when({ ...erase, by: stranger }).thenRefuses(NotFound);
+    });
+  });
 });

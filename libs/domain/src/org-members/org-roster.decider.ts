@@ -3,7 +3,7 @@ import { Decider } from '../shared/decider';
 import { Forbidden, NotFound, Refused } from '../shared/domain-errors';
 import { Initiator } from '../shared/initiator';
 import { ChangeMemberRole, InviteMember, OrgRosterCommand } from './org-roster.commands';
-import { MemberInvited, MemberRoleChanged, OrgRosterEvent } from './org-roster.events';
+import { MemberInvited, MemberPersonalDataErased, MemberRoleChanged, OrgRosterEvent } from './org-roster.events';
 
 /** pending -> active <-> suspended; pending -> declined. A removed member leaves the roster. */
 export type RosterStatus = 'pending' | 'active' | 'suspended' | 'declined';
@@ -28,10 +28,15 @@ export function rosterStatusOf(state: OrgRosterState, memberId: string): RosterS
   return state.members[memberId]?.status;
 }
 
-/** The roster has no creation command: its first invitation records the organization it belongs to. */
+/**
+ * The roster has no creation command: its first invitation records the organization it belongs to.
+ * `former`: members who were removed (no longer on the roster), kept so that their personal data
+ * can still be erased, and whether it was.
+ */
 export interface OrgRosterState {
   orgId?: string;
   members: Readonly<Record<string, RosterMember>>;
+  former?: Readonly<Record<string, { erased: boolean }>>;
 }
 
 const statusAfter = {
@@ -49,17 +54,32 @@ export const orgRosterDecider: Decider<OrgRosterCommand, OrgRosterEvent, OrgRost
 };
 
 function evolve(state: OrgRosterState, event: OrgRosterEvent): OrgRosterState {
-  const { orgId, memberId, email, name } = event.data;
+  const orgId = state.orgId ?? event.data.orgId;
+  if (event.type === 'MemberPersonalDataErased') return erased(state, orgId, event.data.memberId);
+  const { memberId, email, name } = event.data;
   const members = { ...state.members };
-  if (event.type === 'MemberRemoved') delete members[memberId];
-  else if (event.type === 'MemberRoleChanged') members[memberId] = { ...members[memberId], role: event.data.newRole };
-  else members[memberId] = { memberId, email, name, role: event.data.role, status: statusAfter[event.type] };
-  return { orgId: state.orgId ?? orgId, members };
+  const former = { ...state.former };
+  if (event.type === 'MemberRemoved') {
+    delete members[memberId];
+    former[memberId] = { erased: false };
+  } else if (event.type === 'MemberRoleChanged') members[memberId] = { ...members[memberId], role: event.data.newRole };
+  else {
+    members[memberId] = { memberId, email, name, role: event.data.role, status: statusAfter[event.type] };
+    delete former[memberId];
+  }
+  return { orgId, members, former };
+}
+
+/** A declined invitation stays on the list as declined; a removed member is a former one. */
+function erased(state: OrgRosterState, orgId: string | undefined, memberId: string): OrgRosterState {
+  const { [memberId]: _declined, ...members } = state.members;
+  return { orgId, members, former: { ...state.former, [memberId]: { erased: true } } };
 }
 
 function decide(command: OrgRosterCommand, state: OrgRosterState): OrgRosterEvent[] {
   const orgId = tenantOf(state, command.by);
   if (command.type === 'InviteMember') return [invite(command, state, orgId)];
+  if (command.type === 'EraseMemberPersonalData') return [erase(state, orgId, command.memberId)];
   const member = memberOf(state, command.memberId);
   const data = { orgId, ...describe(member) };
   switch (command.type) {
@@ -92,8 +112,23 @@ function invite(command: InviteMember, state: OrgRosterState, orgId: string): Me
   const { memberId, email, name, role, by } = command;
   mayInvite(role, by, state);
   if (state.members[memberId]) throw new Refused(`Member ${memberId} already exists`);
-  if (holderOf(state, email)) throw new Refused(`${email} is already a member or invited`);
+  if (holderOf(state, email)) throw new Refused('This email is already a member or invited');
   return { type: 'MemberInvited', data: { orgId, memberId, email, ...(name && { name }), role } };
+}
+
+/**
+ * Only a former member's data is erased (removed, or who declined the invitation): a member still
+ * on the roster would go on appearing under their pseudonym. Once is enough.
+ */
+function erase(state: OrgRosterState, orgId: string, memberId: string): MemberPersonalDataErased {
+  const former = state.former?.[memberId];
+  const member = state.members[memberId];
+  if (!former && !member) throw new NotFound(`Member ${memberId} not found`);
+  if (former?.erased) throw new Refused(`The personal data of member ${memberId} was already erased`);
+  if (member && member.status !== 'declined') {
+    throw new Refused(`Member ${memberId} is ${member.status}: remove the member before erasing their personal data`);
+  }
+  return { type: 'MemberPersonalDataErased', data: { orgId, memberId } };
 }
 
 /** The provisioning service only seeds the first owner; afterwards only an owner makes owners. */
@@ -105,7 +140,7 @@ function mayInvite(role: OrgRole, by: Initiator, state: OrgRosterState): void {
 
 function changeRole(command: ChangeMemberRole, state: OrgRosterState, member: RosterMember, orgId: string): MemberRoleChanged {
   requireStatus(member, ['active', 'suspended'], 'given another role');
-  if (member.role === command.role) throw new Refused(`${member.email} is already ${command.role}`);
+  if (member.role === command.role) throw new Refused(`Member ${member.memberId} is already ${command.role}`);
   requireOwnerFor(member.role === 'org_owner' ? member.role : command.role, command.by);
   keepAnActiveOwner(state, member, 'demoted');
   const { role, ...ref } = describe(member);
@@ -135,7 +170,7 @@ function holderOf(state: OrgRosterState, email: string): RosterMember | undefine
 
 function requireInvitee(member: RosterMember, by: Initiator): void {
   if (by.email?.toLowerCase() !== member.email.toLowerCase()) throw new Forbidden('Only the invitee may answer an invitation');
-  if (member.status !== 'pending') throw new Refused(`The invitation of ${member.email} is not pending (${member.status})`);
+  if (member.status !== 'pending') throw new Refused(`The invitation of member ${member.memberId} is not pending (${member.status})`);
 }
 
 function requireOwnerFor(role: OrgRole, by: Initiator): void {
@@ -143,12 +178,12 @@ function requireOwnerFor(role: OrgRole, by: Initiator): void {
 }
 
 function requireStatus(member: RosterMember, allowed: RosterStatus[], action: string): void {
-  if (!allowed.includes(member.status)) throw new Refused(`Member ${member.email} is ${member.status} and cannot be ${action}`);
+  if (!allowed.includes(member.status)) throw new Refused(`Member ${member.memberId} is ${member.status} and cannot be ${action}`);
 }
 
 function keepAnActiveOwner(state: OrgRosterState, member: RosterMember, action: string): void {
   if (member.role === 'org_owner' && member.status === 'active' && activeOwners(state) === 1) {
-    throw new Refused(`${member.email} is the last active owner and cannot be ${action}`);
+    throw new Refused(`Member ${member.memberId} is the last active owner and cannot be ${action}`);
   }
 }
 

@@ -14,6 +14,8 @@ export type MemberRoleChanged = DomainEvent<
 export type MemberSuspended = DomainEvent<'MemberSuspended', Member & { reason?: string }>;
 export type MemberReactivated = DomainEvent<'MemberReactivated', Member>;
 export type MemberRemoved = DomainEvent<'MemberRemoved', Member>;
+/** A former member's personal data was erased (their key is deleted). No personal data inside. */
+export type MemberPersonalDataErased = DomainEvent<'MemberPersonalDataErased', { orgId: string; memberId: string }>;
 
 export type OrgRosterEvent =
   | MemberInvited
@@ -22,4 +24,5 @@ export type OrgRosterEvent =
   | MemberRoleChanged
   | MemberSuspended
   | MemberReactivated
-  | MemberRemoved;
+  | MemberRemoved
+  | MemberPersonalDataErased;

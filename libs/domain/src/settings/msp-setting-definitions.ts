@@ -1,3 +1,5 @@
+import { RETENTION_DAYS } from './retention';
+
 export type MspSettingValue = boolean | number | string | string[] | null;
 
 interface MspSettingDefinition {
@@ -34,7 +36,7 @@ export const MSP_SETTING_DEFINITIONS = {
   sessionTimeoutMinutes: { defaultValue: 60, problem: integerBetween(5, 1440) },
   requireTwoFactor: { defaultValue: false, problem: boolean },
   allowedIpRanges: { defaultValue: [], problem: cidrList },
-  activityLogRetentionDays: { defaultValue: 365, problem: integerBetween(30, 3650) },
+  activityLogRetentionDays: { defaultValue: RETENTION_DAYS.default, problem: integerBetween(RETENTION_DAYS.min, RETENTION_DAYS.max) },
   supportEmail: { defaultValue: null, problem: emailOrNull },
   defaultOrganizationPolicyPreset: { defaultValue: 'standard', problem: oneOf(ORGANIZATION_POLICY_PRESETS) },
 } as const satisfies Record<string, MspSettingDefinition>;

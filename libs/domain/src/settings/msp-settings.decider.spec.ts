@@ -14,7 +14,7 @@ describe('MSP settings decider', () => {
     given(decider).when(change('sessionTimeoutMinutes', 30)).then([changed('sessionTimeoutMinutes', 60, 30)]);
     given(decider).when(change('requireTwoFactor', true)).then([changed('requireTwoFactor', false, true)]);
     given(decider).when(change('allowedIpRanges', ['10.0.0.0/8', '2001:db8::/32'])).then([changed('allowedIpRanges', [], ['10.0.0.0/8', '2001:db8::/32'])]);
-    given(decider).when(change('activityLogRetentionDays', 3650)).then([changed('activityLogRetentionDays', 365, 3650)]);
+    given(decider).when(change('activityLogRetentionDays', 2555)).then([changed('activityLogRetentionDays', 90, 2555)]);
     given(decider).when(change('supportEmail', 'help@acme.test')).then([changed('supportEmail', null, 'help@acme.test')]);
     given(decider).when(change('defaultOrganizationPolicyPreset', 'strict')).then([changed('defaultOrganizationPolicyPreset', 'standard', 'strict')]);
   });
@@ -39,7 +39,8 @@ describe('MSP settings decider', () => {
     ['sessionTimeoutMinutes', 30.5, /integer/],
     ['sessionTimeoutMinutes', '30', /integer/],
     ['requireTwoFactor', 'yes', /true or false/],
-    ['activityLogRetentionDays', 3651, /30 to 3650/],
+    ['activityLogRetentionDays', 2556, /90 to 2555/],
+    ['activityLogRetentionDays', 89, /90 to 2555/],
     ['supportEmail', 'not-an-email', /email/],
     ['defaultOrganizationPolicyPreset', 'lax', /standard, strict, custom/],
     ['allowedIpRanges', '10.0.0.0/8', /array/],

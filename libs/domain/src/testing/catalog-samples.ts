@@ -11,13 +11,14 @@ import { OrgPoliciesEvent } from '../policies/org-policies.events';
 import { SiemIntegrationEvent } from '../policies/siem-integration.events';
 import { VantaIntegrationEvent } from '../policies/vanta-integration.events';
 import { MspSettingsEvent } from '../settings/msp-settings.events';
+import { OrgSettingsEvent } from '../settings/org-settings.events';
 import { FolderEvent } from '../vault/folder.events';
 import { VaultItemEvent } from '../vault/vault-item.events';
 
 /** Every event of the catalog, area by area. */
 export type CatalogEvent =
   | MspEvent | MspMemberAccessEvent | OrganizationEvent | IntegrationEvent | MspApiKeyEvent | BillingEvent
-  | MspSettingsEvent | OrgMemberAccessEvent | OrgRosterEvent | OrgPoliciesEvent | VantaIntegrationEvent
+  | MspSettingsEvent | OrgSettingsEvent | OrgMemberAccessEvent | OrgRosterEvent | OrgPoliciesEvent | VantaIntegrationEvent
   | ActivityLogTokenEvent | SiemIntegrationEvent | VaultItemEvent | FolderEvent;
 
 /** One realistic event's data, and what a reader who gets generic item details must never see of it. */
@@ -65,6 +66,7 @@ const SAMPLES: Samples = {
     },
     hidden: [],
   },
+  MspMemberPersonalDataErased: { data: { memberId: 'm-bob' }, hidden: [] },
   MspSignInSucceeded: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', ip: '203.0.113.7' }, hidden: [] },
   MspSignInFailed: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example', mspId: 'msp-1', reason: 'wrong_password' }, hidden: [] },
   MspPasswordChanged: { data: { memberId: 'm-ivy', email: 'ivy@northwind.example' }, hidden: [] },
@@ -109,6 +111,8 @@ const SAMPLES: Samples = {
   MemberSuspended: { data: { ...orgBob, role: 'org_member', reason: 'Left the company' }, hidden: [] },
   MemberReactivated: { data: { ...orgBob, role: 'org_member' }, hidden: [] },
   MemberRemoved: { data: { ...orgBob, role: 'org_admin' }, hidden: [] },
+  MemberPersonalDataErased: { data: { orgId, memberId: 'm-bob' }, hidden: [] },
+  OrganizationSettingChanged: { data: { orgId, key: 'activityLogRetentionDays', oldValue: null, newValue: 180 }, hidden: [] },
   PolicyEnabled: { data: { orgId, policyKey: 'vault_timeout', policyName: 'Vault timeout', settings: { minutes: 30 } }, hidden: [] },
   PolicyDisabled: { data: { orgId, policyKey: 'require_mfa', policyName: 'Require two-factor authentication' }, hidden: [] },
   VantaIntegrationConnected: { data: { orgId, accountName: 'Acme Security' }, hidden: [] },

@@ -34,6 +34,7 @@ export class SqliteAppendBatcher {
     private readonly db: Database.Database,
     private readonly maxBatchSize: number,
     private readonly onCommitted: (lastPosition: bigint) => void,
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.lastRevision = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?');
     this.byId = db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
@@ -103,7 +104,7 @@ export class SqliteAppendBatcher {
     if (committed) return committed;
     const current = (this.lastRevision.get(streamId) as { revision: bigint | null }).revision ?? undefined;
     checkExpectation(streamId, expected, current);
-    const occurredAt = new Date().toISOString();
+    const occurredAt = this.clock().toISOString();
     let revision = current ?? -1n;
     let position = -1n;
     for (const e of events) {

@@ -27,7 +27,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options);
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 20);
-    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify());
+    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), options.clock);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -18,6 +18,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Most appends coalesced into one transaction. */
   maxBatchSize?: number;
+  /** What stamps `occurredAt` (tests move it instead of waiting); the system clock by default. */
+  clock?: () => Date;
 }
 
 export function openEventDatabase(options: SqliteEventStoreOptions): Database.Database {

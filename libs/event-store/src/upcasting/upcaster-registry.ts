@@ -18,6 +18,8 @@ export class UpcasterRegistry {
   }
 
   upcast(event: RecordedEvent): RecordedEvent {
+    // An expired payload is gone: there is nothing left to lift.
+    if (event.expired) return event;
     let current = event;
     for (let step = this.steps.get(keyOf(current.type, current.schemaVersion)); step; ) {
       current = { ...current, data: step(current.data, current), schemaVersion: current.schemaVersion + 1 };

@@ -3,14 +3,17 @@ import { ActivityLogQuery } from './activity-log.store';
 
 type Filters = Pick<ActivityLogQuery, keyof typeof ACTIVITY_FILTERS>;
 const FILTERS = Object.keys(ACTIVITY_FILTERS) as (keyof Filters)[];
-const VALUES: Required<Filters> = { category: 'Billing', organizationId: 'org-2', memberEmail: 'Ann@MSP.example', memberId: 'm-1', itemId: 'i-1' };
+const VALUES: Required<Filters> & { initiatorIn: readonly string[] } = {
+  category: 'Billing', organizationId: 'org-2', memberId: 'm-1', itemId: 'i-1', initiatorIn: ['m-1', 'm-2'],
+};
+const FILTER_NAMES = [...FILTERS, 'initiatorIn'] as const;
 const SCOPES: ActivityLogQuery['scope'][] = [{ mspId: 'msp-a' }, { mspId: 'msp-a', orgId: 'org-1' }, { orgId: 'org-1' }];
 
 /** Every scope with every subset of the filters. */
 const combinations = SCOPES.flatMap((scope) =>
-  Array.from({ length: 2 ** FILTERS.length }, (_, mask) => ({
+  Array.from({ length: 2 ** FILTER_NAMES.length }, (_, mask) => ({
     scope,
-    ...Object.fromEntries(FILTERS.filter((_, i) => mask & (2 ** i)).map((f) => [f, VALUES[f]])),
+    ...Object.fromEntries(FILTER_NAMES.filter((_, i) => mask & (2 ** i)).map((f) => [f, VALUES[f]])),
   })),
 );
 
@@ -32,12 +35,13 @@ describe('the activity-log spec', () => {
     expect(unused.sort()).toEqual(['activity_msp_position', 'activity_org_position']);
   });
 
-  it('compares the member email without case, and keeps the scope first', () => {
-    expect(equalitiesOf({ scope: { mspId: 'msp-a', orgId: 'org-1' }, memberEmail: 'Ann@MSP.example', category: 'Billing' })).toEqual([
+  it('filters by the members an email was resolved to, keeps the scope first, and refuses an email left unresolved', () => {
+    expect(equalitiesOf({ scope: { mspId: 'msp-a', orgId: 'org-1' }, memberEmail: 'Ann@MSP.example', initiatorIn: ['m-1'], category: 'Billing' })).toEqual([
       { name: 'scopeMsp', field: 'mspId', value: 'msp-a' },
       { name: 'scopeOrg', field: 'orgId', value: 'org-1' },
       { name: 'category', field: 'category', value: 'Billing' },
-      { name: 'memberEmail', field: 'initiator.email', value: 'ann@msp.example' },
+      { name: 'initiatorIn', field: 'initiator.id', value: ['m-1'] },
     ]);
+    expect(() => equalitiesOf({ scope: { mspId: 'msp-a' }, memberEmail: 'ann@msp.example' })).toThrow(/resolved into initiatorIn/);
   });
 });

@@ -2,15 +2,15 @@ import { ActivityLogQuery, ActivityScope } from './activity-log.store';
 
 /**
  * What every activity-log store filters, sorts and indexes on, said once; each adapter maps the
- * fields to its columns or document paths. Fields are paths into an ActivityEntry;
- * 'initiator.email' is compared without case, so adapters store and index it lowercased.
+ * fields to its columns or document paths. Fields are paths into an ActivityEntry. No email is
+ * among them: entries keep it sealed, and the member-email filter is resolved to member ids first
+ * (`initiatorIn`), from the key store's keyed hashes.
  */
 export type ActivityField =
   | 'mspId'
   | 'orgId'
   | 'category'
   | 'initiator.id'
-  | 'initiator.email'
   | 'item.id'
   | 'occurredAt'
   | 'position';
@@ -28,15 +28,17 @@ export const WINDOW_FIELD = 'occurredAt' satisfies ActivityField;
 export const TAIL_ORDER = 'position' satisfies ActivityField;
 
 /** The optional equality filters of a log query; a new one must say which field it compares. */
-type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'limit'>;
+type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'limit' | 'memberEmail' | 'initiatorIn'>;
 
 export const ACTIVITY_FILTERS = {
   category: 'category',
   organizationId: 'orgId',
-  memberEmail: 'initiator.email',
   memberId: 'initiator.id',
   itemId: 'item.id',
 } as const satisfies Record<FilterName, ActivityField>;
+
+/** What the member-email filter became: the members it names (none matches nothing). */
+export const MEMBERS_FILTER = { name: 'initiatorIn', field: 'initiator.id' } as const satisfies { name: string; field: ActivityField };
 
 /**
  * The secondary indexes, by name (the same in every engine), as ordered field lists. The time
@@ -45,11 +47,10 @@ export const ACTIVITY_FILTERS = {
 export const ACTIVITY_INDEXES = {
   activity_msp_time: ['mspId', ...NEWEST_FIRST],
   activity_msp_category: ['mspId', 'category', ...NEWEST_FIRST],
-  activity_msp_email: ['mspId', 'initiator.email', ...NEWEST_FIRST],
+  activity_msp_member: ['mspId', 'initiator.id', ...NEWEST_FIRST],
   activity_msp_org: ['mspId', 'orgId', ...NEWEST_FIRST],
   activity_org_time: ['orgId', ...NEWEST_FIRST],
   activity_org_member: ['orgId', 'initiator.id', ...NEWEST_FIRST],
-  activity_org_email: ['orgId', 'initiator.email', ...NEWEST_FIRST],
   activity_org_item: ['orgId', 'item.id', ...NEWEST_FIRST],
   activity_msp_position: ['mspId', TAIL_ORDER],
   activity_org_position: ['orgId', TAIL_ORDER],
@@ -63,24 +64,27 @@ export const ACTIVITY_INDEX_NAMES = Object.keys(ACTIVITY_INDEXES) as ActivityInd
  * engine (SQLite `INDEXED BY`, MongoDB `hint`): without statistics (no ANALYZE on a live file)
  * SQLite picks the time index and scans a whole window for a rare category.
  */
-export function indexFor(q: Pick<ActivityLogQuery, 'scope' | FilterName>): ActivityIndexName {
+export function indexFor(q: Pick<ActivityLogQuery, 'scope' | 'initiatorIn' | FilterName>): ActivityIndexName {
+  const byMember = q.memberId !== undefined || q.initiatorIn !== undefined;
   if (q.scope.mspId !== undefined) {
     if (q.scope.orgId !== undefined || q.organizationId !== undefined) return 'activity_msp_org';
-    if (q.memberEmail !== undefined) return 'activity_msp_email';
+    if (byMember) return 'activity_msp_member';
     if (q.category !== undefined) return 'activity_msp_category';
     return 'activity_msp_time';
   }
   if (q.itemId !== undefined) return 'activity_org_item';
-  if (q.memberId !== undefined) return 'activity_org_member';
-  if (q.memberEmail !== undefined) return 'activity_org_email';
+  if (byMember) return 'activity_org_member';
   return 'activity_org_time';
 }
 
-/** One equality of a query: a name stable per filter (adapters key statements by it), the field, the value. */
+/**
+ * One equality of a query: a name stable per filter (adapters key statements by it), the field, the
+ * value, or the values it is one of (an empty list matches nothing).
+ */
 export interface ActivityEquality {
   name: string;
   field: ActivityField;
-  value: string;
+  value: string | readonly string[];
 }
 
 /** The tenant scope (every query and tail starts from it), as equalities. */
@@ -92,20 +96,25 @@ export function scopeEqualities(scope: ActivityScope): ActivityEquality[] {
 }
 
 const FILTER_NAMES = Object.keys(ACTIVITY_FILTERS) as FilterName[];
-const CASELESS: ReadonlySet<ActivityField> = new Set(['initiator.email']);
 
-/** The filters a query sets, as equalities (caseless fields lowercased). */
-export function filterEqualities(q: Pick<ActivityLogQuery, FilterName>): ActivityEquality[] {
+/**
+ * The filters a query sets, as equalities. A member-email filter the service did not resolve into
+ * member ids is a bug: the store has no email to compare, and would otherwise ignore the filter.
+ */
+export function filterEqualities(q: Pick<ActivityLogQuery, 'memberEmail' | 'initiatorIn' | FilterName>): ActivityEquality[] {
+  if (q.memberEmail !== undefined && q.initiatorIn === undefined) {
+    throw new Error('memberEmail must be resolved into initiatorIn (the members behind it) before a store reads the query');
+  }
   const equal: ActivityEquality[] = [];
   for (const name of FILTER_NAMES) {
-    const field = ACTIVITY_FILTERS[name];
     const value = q[name];
-    if (value !== undefined) equal.push({ name, field, value: CASELESS.has(field) ? value.toLowerCase() : value });
+    if (value !== undefined) equal.push({ name, field: ACTIVITY_FILTERS[name], value });
   }
+  if (q.initiatorIn !== undefined) equal.push({ ...MEMBERS_FILTER, value: q.initiatorIn });
   return equal;
 }
 
 /** The scope and then the filters of a query, as equalities. */
-export function equalitiesOf(q: Pick<ActivityLogQuery, 'scope' | FilterName>): ActivityEquality[] {
+export function equalitiesOf(q: Pick<ActivityLogQuery, 'scope' | 'memberEmail' | 'initiatorIn' | FilterName>): ActivityEquality[] {
   return [...scopeEqualities(q.scope), ...filterEqualities(q)];
 }

@@ -9,6 +9,7 @@ import { toActivityEntry } from './activity-log.projection';
 import { AUDIENCES } from './audience';
 import { PresentedEntry, presentEntry } from './present-entry';
 import { SqliteActivityLogStore } from './sqlite-activity-log.store';
+import { revealUnsealed } from '@app/privacy/testing/privacy.testing';
 
 const tenant = { mspId: 'msp-1', orgId: 'org-sample' };
 const isText = (value: unknown) => typeof value === 'string';
@@ -38,7 +39,7 @@ describe('Activity Log lines of events whose data is not what their type declare
       const entries: ActivityEntry[] = [];
       for (const variant of malformedVariants(sample.data)) {
         const entry = toActivityEntry(next(type, variant.data));
-        const presented = AUDIENCES.map((audience) => presentEntry(entry!, audience));
+        const presented = AUDIENCES.map((audience) => presentEntry(entry!, audience, revealUnsealed));
         expect([variant.label, problemsOf(entry, presented)]).toEqual([variant.label, []]);
         for (const redacted of [presented[AUDIENCES.indexOf('msp')], presented[AUDIENCES.indexOf('org_admin')]]) {
           const text = JSON.stringify(redacted);
@@ -68,6 +69,6 @@ describe('Activity Log lines of events whose data is not what their type declare
     const entry = toActivityEntry({ ...event, metadata: { ...event.metadata, actor, client: { ip: 7 } } } as unknown as RecordedEvent)!;
     expect(entry.initiator).toEqual({ type: 'member', id: 'm-1', email: null, name: null, role: null });
     expect(entry.ip).toBeNull();
-    expect(presentEntry(entry, 'msp').summary).toBe("m-1 renamed organization 'a' to 'b'");
+    expect(presentEntry(entry, 'msp', revealUnsealed).summary).toBe("m-1 renamed organization 'a' to 'b'");
   });
 });

@@ -16,12 +16,14 @@ export const UNREADABLE_TARGET_TYPE = 'stream';
  * describer). Describers read the event's data, which may not have the shape its type declares
  * (an old writer, a bad token): whatever a describer throws or returns that is not a valid
  * target, item or person, the line falls back to a generic one (the stream as target, no item,
- * the actor as initiator). The envelope is different: an actor id or a tenant that is not a
+ * the actor as initiator). Personal values stay sealed here, as the event holds them: they are
+ * revealed only when a line is presented (presentEntry). The envelope is different: an actor id or a tenant that is not a
  * string is nothing a line can be trusted with, so it throws MalformedEventError.
  */
 export function toActivityEntry(event: RecordedEvent): ActivityEntry | undefined {
   const describer = describerFor(event.type);
-  if (!describer) return undefined;
+  // An event past its retention has no payload left: it has no line either.
+  if (!describer || event.expired) return undefined;
   const { actor, tenant } = trustedEnvelope(event);
   const onBehalfOf = guarded(() => describer.initiator?.(event.data), personOf);
   return {

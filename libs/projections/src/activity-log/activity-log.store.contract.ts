@@ -93,12 +93,29 @@ export function describeActivityLogStoreContract(name: string, open: () => Promi
       expect(ids(await query({ scope: { mspId: 'msp-a', orgId: 'org-2' } }))).toEqual([]);
     });
 
-    it('filters by member email (any case), organization, category, member id and item', async () => {
+    it('lists its tenants and removes one tenant’s entries older than a cutoff, and nothing else', async () => {
+      const old = entry({ occurredAt: '2026-01-10T00:00:00.000Z' });
+      const recent = entry({ occurredAt: '2026-03-10T00:00:00.000Z' });
+      const otherOrg = entry({ orgId: 'org-2', occurredAt: '2026-01-10T00:00:00.000Z' });
+      const mspOwn = entry({ orgId: null, occurredAt: '2026-01-10T00:00:00.000Z' });
+      await store.applyBatch([old, recent, otherOrg, mspOwn], mspOwn.position);
+      const key = (t: { mspId: string | null; orgId: string | null }) => `${t.mspId}/${t.orgId}`;
+      expect((await store.retentionTenants()).map(key).sort()).toEqual(['msp-a/null', 'msp-a/org-1', 'msp-a/org-2']);
+      expect(await store.deleteBefore({ mspId: 'msp-a', orgId: 'org-1' }, '2026-02-01T00:00:00.000Z')).toBe(1);
+      expect(await store.deleteBefore({ mspId: 'msp-a', orgId: 'org-1' }, '2026-02-01T00:00:00.000Z')).toBe(0);
+      expect(ids(await query({ scope: { mspId: 'msp-a' } })).sort()).toEqual([recent.eventId, otherOrg.eventId, mspOwn.eventId].sort());
+      expect(await store.deleteBefore({ mspId: 'msp-a', orgId: null }, '2026-02-01T00:00:00.000Z')).toBe(1);
+      expect(ids(await query({ scope: { mspId: 'msp-a' } })).sort()).toEqual([recent.eventId, otherOrg.eventId].sort());
+    });
+
+    it('filters by the members an email named, organization, category, member id and item', async () => {
       const a = entry();
       const b = entry({ initiator: { ...a.initiator, id: 'm-2', email: 'bob@msp.example' }, orgId: 'org-2', category: 'Billing' });
       const c = entry({ item: { id: 'item-9', type: 'password', name: 'X' }, category: 'Vault Items and Folders' });
       await store.applyBatch([a, b, c], c.position);
-      expect(ids(await query({ memberEmail: 'ann@msp.EXAMPLE' }))).toEqual([c.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'ann@msp.example', initiatorIn: ['m-1'] }))).toEqual([c.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'x@msp.example', initiatorIn: ['m-1', 'm-2'] }))).toEqual([c.eventId, b.eventId, a.eventId]);
+      expect(ids(await query({ memberEmail: 'nobody@msp.example', initiatorIn: [] }))).toEqual([]);
       expect(ids(await query({ organizationId: 'org-2' }))).toEqual([b.eventId]);
       expect(ids(await query({ category: 'Billing' }))).toEqual([b.eventId]);
       expect(ids(await query({ memberId: 'm-2' }))).toEqual([b.eventId]);

@@ -11,7 +11,13 @@ export interface ActivityLogQuery {
   /** The categories this log shows (the MSP six, the business ones, or all when absent). */
   categories?: readonly ActivityCategory[];
   window: TimeWindow;
+  /**
+   * The reader's filter, kept for what it means (and the cursor bound to it); stores never read it:
+   * the service resolves it into `initiatorIn` (entries hold emails sealed).
+   */
   memberEmail?: string;
+  /** Entries whose initiator is one of these members (what `memberEmail` named); empty: none. */
+  initiatorIn?: readonly string[];
   memberId?: string;
   organizationId?: string;
   category?: ActivityCategory;
@@ -38,6 +44,10 @@ export interface ActivityLogStore {
   /** Oldest first by position, strictly after `afterPosition`. */
   tail(query: ActivityTailQuery): Promise<ActivityEntry[]>;
   checkpoint(): Promise<bigint | undefined>;
+  /** Every tenant that has entries, as stored: (mspId, orgId), either possibly null. */
+  retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]>;
+  /** Removes the tenant's entries that happened before `before` (ISO 8601); answers how many. */
+  deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number>;
   reset(): Promise<void>;
   /** Around a rebuild, after reset: e.g. drop indexes, then build them once at the end. */
   beforeRebuild?(): Promise<void>;

@@ -1,3 +1,4 @@
+import { revealUnsealed } from '@app/privacy/testing/privacy.testing';
 import { EVENT_TYPES } from '@app/domain';
 import { CATALOG_SAMPLES } from '@app/domain/testing/catalog-samples';
 import { catalogEvents } from '../testing/catalog-events';
@@ -17,7 +18,7 @@ describe('viewEvent: what an audience may see of an event, on every channel', ()
   describe.each(events.map(({ event, hidden }) => [event.type, event, hidden] as const))('%s', (_type, event, hidden) => {
     it('is the routing fields and the line as the log queries present the stored line', () => {
       for (const audience of AUDIENCES) {
-        expect(viewEvent(event, audience)).toEqual({
+        expect(viewEvent(event, audience, revealUnsealed)).toEqual({
           id: event.id,
           type: event.type,
           schemaVersion: 1,
@@ -26,15 +27,15 @@ describe('viewEvent: what an audience may see of an event, on every channel', ()
           position: event.position.toString(),
           occurredAt: event.occurredAt,
           tenant,
-          entry: presentEntry(toActivityEntry(event)!, audience),
+          entry: presentEntry(toActivityEntry(event)!, audience, revealUnsealed),
         });
       }
     });
 
     it('never carries the data or the raw actor, and hides item and folder names and types from the MSP and admins', () => {
       for (const audience of ['msp', 'org_admin'] as const) {
-        const text = JSON.stringify(viewEvent(event, audience));
-        expect(viewEvent(event, audience)).not.toHaveProperty('data');
+        const text = JSON.stringify(viewEvent(event, audience, revealUnsealed));
+        expect(viewEvent(event, audience, revealUnsealed)).not.toHaveProperty('data');
         expect(text).not.toMatch(/"metadata"/);
         for (const secret of hidden) expect([audience, text.includes(secret)]).toEqual([audience, false]);
       }
@@ -42,14 +43,14 @@ describe('viewEvent: what an audience may see of an event, on every channel', ()
 
     if (hidden.length > 0) {
       it('shows the owner what it hides from others', () => {
-        const text = JSON.stringify(viewEvent(event, 'org_owner'));
+        const text = JSON.stringify(viewEvent(event, 'org_owner', revealUnsealed));
         expect(hidden.some((secret) => text.includes(secret))).toBe(true);
       });
     }
   });
 
   it('shows nothing of an event the Activity Log does not show', () => {
-    expect(viewEvent({ ...events[0].event, type: 'SomethingInternal' }, 'msp')).toBeUndefined();
+    expect(viewEvent({ ...events[0].event, type: 'SomethingInternal' }, 'msp', revealUnsealed)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { RecordedEvent } from '@app/event-store';
+import { Reveal } from '@app/privacy';
 import { toActivityEntry } from './activity-log.projection';
 import { AudienceName } from './audience';
 import { PresentedEntry, presentEntry } from './present-entry';
@@ -24,10 +25,12 @@ export interface AudienceEvent {
  * The one rule for what `audience` may see of an event, on every channel: the line the
  * projection writes (toActivityEntry), presented for the audience (presentEntry), as the log
  * queries, exports and live tails present stored lines. Undefined for an event the Activity
- * Log does not show, which such an audience is then not sent either.
+ * Log does not show (or whose payload passed its retention), which such an audience is then not
+ * sent either. Personal values are revealed by `reveal`, loaded for the event beforehand
+ * (PersonalData.revealerFor): an erased member shows as their pseudonym here too.
  * Throws MalformedEventError when the envelope names no actor or tenant that can be trusted.
  */
-export function viewEvent(event: RecordedEvent, audience: AudienceName): AudienceEvent | undefined {
+export function viewEvent(event: RecordedEvent, audience: AudienceName, reveal: Reveal): AudienceEvent | undefined {
   const entry = toActivityEntry(event);
   if (!entry) return undefined;
   return {
@@ -39,6 +42,6 @@ export function viewEvent(event: RecordedEvent, audience: AudienceName): Audienc
     position: event.position.toString(),
     occurredAt: event.occurredAt,
     tenant: { mspId: entry.mspId, orgId: entry.orgId },
-    entry: presentEntry(entry, audience),
+    entry: presentEntry(entry, audience, reveal),
   };
 }

@@ -18,13 +18,12 @@ import { ensureIndexes, fromBsonDate, insertNew, toBsonDate } from '@app/mongo';
 
 const PROJECTOR = 'activity-log';
 
-/** The spec's fields as document paths: the email is indexed lowercased (initiatorEmailLc). */
+/** The spec's fields as document paths. Personal values are stored sealed. */
 const PATHS: Record<ActivityField, string> = {
   mspId: 'mspId',
   orgId: 'orgId',
   category: 'category',
   'initiator.id': 'initiator.id',
-  'initiator.email': 'initiatorEmailLc',
   'item.id': 'item.id',
   occurredAt: 'occurredAt',
   position: 'position',
@@ -36,8 +35,11 @@ const INDEX_SPECS = Object.entries(ACTIVITY_INDEXES).map(([name, fields]) => ({
   key: Object.fromEntries(fields.map((f) => [PATHS[f], 1 as const])),
 }));
 
-/** The names these indexes had before MongoDB took SQLite's (msp_time, …): dropped at boot. */
-const FORMER_NAMES = ACTIVITY_INDEX_NAMES.map((name) => name.replace(/^activity_/, ''));
+/**
+ * Indexes dropped at boot: the names these had before MongoDB took SQLite's (msp_time, …), and the
+ * email indexes of before emails were sealed.
+ */
+const FORMER_NAMES = [...ACTIVITY_INDEX_NAMES.map((name) => name.replace(/^activity_/, '')), 'activity_msp_email', 'activity_org_email', 'msp_email', 'org_email'];
 
 const NEWEST_FIRST_SORT = Object.fromEntries(NEWEST_FIRST.map((f) => [PATHS[f], -1 as const]));
 
@@ -45,7 +47,6 @@ interface EntryDocument extends Omit<ActivityEntry, 'eventId' | 'position' | 'oc
   _id: string;
   position: Long;
   occurredAt: Date;
-  initiatorEmailLc: string | null;
 }
 
 /**
@@ -89,6 +90,18 @@ export class MongoActivityLogStore implements ActivityLogStore {
     return this.checkpoints.get(PROJECTOR);
   }
 
+  async retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]> {
+    const groups = await this.entries.aggregate<{ _id: { mspId?: string | null; orgId?: string | null } }>([
+      { $group: { _id: { mspId: '$mspId', orgId: '$orgId' } } },
+    ]).toArray();
+    return groups.map(({ _id }) => ({ mspId: _id.mspId ?? null, orgId: _id.orgId ?? null }));
+  }
+
+  async deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number> {
+    const { deletedCount } = await this.entries.deleteMany({ mspId: tenant.mspId, orgId: tenant.orgId, occurredAt: { $lt: toBsonDate(before) } });
+    return deletedCount;
+  }
+
   async reset(): Promise<void> {
     await this.entries.deleteMany({});
     await this.checkpoints.clear(PROJECTOR);
@@ -102,7 +115,7 @@ export class MongoActivityLogStore implements ActivityLogStore {
 
 /** The equalities, then the log's categories: every query and tail starts from these. */
 function scoped(equalities: ActivityEquality[], categories: ActivityLogQuery['categories']): Filter<EntryDocument>[] {
-  const and: Filter<EntryDocument>[] = equalities.map(({ field, value }) => ({ [PATHS[field]]: value }));
+  const and: Filter<EntryDocument>[] = equalities.map(({ field, value }) => ({ [PATHS[field]]: typeof value === 'string' ? value : { $in: [...value] } }));
   if (categories) and.push({ [PATHS.category]: { $in: [...categories] } });
   return and;
 }
@@ -122,11 +135,12 @@ function filterOf(q: ActivityLogQuery): Filter<EntryDocument> {
 function toDocument(e: ActivityEntry): EntryDocument {
   const { eventId, position, occurredAt, ...rest } = e;
   return {
-    _id: eventId, position: Long.fromBigInt(position), occurredAt: toBsonDate(occurredAt), initiatorEmailLc: e.initiator.email?.toLowerCase() ?? null, ...rest,
+    _id: eventId, position: Long.fromBigInt(position), occurredAt: toBsonDate(occurredAt), ...rest,
   };
 }
 
 function fromDocument(doc: EntryDocument): ActivityEntry {
-  const { _id, position, occurredAt, initiatorEmailLc: _lc, ...rest } = doc;
+  const { _id, position, occurredAt, ...rest } = doc as EntryDocument & { initiatorEmailLc?: unknown };
+  delete (rest as { initiatorEmailLc?: unknown }).initiatorEmailLc;
   return { eventId: _id, position: BigInt(position.toString()), occurredAt: fromBsonDate(occurredAt), ...rest };
 }

@@ -1,4 +1,5 @@
 import { describerFor, EventDescriber } from '@app/domain';
+import { Reveal } from '@app/privacy';
 import { ActivityEntry } from './activity-entry';
 import { UNREADABLE_TARGET_TYPE } from './activity-log.projection';
 import { AUDIENCE_RULES, AudienceName } from './audience';
@@ -23,12 +24,15 @@ export interface PresentedEntry {
 const ITEM_TARGETS = new Set(['item', 'folder']);
 
 /**
- * The line as `audience` may see it. An audience that gets generic item details never sees an
+ * The line as `audience` may see it, its personal values revealed (`reveal`: clear for a living
+ * member, the pseudonym of an erased one), so that the summary is rendered from revealed data too.
+ * An audience that gets generic item details never sees an
  * item's or folder's type or name, in the item, the target or the summary: the summary is
  * rendered redacted for it whatever the entry's item, so that an entry whose item could not be
  * read from malformed data cannot reveal it either.
  */
-export function presentEntry(entry: ActivityEntry, audience: AudienceName): PresentedEntry {
+export function presentEntry(stored: ActivityEntry, audience: AudienceName, reveal: Reveal): PresentedEntry {
+  const entry = reveal(stored);
   const describer = describerFor(entry.eventType);
   const redact = AUDIENCE_RULES[audience].redactItems;
   const initiatorName = entry.initiator.name ?? entry.initiator.email ?? entry.initiator.id;

@@ -40,8 +40,8 @@ describe('SqliteActivityLogStore', () => {
   it('reads every filter combination through the index the spec names, in index order (no sort step)', () => {
     const db = openDatabase();
     new SqliteActivityLogStore(db);
-    const filters = Object.keys(ACTIVITY_FILTERS) as (keyof typeof ACTIVITY_FILTERS)[];
-    const values = { category: 'Billing', organizationId: 'org-2', memberEmail: 'a@b.example', memberId: 'm-1', itemId: 'i-1' } as const;
+    const filters = [...(Object.keys(ACTIVITY_FILTERS) as (keyof typeof ACTIVITY_FILTERS)[]), 'initiatorIn'] as const;
+    const values = { category: 'Billing', organizationId: 'org-2', memberId: 'm-1', itemId: 'i-1', initiatorIn: ['m-1'] } as const;
     const scopes: ActivityLogQuery['scope'][] = [{ mspId: 'msp-a' }, { mspId: 'msp-a', orgId: 'org-1' }, { orgId: 'org-1' }];
     for (const scope of scopes) {
       for (let mask = 0; mask < 2 ** filters.length; mask++) {

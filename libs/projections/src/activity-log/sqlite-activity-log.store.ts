@@ -22,20 +22,19 @@ const TABLE = `
   CREATE TABLE IF NOT EXISTS activity_entries (
     position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, occurred_at TEXT NOT NULL,
     event_type TEXT NOT NULL, category TEXT NOT NULL, msp_id TEXT, org_id TEXT,
-    initiator_type TEXT NOT NULL, initiator_id TEXT NOT NULL, initiator_email TEXT, initiator_email_lc TEXT,
+    initiator_type TEXT NOT NULL, initiator_id TEXT NOT NULL, initiator_email TEXT,
     initiator_name TEXT, initiator_role TEXT, ip TEXT, user_agent TEXT,
     target_type TEXT NOT NULL, target_id TEXT NOT NULL, target_name TEXT,
     item_id TEXT, item_type TEXT, item_name TEXT, data TEXT NOT NULL
   );
 `;
 
-/** The spec's fields as columns: the email is indexed lowercased (initiator_email_lc). */
+/** The spec's fields as columns. Personal values (email, name, IP, user agent, data) are stored sealed. */
 const COLUMNS: Record<ActivityField, string> = {
   mspId: 'msp_id',
   orgId: 'org_id',
   category: 'category',
   'initiator.id': 'initiator_id',
-  'initiator.email': 'initiator_email_lc',
   'item.id': 'item_id',
   occurredAt: 'occurred_at',
   position: 'position',
@@ -70,10 +69,10 @@ export class SqliteActivityLogStore implements ActivityLogStore {
     this.checkpoints = new SqliteCheckpoints(db);
     this.insert = db.prepare(`INSERT OR IGNORE INTO activity_entries (
       position, event_id, occurred_at, event_type, category, msp_id, org_id, initiator_type, initiator_id,
-      initiator_email, initiator_email_lc, initiator_name, initiator_role, ip, user_agent,
+      initiator_email, initiator_name, initiator_role, ip, user_agent,
       target_type, target_id, target_name, item_id, item_type, item_name, data) VALUES (
       @position, @eventId, @occurredAt, @eventType, @category, @mspId, @orgId, @initiatorType, @initiatorId,
-      @initiatorEmail, @initiatorEmailLc, @initiatorName, @initiatorRole, @ip, @userAgent,
+      @initiatorEmail, @initiatorName, @initiatorRole, @ip, @userAgent,
       @targetType, @targetId, @targetName, @itemId, @itemType, @itemName, @data)`);
     this.writeBatch = db.transaction((entries: ActivityEntry[], checkpoint: bigint) => {
       for (const entry of entries) this.insert.run(toRow(entry));
@@ -97,6 +96,16 @@ export class SqliteActivityLogStore implements ActivityLogStore {
 
   async checkpoint(): Promise<bigint | undefined> {
     return this.checkpoints.get(PROJECTOR);
+  }
+
+  async retentionTenants(): Promise<{ mspId: string | null; orgId: string | null }[]> {
+    const rows = this.statement('SELECT DISTINCT msp_id, org_id FROM activity_entries').all() as { msp_id: string | null; org_id: string | null }[];
+    return rows.map((r) => ({ mspId: r.msp_id, orgId: r.org_id }));
+  }
+
+  async deleteBefore(tenant: { mspId: string | null; orgId: string | null }, before: string): Promise<number> {
+    const sql = 'DELETE FROM activity_entries WHERE msp_id IS @mspId AND org_id IS @orgId AND occurred_at < @before';
+    return Number(this.statement(sql).run({ ...tenant, before }).changes);
   }
 
   async reset(): Promise<void> {
@@ -144,7 +153,11 @@ function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Recor
 }
 
 function equal(c: Clauses, equalities: ActivityEquality[]): void {
-  for (const { name, field, value } of equalities) c.add(`${COLUMNS[field]} = @${name}`, { [name]: value });
+  for (const { name, field, value } of equalities) {
+    if (typeof value === 'string') c.add(`${COLUMNS[field]} = @${name}`, { [name]: value });
+    else if (value.length === 0) c.add('0', {});
+    else c.add(`${COLUMNS[field]} IN (${value.map((_, i) => `@${name}${i}`).join(', ')})`, Object.fromEntries(value.map((v, i) => [`${name}${i}`, v])));
+  }
 }
 
 function buildTailQuery(q: ActivityTailQuery): { sql: string; params: Record<string, unknown> } {
@@ -172,7 +185,7 @@ function toRow(e: ActivityEntry): Record<string, unknown> {
   return {
     eventId: e.eventId, position: e.position, occurredAt: e.occurredAt, eventType: e.eventType, category: e.category,
     mspId: e.mspId, orgId: e.orgId, initiatorType: e.initiator.type, initiatorId: e.initiator.id,
-    initiatorEmail: e.initiator.email, initiatorEmailLc: e.initiator.email?.toLowerCase() ?? null,
+    initiatorEmail: e.initiator.email,
     initiatorName: e.initiator.name, initiatorRole: e.initiator.role, ip: e.ip, userAgent: e.userAgent,
     targetType: e.target.type, targetId: e.target.id, targetName: e.target.name,
     itemId: e.item?.id ?? null, itemType: e.item?.type ?? null, itemName: e.item?.name ?? null, data: JSON.stringify(e.data),

@@ -1,3 +1,4 @@
+import { revealUnsealed } from '@app/privacy/testing/privacy.testing';
 import { v7 as uuidv7 } from 'uuid';
 import { RecordedEvent, Tenant } from '@app/event-store';
 import { inIntegrationScope, presentForIntegration } from './integration-audience';
@@ -31,17 +32,17 @@ describe('what an integration’s owner receives', () => {
   });
 
   it('never sends an event the log does not show', () => {
-    expect(presentForIntegration(msp, event('SomethingInternal', {}, { mspId: 'msp-a' }))).toBeUndefined();
+    expect(presentForIntegration(msp, event('SomethingInternal', {}, { mspId: 'msp-a' }), revealUnsealed)).toBeUndefined();
   });
 
   it('presents as the MSP’s view: no item name or type', () => {
-    const entry = presentForIntegration(msp, itemUsed({ mspId: 'msp-a', orgId: 'org-1' }));
+    const entry = presentForIntegration(msp, itemUsed({ mspId: 'msp-a', orgId: 'org-1' }), revealUnsealed);
     expect(entry).toMatchObject({ eventType: 'ItemUsed', organizationId: 'org-1', item: { id: 'i-1', type: null, name: null }, ip: '198.51.100.7' });
     expect(JSON.stringify(entry)).not.toContain('Payroll');
   });
 
   it('presents as the organization owners’ view: item name and type shown', () => {
-    const entry = presentForIntegration(orgOwned, itemUsed({ mspId: 'msp-a', orgId: 'org-1' }));
+    const entry = presentForIntegration(orgOwned, itemUsed({ mspId: 'msp-a', orgId: 'org-1' }), revealUnsealed);
     expect(entry?.item).toEqual({ id: 'i-1', type: 'password', name: 'Payroll bank' });
     expect(entry?.summary).toContain('Payroll bank');
   });

@@ -1,5 +1,6 @@
 import { BUSINESS_CATEGORIES, BusinessCategory, categoryOf } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
+import { Reveal } from '@app/privacy';
 import { viewEvent } from '../activity-log/audience-view';
 import { PresentedEntry } from '../activity-log/present-entry';
 import { MalformedEventError } from '../shared/projection-errors';
@@ -25,10 +26,10 @@ export function inIntegrationScope(owner: IntegrationOwner, event: RecordedEvent
  * viewEvent's, as on every other channel; an event whose envelope cannot be trusted is not sent
  * (the activity log dead-letters it).
  */
-export function presentForIntegration(owner: IntegrationOwner, event: RecordedEvent): PresentedEntry | undefined {
+export function presentForIntegration(owner: IntegrationOwner, event: RecordedEvent, reveal: Reveal): PresentedEntry | undefined {
   if (!inIntegrationScope(owner, event)) return undefined;
   try {
-    return viewEvent(event, owner.type === 'msp' ? 'msp' : 'org_owner')?.entry;
+    return viewEvent(event, owner.type === 'msp' ? 'msp' : 'org_owner', reveal)?.entry;
   } catch (error) {
     if (error instanceof MalformedEventError) return undefined;
     throw error;

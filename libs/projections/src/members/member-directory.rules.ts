@@ -29,6 +29,8 @@ const MSP_RULES: Rule<MspEvent> = {
     ...one(t, d.previousOwner.memberId, { role: d.previousOwner.newRole }),
     ...one(t, d.newOwner.memberId, { role: 'msp_owner' }),
   ],
+  // The entry keeps its sealed email and name: once the key is gone they reveal as the pseudonym.
+  MspMemberPersonalDataErased: () => [],
 };
 
 /** The organization roster; unlike the decider, a removed member stays listed, as `removed`. */
@@ -40,6 +42,7 @@ const ORG_RULES: Rule<OrgRosterEvent> = {
   MemberSuspended: (d, t) => one(t, d.memberId, { status: 'suspended' }),
   MemberReactivated: (d, t) => one(t, d.memberId, { status: 'active' }),
   MemberRemoved: (d, t) => one(t, d.memberId, { status: 'removed' }),
+  MemberPersonalDataErased: () => [],
 };
 
 /** The roster changes an event makes; none for an event of another area. The tenant is the event's own. */

@@ -1,4 +1,5 @@
 import { SharePrincipal, SharingRights } from '@app/domain';
+import { Reveal } from '@app/privacy';
 import { HubPerson, SharingChange, SharingHistoryEntry, SharingHubDetail, SharingHubKind, SharingHubView } from './sharing-hub.record';
 
 /**
@@ -45,7 +46,12 @@ export interface PresentedHubChange {
 
 export type PresentedHubDetail = PresentedHubRecord & { history: PresentedHubChange[] };
 
-export function presentHubRecord(view: SharingHubView, audience: HubAudience): PresentedHubRecord {
+/**
+ * The record as the audience may see it. People (creator, owner, members shared with, who made each
+ * change) are revealed with `reveal`: clear for a living member, the pseudonym of an erased one.
+ */
+export function presentHubRecord(stored: SharingHubView, audience: HubAudience, reveal: Reveal): PresentedHubRecord {
+  const view = reveal(stored);
   const redact = audience.redactItems;
   return {
     kind: view.kind,
@@ -66,23 +72,24 @@ export function presentHubRecord(view: SharingHubView, audience: HubAudience): P
   };
 }
 
-export function presentHubChange(entry: SharingHistoryEntry, audience: HubAudience): PresentedHubChange {
-  const { eventId, position, occurredAt, change, by, principal, rights, previousRights, details } = entry;
+export function presentHubChange(stored: SharingHistoryEntry, audience: HubAudience, reveal: Reveal): PresentedHubChange {
+  const { eventId, position, occurredAt, change, by, principal, rights, previousRights, details } = stored;
   return {
     eventId,
     position: position.toString(),
     occurredAt,
     change,
-    by,
-    ...(principal && { principal }),
+    by: reveal(by),
+    ...(principal && { principal: reveal(principal) }),
     ...(rights && { rights }),
     ...(previousRights && { previousRights }),
-    ...(details && { details: audience.redactItems ? redactDetails(details) : details }),
+    ...(details && { details: reveal(audience.redactItems ? redactDetails(details) : details) }),
   };
 }
 
-export function presentHubDetail(detail: SharingHubDetail, audience: HubAudience): PresentedHubDetail {
-  return { ...presentHubRecord(detail, audience), history: detail.history.map((entry) => presentHubChange(entry, audience)) };
+export function presentHubDetail(detail: SharingHubDetail, audience: HubAudience, reveal: Reveal): PresentedHubDetail {
+  const { history, ...record } = detail;
+  return { ...presentHubRecord(record, audience, reveal), history: history.map((entry) => presentHubChange(entry, audience, reveal)) };
 }
 
 /** The names a change's details may carry (sharing-hub.rules.ts): the record's own, and its folders'. */

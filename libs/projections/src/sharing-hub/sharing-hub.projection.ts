@@ -31,6 +31,7 @@ const RULES: Readonly<Record<string, SharingHubRule<any> | 'ignored'>> = SHARING
 const POLICY_RULES: Readonly<Record<string, (data: any) => PolicyState>> = SHARING_POLICY_RULES;
 
 function ruleOf(event: RecordedEvent): SharingHubRule<unknown> | undefined {
+  if (event.expired) return undefined;
   const rule = Object.hasOwn(RULES, event.type) ? RULES[event.type] : 'ignored';
   return rule === 'ignored' ? undefined : rule;
 }

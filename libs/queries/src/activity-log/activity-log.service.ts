@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BUSINESS_CATEGORIES, isMspSideRole, MSP_CATEGORIES, NotFound } from '@app/domain';
+import { BUSINESS_CATEGORIES, isMspSideRole, MSP_CATEGORIES, NotFound, SubjectScope } from '@app/domain';
+import { PersonalData } from '@app/privacy';
 import { Principal } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
 import {
@@ -9,6 +10,7 @@ import {
 } from '@app/projections';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
+import { MemberEmails } from '../shared/member-emails';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 
 export type LogPage = Page<PresentedEntry> & { window: { from: string; to: string } };
@@ -19,6 +21,8 @@ export interface ScopedLogQuery {
   /** Who reads: the one rule every channel presents lines by (see AUDIENCE_RULES). */
   audience: AudienceName;
   dto: LogWindowQueryDto;
+  /** Whose members the view's lines are initiated by: where a member-email filter looks them up. */
+  memberScopes: SubjectScope[];
 }
 
 const DEFAULT_LIMIT = 100;
@@ -30,6 +34,8 @@ export class ActivityLogService {
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
     private readonly tenants: TenantDirectory,
+    private readonly memberEmails: MemberEmails,
+    private readonly personalData: PersonalData,
     private readonly signer: CursorSigner,
   ) {}
 
@@ -39,6 +45,7 @@ export class ActivityLogService {
       query: { scope: { mspId: principal.mspId! }, categories: MSP_CATEGORIES, memberEmail, organizationId, category },
       audience: 'msp',
       dto,
+      memberScopes: [`msp:${principal.mspId!}`],
     };
   }
 
@@ -48,6 +55,7 @@ export class ActivityLogService {
       query: { scope: { orgId: principal.orgId! }, categories: BUSINESS_CATEGORIES, memberId, memberEmail, itemId, category },
       audience: audienceOfRole(principal.role),
       dto,
+      memberScopes: [`org:${principal.orgId!}`],
     };
   }
 
@@ -57,10 +65,11 @@ export class ActivityLogService {
     const filters = { memberId, memberEmail, itemId, category };
     if (isMspSideRole(principal.role)) {
       if ((await this.tenants.supervisorOf(organizationId)) !== principal.mspId) throw feedNotFound(organizationId);
-      return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, audience: 'msp', dto };
+      const memberScopes: SubjectScope[] = [`org:${organizationId}`, `msp:${principal.mspId!}`];
+      return { query: { scope: { mspId: principal.mspId!, orgId: organizationId }, ...filters }, audience: 'msp', dto, memberScopes };
     }
     if (principal.orgId !== organizationId) throw feedNotFound(organizationId);
-    return { query: { scope: { orgId: organizationId }, ...filters }, audience: audienceOfRole(principal.role), dto };
+    return { query: { scope: { orgId: organizationId }, ...filters }, audience: audienceOfRole(principal.role), dto, memberScopes: [`org:${organizationId}`] };
   }
 
   /** One page for `reader`: the cursors it takes and gives serve that principal and these filters only. */
@@ -70,8 +79,10 @@ export class ActivityLogService {
     const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters: scoped.query };
     const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
-    const rows = await this.store.query({ ...scoped.query, window, after: cursor?.after, limit: limit + 1 });
-    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience));
+    const filters = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
+    const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
+    const reveal = await this.personalData.revealerFor(rows);
+    const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience, reveal));
     return { ...page, window };
   }
 }

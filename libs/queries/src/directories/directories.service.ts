@@ -4,6 +4,7 @@ import {
   IntegrationEntry, INTEGRATIONS_PROJECTOR, INTEGRATIONS_STORE, IntegrationsStore, MEMBER_DIRECTORY_PROJECTORS, MemberDirectoryStore, MemberEntry, MSP_MEMBER_DIRECTORY_STORE, ORG_MEMBER_DIRECTORY_STORE,
   ORGANIZATION_DIRECTORY_PROJECTOR, ORGANIZATION_DIRECTORY_STORE, OrganizationDirectoryStore, OrganizationEntry, CursorSigner,
 } from '@app/projections';
+import { PersonalData } from '@app/privacy';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
 import { decodeListCursor, ListCursorBinding, listPage } from './list-cursor';
@@ -21,6 +22,7 @@ export class DirectoriesService {
     @Inject(ORG_MEMBER_DIRECTORY_STORE) private readonly orgMembers: MemberDirectoryStore,
     @Inject(INTEGRATIONS_STORE) private readonly integrations: IntegrationsStore,
     private readonly freshness: Freshness,
+    private readonly personalData: PersonalData,
     private readonly signer: CursorSigner,
   ) {}
 
@@ -53,17 +55,44 @@ export class DirectoriesService {
     return this.members(this.orgMembers, principal.orgId!, dto, this.binding(principal, 'org-members'));
   }
 
+  /**
+   * A roster by email (any case), then member id. The store holds emails and names sealed, so it
+   * cannot order by them: a tenant's roster is read whole, revealed, ordered and paged here (an
+   * erased member sorts under their pseudonym).
+   */
   private async members(store: MemberDirectoryStore, tenantId: string, dto: ListQueryDto, binding: ListCursorBinding): Promise<MemberListDto> {
     await this.freshness.ensure(MEMBER_DIRECTORY_PROJECTORS[store.kind], dto.minPosition);
     const limit = dto.limit ?? DEFAULT_LIMIT;
     const after = dto.cursor ? decodeListCursor(dto.cursor, ['email', 'memberId'] as const, binding) : undefined;
-    const rows = await store.list({ tenantId, after, limit: limit + 1 });
+    const sealed = await wholeRoster(store, tenantId);
+    const reveal = await this.personalData.revealerFor(sealed);
+    const sorted = sealed.map((entry) => reveal(entry)).sort(byEmailThenId);
+    const start = after ? sorted.findIndex((e) => byEmailThenId(e, after) > 0) : 0;
+    const rows = start < 0 ? [] : sorted.slice(start, start + limit + 1);
     return listPage(rows, limit, binding, (e) => ({ email: e.email, memberId: e.memberId }), presentMember);
   }
 
   private binding(principal: Principal, list: string): ListCursorBinding {
     return { signer: this.signer, viewer: cursorViewer(principal), list };
   }
+}
+
+const ROSTER_PAGE = 1000;
+
+async function wholeRoster(store: MemberDirectoryStore, tenantId: string): Promise<MemberEntry[]> {
+  const all: MemberEntry[] = [];
+  for (;;) {
+    const last = all[all.length - 1];
+    const page = await store.list({ tenantId, after: last && { email: last.email, memberId: last.memberId }, limit: ROSTER_PAGE });
+    all.push(...page);
+    if (page.length < ROSTER_PAGE) return all;
+  }
+}
+
+function byEmailThenId(a: { email: string; memberId: string }, b: { email: string; memberId: string }): number {
+  const [x, y] = [a.email.toLowerCase(), b.email.toLowerCase()];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.memberId === b.memberId ? 0 : a.memberId < b.memberId ? -1 : 1;
 }
 
 function presentOrganization({ orgId, name, status, createdAt, updatedAt }: OrganizationEntry) {

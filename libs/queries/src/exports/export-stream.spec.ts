@@ -4,6 +4,7 @@ import { ActivityLogQuery, openReadDatabase, presentEntry, SqliteActivityLogStor
 import { CSV_COLUMNS, toCsvRecord } from './export-format';
 import { exportEntries, ExportSource, streamExport } from './export-stream';
 import { syntheticEntries, SyntheticRun } from './synthetic-entries';
+import { revealUnsealed, unsealedData } from '@app/privacy/testing/privacy.testing';
 
 const RUN: SyntheticRun = {
   mspId: 'msp-s', startMs: Date.parse('2026-03-01T00:00:00Z'), stepMs: 60_000, tiesPer: 3, positionBase: 1000n, idPrefix: 'e',
@@ -34,11 +35,11 @@ describe('streaming exports', () => {
   });
 
   const source = (overrides: Partial<ExportSource> = {}): ExportSource => ({
-    store, query: QUERY, window: WINDOW, audience: 'msp', pageSize: 7, ...overrides,
+    store, query: QUERY, window: WINDOW, audience: 'msp', personalData: unsealedData, pageSize: 7, ...overrides,
   });
 
   it('reads every entry once, newest first, in keyset pages across timestamp ties', async () => {
-    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp'));
+    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp', revealUnsealed));
     queries = 0;
     const exported = [];
     for await (const entry of exportEntries(source())) exported.push(entry);
@@ -54,7 +55,7 @@ describe('streaming exports', () => {
     const lines = text().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(2002); // header, 2000 records, and the empty string after the last CRLF
-    const newest = presentEntry((await store.query({ ...QUERY, window: WINDOW, limit: 1 }))[0], 'msp');
+    const newest = presentEntry((await store.query({ ...QUERY, window: WINDOW, limit: 1 }))[0], 'msp', revealUnsealed);
     expect(lines[1]).toBe(toCsvRecord(newest).map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
   });
 
@@ -76,7 +77,7 @@ describe('streaming exports', () => {
     const result = await streamExport(source(), 'jsonl', sink);
     expect(result.rows).toBe(2000);
     const lines = text().trimEnd().split('\n').map((line) => JSON.parse(line));
-    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp'));
+    const all = (await store.query({ ...QUERY, window: WINDOW, limit: 5000 })).map((e) => presentEntry(e, 'msp', revealUnsealed));
     expect(lines).toEqual(JSON.parse(JSON.stringify(all)));
   });
 

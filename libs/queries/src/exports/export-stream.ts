@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
   ActivityLogQuery, ActivityLogStore, AudienceName, CursorPosition, PresentedEntry, presentEntry, TimeWindow,
 } from '@app/projections';
+import { RevealerSource } from '@app/privacy';
 import { CSV_COLUMNS, ExportFormat, toCsvRecord, toJsonLine } from './export-format';
 
 /**
@@ -15,12 +16,16 @@ import { CSV_COLUMNS, ExportFormat, toCsvRecord, toJsonLine } from './export-for
  */
 export const EXPORT_PAGE_SIZE = 100;
 
-/** What an export reads: a log query already scoped to the principal, its resolved window and audience. */
+/**
+ * What an export reads: a log query already scoped to the principal (its member-email filter
+ * resolved), its resolved window and audience, and what reveals each page's personal values.
+ */
 export interface ExportSource {
   store: ActivityLogStore;
   query: Omit<ActivityLogQuery, 'window' | 'after' | 'limit'>;
   window: TimeWindow;
   audience: AudienceName;
+  personalData: RevealerSource;
   pageSize?: number;
 }
 
@@ -42,7 +47,10 @@ export async function* exportPages(source: ExportSource, signal?: AbortSignal): 
     if (after) await nextTurn();
     if (signal?.aborted) return;
     const rows = await source.store.query({ ...source.query, window: source.window, after, limit: pageSize });
-    if (rows.length > 0) yield rows.map((row) => presentEntry(row, source.audience));
+    if (rows.length > 0) {
+      const reveal = await source.personalData.revealerFor(rows);
+      yield rows.map((row) => presentEntry(row, source.audience, reveal));
+    }
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];
     after = { occurredAt: last.occurredAt, position: last.position };

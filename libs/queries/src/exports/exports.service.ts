@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTIVITY_LOG_STORE, ActivityLogStore, resolveWindow } from '@app/projections';
+import { PersonalData } from '@app/privacy';
+import { MemberEmails } from '../shared/member-emails';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { Freshness } from '../shared/freshness';
 import { EXPORT_CONTENT_TYPES, exportFilename, ExportFormat } from './export-format';
@@ -21,14 +23,17 @@ export class ActivityExportService {
   constructor(
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     private readonly freshness: Freshness,
+    private readonly memberEmails: MemberEmails,
+    private readonly personalData: PersonalData,
   ) {}
 
   /** 400 for a bad or too long window, 503 when the view has not reached minPosition: before any byte is sent. */
   async prepare(scoped: ScopedLogQuery, format: ExportFormat, basename: string): Promise<PreparedExport> {
     const window = resolveWindow(scoped.dto.from, scoped.dto.to);
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
+    const query = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
     return {
-      source: { store: this.store, query: scoped.query, window, audience: scoped.audience },
+      source: { store: this.store, query, window, audience: scoped.audience, personalData: this.personalData },
       format,
       filename: exportFilename(basename, window, format),
     };

@@ -10,6 +10,7 @@ import { mongoTestDatabases } from '@app/mongo';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { LiveTail } from './live-tail';
 import { SseSink } from './sse-response';
+import { unsealedData } from '@app/privacy/testing/privacy.testing';
 
 type Sent = { id: string; event: string; data: { id: string; item: unknown; summary: string } };
 
@@ -22,6 +23,7 @@ const mspLog = (filters: Partial<ScopedLogQuery['query']> = {}, audience: Scoped
   query: { scope: { mspId: 'msp-a' }, categories: ['Organization Management'], ...filters },
   audience,
   dto: {},
+  memberScopes: ['msp:msp-a'],
 });
 
 const timings = { pollIntervalMs: 10, pageSize: 2, errorBackoffMs: 10 };
@@ -36,7 +38,7 @@ function describeLiveTail(name: string, open: () => Promise<ActivityLogStore>): 
       await store.applyBatch([a, b], b.position);
       await store.applyBatch([c], b.position); // written, but its batch is not checkpointed yet
       const sink = collectingSink();
-      const tail = new LiveTail(store, mspLog(), sink, timings);
+      const tail = new LiveTail(store, mspLog(), sink, timings, unsealedData);
 
       expect(await tail.step(undefined)).toEqual({ position: b.position, fullPage: true });
       expect(await tail.step(b.position)).toEqual({ position: b.position, fullPage: false });
@@ -49,15 +51,17 @@ function describeLiveTail(name: string, open: () => Promise<ActivityLogStore>): 
 
     it('keeps to the scope, the categories and the filters, and redacts for the audience', async () => {
       const item = { id: 'i-1', type: 'password', name: 'Bank login' };
-      const hidden = [entry({ mspId: 'msp-b' }), entry({ category: 'Billing' }), entry({ initiator: { ...entry().initiator, email: 'bob@msp.example' } })];
+      const hidden = [entry({ mspId: 'msp-b' }), entry({ category: 'Billing' }), entry({ initiator: { ...entry().initiator, id: 'm-bob', email: 'bob@msp.example' } })];
       const shown = entry({ item, target: { type: 'item', id: 'i-1', name: 'Bank login' } });
       await store.applyBatch([...hidden, shown], shown.position);
       const redacted = collectingSink();
-      await new LiveTail(store, mspLog({ memberEmail: 'ann@msp.EXAMPLE' }), redacted, { ...timings, pageSize: 10 }).step(undefined);
+      // The member-email filter arrives resolved into the members behind the email.
+      const byAnn = mspLog({ memberEmail: 'ann@msp.example' });
+      await new LiveTail(store, byAnn, redacted, { ...timings, pageSize: 10 }, unsealedData, { ...byAnn.query, initiatorIn: ['m-1'] }).step(undefined);
       expect(redacted.sent.map((s) => s.data.id)).toEqual([shown.eventId]);
       expect(redacted.sent[0].data.item).toEqual({ id: 'i-1', type: null, name: null });
       const owner = collectingSink();
-      await new LiveTail(store, mspLog({ itemId: 'i-1' }, 'org_owner'), owner, timings).step(hidden[2].position);
+      await new LiveTail(store, mspLog({ itemId: 'i-1' }, 'org_owner'), owner, timings, unsealedData).step(hidden[2].position);
       expect(owner.sent[0].data.item).toEqual(item);
     });
 
@@ -66,7 +70,7 @@ function describeLiveTail(name: string, open: () => Promise<ActivityLogStore>): 
       await store.applyBatch(batch, batch[4].position);
       const sink = collectingSink();
       const abort = new AbortController();
-      const run = new LiveTail(store, mspLog(), sink, { ...timings, pollIntervalMs: 60_000 }).run(undefined, abort.signal);
+      const run = new LiveTail(store, mspLog(), sink, { ...timings, pollIntervalMs: 60_000 }, unsealedData).run(undefined, abort.signal);
       await waitFor(() => sink.sent.length === 5);
       abort.abort();
       await run;
@@ -83,7 +87,7 @@ function describeLiveTail(name: string, open: () => Promise<ActivityLogStore>): 
       const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
       const sink = collectingSink();
       const abort = new AbortController();
-      const run = new LiveTail(flaky, mspLog(), sink, timings).run(undefined, abort.signal);
+      const run = new LiveTail(flaky, mspLog(), sink, timings, unsealedData).run(undefined, abort.signal);
       await waitFor(() => sink.sent.length === 1);
       abort.abort();
       await run;

@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import { AppConfig } from '@app/config';
 import { Forbidden } from '@app/domain';
 import { ACTIVITY_LOG_STORE, ActivityLogStore } from '@app/projections';
+import { PersonalData } from '@app/privacy';
+import { MemberEmails } from '../shared/member-emails';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { LiveTail } from './live-tail';
 import { LIVE_TAIL_OPTIONS, LiveTailOptions } from './live-tail.options';
@@ -39,6 +41,8 @@ export class LiveTailService implements BeforeApplicationShutdown {
     @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
     @Inject(LIVE_TAIL_OPTIONS) private readonly options: LiveTailOptions,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly memberEmails: MemberEmails,
+    private readonly personalData: PersonalData,
   ) {}
 
   /**
@@ -53,9 +57,11 @@ export class LiveTailService implements BeforeApplicationShutdown {
     }
     const release = this.claim(reader.principalKey);
     let after: bigint | undefined;
+    let filters: Awaited<ReturnType<MemberEmails['resolve']>>;
     try {
       const checkpoint = await this.store.checkpoint();
       after = resumeAfter ?? checkpoint;
+      filters = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
     } catch (error) {
       release();
       throw error;
@@ -69,7 +75,7 @@ export class LiveTailService implements BeforeApplicationShutdown {
       abort.abort();
     };
     const expiry = reader.expiresAt === undefined ? undefined : this.endAt(reader.expiresAt, () => end('token_expired'));
-    const done = new LiveTail(this.store, scoped, sse, this.options)
+    const done = new LiveTail(this.store, scoped, sse, this.options, this.personalData, filters)
       .run(after, abort.signal)
       .finally(() => {
         clearTimeout(expiry?.timer);

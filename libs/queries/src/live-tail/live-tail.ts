@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ActivityLogStore, presentEntry } from '@app/projections';
+import { RevealerSource } from '@app/privacy';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
-import { matchesFilters } from './entry-filters';
+import { LiveFilters, matchesFilters } from './entry-filters';
 import { LiveTailOptions } from './live-tail.options';
 import { SseSink } from './sse-response';
 
@@ -24,6 +25,9 @@ export class LiveTail {
     private readonly scoped: ScopedLogQuery,
     private readonly sink: SseSink,
     private readonly timings: Timings,
+    private readonly personalData: RevealerSource,
+    /** The scoped query's filters, its member-email filter resolved. */
+    private readonly filters: LiveFilters = scoped.query,
   ) {}
 
   /** Runs until `signal` aborts (the client left, or the application stops). */
@@ -49,9 +53,10 @@ export class LiveTail {
     const { scope, categories } = this.scoped.query;
     const rows = await this.store.tail({ scope, categories, afterPosition: after, limit: this.timings.pageSize });
     const applied = rows.filter((row) => row.position <= checkpoint);
-    for (const row of applied) {
-      if (!matchesFilters(row, this.scoped.query)) continue;
-      const entry = presentEntry(row, this.scoped.audience);
+    const shown = applied.filter((row) => matchesFilters(row, this.filters));
+    const reveal = await this.personalData.revealerFor(shown);
+    for (const row of shown) {
+      const entry = presentEntry(row, this.scoped.audience, reveal);
       this.sink.send(entry.position, ACTIVITY_EVENT, entry);
     }
     await this.sink.drained();

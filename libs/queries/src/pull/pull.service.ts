@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInput } from '@app/domain';
 import { Principal } from '@app/auth';
 import { ACTIVITY_LOG_STORE, ActivityEntry, ActivityLogStore, CursorSigner, PresentedEntry, presentEntry } from '@app/projections';
+import { PersonalData, RevealerSource } from '@app/privacy';
 import { ScopedLogQuery } from '../activity-log/activity-log.service';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import { PullQueryDto } from './pull.dto';
@@ -41,7 +42,11 @@ interface Scan {
 export class PullService {
   private readonly cursors: PullCursors;
 
-  constructor(@Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore, signer: CursorSigner) {
+  constructor(
+    @Inject(ACTIVITY_LOG_STORE) private readonly store: ActivityLogStore,
+    signer: CursorSigner,
+    @Inject(PersonalData) private readonly personalData: RevealerSource,
+  ) {
     this.cursors = new PullCursors(signer);
   }
 
@@ -51,8 +56,10 @@ export class PullService {
     const limit = dto.limit ?? DEFAULT_LIMIT;
     const checkpoint = await this.store.checkpoint();
     const scan: Scan = checkpoint === undefined ? { entries: [], next: position.after, hasMore: false } : await this.scan(feed, position, limit, checkpoint);
+    // Revealed as every channel reveals: an erased member's pseudonym, from the erasure on.
+    const reveal = await this.personalData.revealerFor(scan.entries);
     return {
-      items: scan.entries.map((entry) => presentEntry(entry, feed.scoped.audience)),
+      items: scan.entries.map((entry) => presentEntry(entry, feed.scoped.audience, reveal)),
       cursor: this.cursors.encode({ ...position, after: scan.next }, viewer, feed.name),
       hasMore: scan.hasMore,
     };

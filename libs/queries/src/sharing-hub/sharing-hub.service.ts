@@ -15,6 +15,7 @@ import {
   SharingHubStore,
   SharingHubView,
 } from '@app/projections/sharing-hub';
+import { PersonalData } from '@app/privacy';
 import { Freshness } from '../shared/freshness';
 import { SharingHubQueryDto, SharingHubRecordQueryDto } from './sharing-hub.dto';
 
@@ -28,6 +29,7 @@ export class SharingHubService {
   constructor(
     @Inject(SHARING_HUB_STORE) private readonly store: SharingHubStore,
     private readonly freshness: Freshness,
+    private readonly personalData: PersonalData,
     private readonly signer: CursorSigner,
   ) {}
 
@@ -41,7 +43,8 @@ export class SharingHubService {
     const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
     const keyed = rows.map((view) => ({ occurredAt: view.updatedAt, position: view.lastPosition, view }));
     const audience = audienceOf(principal);
-    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience));
+    const reveal = await this.personalData.revealerFor(rows);
+    const page = toPage(keyed, limit, binding, window, (row: { view: SharingHubView }) => presentHubRecord(row.view, audience, reveal));
     return { ...page, window };
   }
 
@@ -49,7 +52,7 @@ export class SharingHubService {
     await this.freshness.ensure(SHARING_HUB_PROJECTOR, dto.minPosition);
     const detail = await this.store.get(orgOf(principal), id, dto.kind as SharingHubKind | undefined);
     if (!detail) throw new NotFound(`${dto.kind === 'folder' ? 'Folder' : 'Item'} ${id} not found`);
-    return presentHubDetail(detail, audienceOf(principal));
+    return presentHubDetail(detail, audienceOf(principal), await this.personalData.revealerFor(detail));
   }
 }
 

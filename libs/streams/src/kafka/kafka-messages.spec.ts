@@ -1,5 +1,6 @@
 import { kafkaKeyOf, kafkaMessageOf, topicMessagesOf } from './kafka-messages';
 import { interleavedEvents, recordedEvent } from './relayed-events.fixture';
+import { revealUnsealed } from '@app/privacy/testing/privacy.testing';
 
 describe('Kafka messages of events', () => {
   it('carries the JSON envelope with positions as strings, and names the event in headers', () => {
@@ -31,7 +32,7 @@ describe('Kafka messages of events', () => {
       { streamId: 'vaultItem-a1', tenant: a, count: 2 },
       { streamId: 'integration-i1', tenant: { mspId: 'msp-a' }, count: 1 },
     ]);
-    const [mspTopic] = topicMessagesOf(events, 'p').filter((t) => t.topic === 'p.msp.msp-a');
+    const [mspTopic] = topicMessagesOf(events, 'p', revealUnsealed).filter((t) => t.topic === 'p.msp.msp-a');
     const byKey: Record<string, string[]> = {};
     for (const m of mspTopic.messages) (byKey[String(m.key)] ??= []).push(JSON.parse(String(m.value)).streamId);
     expect(byKey).toEqual({
@@ -47,7 +48,7 @@ describe('Kafka messages of events', () => {
       { streamId: 'orgMember-z', tenant: { orgId: 'z' }, count: 1 },
       { streamId: 'msp-b', tenant: { mspId: 'msp-b' }, count: 2 },
     ]);
-    const positions = Object.fromEntries(topicMessagesOf(events, 'p').map((t) => [t.topic, t.messages.map((m) => JSON.parse(String(m.value)).position)]));
+    const positions = Object.fromEntries(topicMessagesOf(events, 'p', revealUnsealed).map((t) => [t.topic, t.messages.map((m) => JSON.parse(String(m.value)).position)]));
     expect(positions).toEqual({ 'p.all': ['1', '2', '3', '4', '5'], 'p.msp.msp-a': ['1', '4'], 'p.msp.msp-b': ['3', '5'] });
   });
 });

@@ -1,6 +1,7 @@
 import { IHeaders, Message, TopicMessages } from 'kafkajs';
 import { RecordedEvent, serializeEvent } from '@app/event-store';
 import { MalformedEventError, viewEvent } from '@app/projections';
+import { Reveal } from '@app/privacy';
 import { globalTopic, mspTopic } from './kafka-topics';
 
 /**
@@ -25,7 +26,11 @@ function headersOf(event: RecordedEvent): IHeaders {
   return headers;
 }
 
-/** One event as a message of the global topic (the operator's): keyed by its tenant (see kafkaKeyOf), the JSON envelope as value. */
+/**
+ * One event as a message of the global topic (the operator's): keyed by its tenant (see kafkaKeyOf),
+ * the JSON envelope as value, its personal values sealed as the store holds them (an erasure makes
+ * them unreadable there too).
+ */
 export function kafkaMessageOf(event: RecordedEvent): Message {
   return { key: kafkaKeyOf(event), value: JSON.stringify(serializeEvent(event)), headers: headersOf(event) };
 }
@@ -33,13 +38,14 @@ export function kafkaMessageOf(event: RecordedEvent): Message {
 /**
  * One event as a message of its MSP's topic: the value is what the MSP's own API view shows of
  * it (viewEvent with the 'msp' audience: routing fields and the redacted Activity Log line),
- * never the event's data. Undefined for an event that view does not show, or whose envelope
- * cannot be trusted (the activity log dead-letters it too).
+ * never the event's data, its personal values revealed (an erased member's pseudonym from the
+ * erasure on). Undefined for an event that view does not show, or whose envelope cannot be trusted
+ * (the activity log dead-letters it too).
  */
-export function mspTopicMessageOf(event: RecordedEvent): Message | undefined {
+export function mspTopicMessageOf(event: RecordedEvent, reveal: Reveal): Message | undefined {
   let view: ReturnType<typeof viewEvent>;
   try {
-    view = viewEvent(event, 'msp');
+    view = viewEvent(event, 'msp', reveal);
   } catch (error) {
     if (error instanceof MalformedEventError) return undefined;
     throw error;
@@ -53,7 +59,7 @@ export function mspTopicMessageOf(event: RecordedEvent): Message | undefined {
  * the MSP's topic, redacted as that view is; an event without an MSP never reaches an MSP topic.
  * Messages keep the events' order within each topic.
  */
-export function topicMessagesOf(events: RecordedEvent[], prefix: string): TopicMessages[] {
+export function topicMessagesOf(events: RecordedEvent[], prefix: string, reveal: Reveal): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   const add = (topic: string, message: Message) => {
     const messages = byTopic.get(topic) ?? [];
@@ -62,7 +68,7 @@ export function topicMessagesOf(events: RecordedEvent[], prefix: string): TopicM
   };
   for (const event of events) {
     add(globalTopic(prefix), kafkaMessageOf(event));
-    const forMsp = mspTopicMessageOf(event);
+    const forMsp = mspTopicMessageOf(event, reveal);
     if (forMsp) add(mspTopic(prefix, event.metadata.tenant.mspId!), forMsp);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

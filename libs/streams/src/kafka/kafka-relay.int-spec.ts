@@ -9,6 +9,7 @@ import { KafkaRelay } from './kafka-relay';
 import { deleteTopics, KafkaTestConsumer, orderProblemsPerKey, ReceivedMessage, testKafka, uniqueTopicPrefix } from './kafka-test-consumer';
 import { globalTopic, mspTopic } from './kafka-topics';
 import { interleavedEvents } from './relayed-events.fixture';
+import { revealUnsealed, unsealedData } from '@app/privacy/testing/privacy.testing';
 
 describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => {
   const prefix = uniqueTopicPrefix('relay');
@@ -41,7 +42,7 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
     db = openReadDatabase(':memory:');
     checkpoints = sqliteCheckpointStore(db);
     publisher = new KafkaPublisher(createKafka(kafkaBrokers(brokers)), { partitions: 4, replication: 1 });
-    const relay = new KafkaRelay(publisher, checkpoints, prefix);
+    const relay = new KafkaRelay(publisher, checkpoints, prefix, unsealedData);
     await relay.applyBatch(events.slice(0, 7));
     checkpointAfterFirstBatch = await relay.checkpoint();
     await relay.applyBatch(events.slice(7));
@@ -107,7 +108,7 @@ describeWithServer('KAFKA_BROKERS', 'KafkaRelay on a real broker', (brokers) => 
     const [message] = consumer.of(topics.b);
     expect(message.key).toBe('org:b1');
     expect(message.headers).toEqual({ eventId: first.id, eventType: 'OrganizationRenamed', schemaVersion: '1', orgId: 'b1', mspId: 'msp-b' });
-    expect(message.event).toEqual(viewEvent(first, 'msp'));
+    expect(message.event).toEqual(viewEvent(first, 'msp', revealUnsealed));
     expect(message.event).not.toHaveProperty('data');
     const global = consumer.of(topics.all).find((m) => m.event.id === first.id)!;
     expect(global.event).toEqual({ ...first, revision: '0', position: first.position.toString() });

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import { AppConfig } from '@app/config';
 import { EventStore } from '@app/event-store';
 import { CheckpointStore, ProjectionRunner, RunnerOptions } from '@app/projections';
+import { RevealerSource } from '@app/privacy';
 import { kafkaOf } from './kafka-client';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
@@ -54,6 +55,7 @@ export function createKafkaRelayService(
   config: AppConfig,
   store: EventStore,
   checkpoints: CheckpointStore,
+  personalData: RevealerSource,
   options: RunnerOptions = {},
 ): KafkaRelayService {
   const publisher = new KafkaPublisher(kafkaOf(config), {
@@ -61,7 +63,7 @@ export function createKafkaRelayService(
     replication: config.KAFKA_TOPIC_REPLICATION,
     retentionMs: config.KAFKA_TOPIC_RETENTION_MS,
   });
-  const relay = new KafkaRelay(publisher, checkpoints, config.KAFKA_TOPIC_PREFIX);
+  const relay = new KafkaRelay(publisher, checkpoints, config.KAFKA_TOPIC_PREFIX, personalData);
   if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_TLS) {
     new Logger('KafkaRelay').warn('SASL PLAIN without TLS sends the password in clear: set KAFKA_TLS=true');
   }

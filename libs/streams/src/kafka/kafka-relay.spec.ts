@@ -2,12 +2,13 @@ import { openReadDatabase, sqliteCheckpointStore } from '@app/projections';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
 import { interleavedEvents } from './relayed-events.fixture';
+import { unsealedData } from '@app/privacy/testing/privacy.testing';
 
 describe('KafkaRelay', () => {
   const events = interleavedEvents([{ streamId: 'organization-o1', tenant: { mspId: 'msp-a', orgId: 'o1' }, count: 3 }]);
   const setup = (publish: () => Promise<void>) => {
     const checkpoints = sqliteCheckpointStore(openReadDatabase(':memory:'));
-    return { checkpoints, relay: new KafkaRelay({ publish } as unknown as KafkaPublisher, checkpoints, 'p') };
+    return { checkpoints, relay: new KafkaRelay({ publish } as unknown as KafkaPublisher, checkpoints, 'p', unsealedData) };
   };
 
   it('advances its checkpoint to the batch end once the broker acknowledged it', async () => {

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '@app/event-store';
 import { CheckpointStore, Projector } from '@app/projections';
+import { RevealerSource } from '@app/privacy';
 import { topicMessagesOf } from './kafka-messages';
 import { KafkaPublisher } from './kafka-publisher';
 
@@ -17,11 +18,12 @@ export class KafkaRelay implements Projector {
     private readonly publisher: KafkaPublisher,
     private readonly checkpoints: CheckpointStore,
     private readonly topicPrefix: string,
+    private readonly personalData: RevealerSource,
   ) {}
 
   async applyBatch(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.publisher.publish(topicMessagesOf(events, this.topicPrefix));
+    await this.publisher.publish(topicMessagesOf(events, this.topicPrefix, await this.personalData.revealerFor(events)));
     await this.checkpoints.advance(this.name, events[events.length - 1].position);
   }
 

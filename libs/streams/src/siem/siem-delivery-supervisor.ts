@@ -9,6 +9,7 @@ import { SiemDeliveryWorker, WorkerExit } from './siem-delivery-worker';
 import { sinkConfigOf } from './siem-sink-config';
 import { appendSyncOutcome } from './sync-events';
 import { SyncRecorder } from './sync-recorder';
+import { RevealerSource } from '@app/privacy';
 
 export interface SupervisorOptions {
   /** How often the integrations view is read. */
@@ -28,6 +29,7 @@ export interface SupervisorDeps {
   integrations: IntegrationsStore;
   secrets: SealedSecrets;
   sinks: SiemSinkFactory;
+  personalData: RevealerSource;
 }
 
 interface Supervised {

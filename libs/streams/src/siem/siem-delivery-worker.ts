@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { CheckpointStore, deliveryCheckpointName, IntegrationEntry, presentForIntegration } from '@app/projections';
 import { BackoffPolicy, deliverWithRetry, SiemRecord, SiemSink } from '@app/siem';
+import { Reveal, RevealerSource } from '@app/privacy';
 import { DeliveryStatusTracker } from './delivery-status-tracker';
 import { isSyncEvent } from './sync-events';
 import { SyncRecorder } from './sync-recorder';
@@ -27,6 +28,8 @@ export interface DeliveryWorkerDeps {
   status: DeliveryStatusTracker;
   recorder: SyncRecorder;
   sink: SiemSink;
+  /** Reveals each batch's personal values as the owner's view shows them (pseudonyms for erased members). */
+  personalData: RevealerSource;
 }
 
 const DISCONNECTIONS = new Set(['IntegrationDisconnected', 'SiemIntegrationDisconnected']);
@@ -100,7 +103,7 @@ export class SiemDeliveryWorker {
   private async deliver(batch: RecordedEvent[], caughtUp: boolean): Promise<WorkerExit | undefined> {
     const end = batch.findIndex((e) => e.streamId === this.entry.streamId && DISCONNECTIONS.has(e.type));
     const events = end < 0 ? batch : batch.slice(0, end);
-    const { records, bytes, countable } = this.recordsOf(events);
+    const { records, bytes, countable } = this.recordsOf(events, await this.deps.personalData.revealerFor(events));
     if (records.length > 0) {
       await this.deps.status.delivering();
       const result = await deliverWithRetry(this.deps.sink, records, {
@@ -129,12 +132,12 @@ export class SiemDeliveryWorker {
     return end < 0 ? undefined : { kind: 'disconnected', at: batch[end].position };
   }
 
-  private recordsOf(events: RecordedEvent[]): { records: SiemRecord[]; bytes: number; countable: number } {
+  private recordsOf(events: RecordedEvent[], reveal: Reveal): { records: SiemRecord[]; bytes: number; countable: number } {
     const records: SiemRecord[] = [];
     let bytes = 0;
     let countable = 0;
     for (const event of events) {
-      const entry = presentForIntegration(this.entry.owner, event);
+      const entry = presentForIntegration(this.entry.owner, event, reveal);
       if (!entry) continue;
       records.push({ eventId: event.id, occurredAt: event.occurredAt, entry: entry as unknown as Record<string, unknown> });
       bytes += Buffer.byteLength(JSON.stringify(entry));

@@ -5,6 +5,7 @@ import { CHECKPOINT_STORE, CheckpointStore, INTEGRATIONS_STORE, IntegrationsStor
 import { SealedSecrets } from '@app/secrets';
 import { createSiemSink, SIEM_SINK_FACTORY, SiemSinkFactory } from '@app/siem';
 import { SiemDeliverySupervisor, SupervisorOptions } from './siem-delivery-supervisor';
+import { PersonalData } from '@app/privacy';
 
 /** The supervisor's options from the SIEM_* settings. */
 export function supervisorOptions(config: AppConfig): SupervisorOptions {
@@ -30,9 +31,11 @@ export class SiemDeliveryModule {
         { provide: SIEM_SINK_FACTORY, useValue: createSiemSink },
         {
           provide: SiemDeliverySupervisor,
-          inject: [EVENT_STORE, CHECKPOINT_STORE, INTEGRATIONS_STORE, SealedSecrets, SIEM_SINK_FACTORY],
-          useFactory: (store: EventStore, checkpoints: CheckpointStore, integrations: IntegrationsStore, secrets: SealedSecrets, sinks: SiemSinkFactory) =>
-            new SiemDeliverySupervisor({ store, checkpoints, integrations, secrets, sinks }, supervisorOptions(config)),
+          inject: [EVENT_STORE, CHECKPOINT_STORE, INTEGRATIONS_STORE, SealedSecrets, SIEM_SINK_FACTORY, PersonalData],
+          useFactory: (
+            store: EventStore, checkpoints: CheckpointStore, integrations: IntegrationsStore, secrets: SealedSecrets, sinks: SiemSinkFactory,
+            personalData: PersonalData,
+          ) => new SiemDeliverySupervisor({ store, checkpoints, integrations, secrets, sinks, personalData }, supervisorOptions(config)),
         },
       ],
       exports: [SiemDeliverySupervisor],

@@ -11,6 +11,7 @@ import {
 import { masterKeyRing, SealedSecrets, SqliteSecretStore } from '@app/secrets';
 import { createSiemSink, SiemSinkFactory } from '@app/siem';
 import { SiemDeliverySupervisor, SupervisorOptions } from './siem-delivery-supervisor';
+import { unsealedData } from '@app/privacy/testing/privacy.testing';
 
 export const FAST_DELIVERY: SupervisorOptions = {
   intervalMs: 50, batchSize: 50, backoff: { initialMs: 10, maxMs: 100, maxRetryAfterMs: 5_000 }, syncEventIntervalMs: 1_000, restartDelayMs: 100,
@@ -39,7 +40,7 @@ export class DeliveryWorld {
 
   newSupervisor(): SiemDeliverySupervisor {
     return new SiemDeliverySupervisor(
-      { store: this.store, checkpoints: this.checkpoints, integrations: this.integrations, secrets: this.secrets, sinks: this.sinks },
+      { store: this.store, checkpoints: this.checkpoints, integrations: this.integrations, secrets: this.secrets, sinks: this.sinks, personalData: unsealedData },
       this.options,
     );
   }

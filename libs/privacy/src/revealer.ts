@@ -1,0 +1,74 @@
+import { DataKeys } from './data-keys';
+import { PlaintextCache } from './plaintext-cache';
+import { mayHoldToken, openToken, TOKEN_PATTERN, tokenKeyIds } from './personal-token';
+import { pseudonymOf } from './subjects';
+
+/** What a token that does not open under its own key (an altered byte) reads as. */
+export const UNREADABLE = '[unreadable]';
+
+/** Turns sealed values back into what the presenter shows. Synchronous: built once the keys a batch needs were loaded. */
+export interface Reveal {
+  <T>(value: T): T;
+}
+
+/**
+ * Reveals every personal value inside a value (a string, or the strings of an object or array, at
+ * any depth, a token inside a sentence too): clear text for a living member, the member's
+ * pseudonym once erased. Only for keys loaded before (PersonalData.revealerFor); a token whose key
+ * was not loaded is a bug of the caller, and throws.
+ */
+export class Revealer {
+  readonly reveal: Reveal = <T>(value: T): T => this.deep(value) as T;
+
+  constructor(
+    private readonly keys: DataKeys,
+    private readonly plaintext: PlaintextCache,
+  ) {}
+
+  text(value: string): string {
+    if (!mayHoldToken(value)) return value;
+    return value.replace(TOKEN_PATTERN, (token, keyId: string, body: string) => this.open(token, keyId, body));
+  }
+
+  private deep(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.deep(item));
+    if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.deep(v);
+      return out;
+    }
+    return value;
+  }
+
+  private open(token: string, keyId: string, body: string): string {
+    const key = this.keys.subjectKey(keyId);
+    if (key === undefined) throw new Error(`personal data of key ${keyId} was not loaded before revealing it`);
+    if (key === 'absent') return pseudonymOf(keyId);
+    const cached = this.plaintext.get(token);
+    if (cached !== undefined) return cached;
+    const text = openToken(key, keyId, body);
+    if (text === undefined) return UNREADABLE;
+    this.plaintext.set(token, text);
+    return text;
+  }
+}
+
+/** The key ids of every token inside these values. */
+export function keyIdsIn(values: readonly unknown[]): Set<string> {
+  const ids = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (mayHoldToken(value)) tokenKeyIds(value, ids);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (isPlainObject(value)) Object.values(value).forEach(walk);
+  };
+  values.forEach(walk);
+  return ids;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { Subject, SubjectScope } from '@app/domain';
+
+/**
+ * A subject's key id: the first 96 bits of SHA-256(`<scope>:<memberId>`), in hex. Derived, so
+ * every process and every rebuild names the same key, and its first four hex digits are the
+ * pseudonym the member is shown under once erased.
+ */
+export function subjectKeyId({ scope, memberId }: Subject): string {
+  return createHash('sha256').update(`${scope}:${memberId}`).digest('hex').slice(0, 24);
+}
+
+export const PSEUDONYM_PREFIX = 'erased-member-';
+
+/** What an erased member's personal values read as, everywhere: `erased-member-7f3a`. Stable across views and rebuilds. */
+export function pseudonymOf(keyId: string): string {
+  return `${PSEUDONYM_PREFIX}${keyId.slice(0, 4)}`;
+}
+
+export function subjectOf(scope: SubjectScope, memberId: string): Subject & { keyId: string } {
+  const subject = { scope, memberId };
+  return { ...subject, keyId: subjectKeyId(subject) };
+}
+
+/** What a subject's wrapped key is bound to: a wrapped key moved to another row does not open. */
+export const subjectKeyContext = (keyId: string) => `personal-data:${keyId}`;

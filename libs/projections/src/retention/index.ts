@@ -1,0 +1,3 @@
+export * from './retention-policies';
+export * from './retention.job';
+export * from './retention.health';
