@@ -299,6 +299,18 @@ describe('CommandExecutor (real SQLite event store)', () => {
       expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed']);
     });
 
+    it('keeps no folded state once a member is erased: states hold revealed values, and the member could be in any of them', async () => {
+      const here = processOn();
+      await createMsp(here.executor);
+      const member = { mspId: 'msp-1', memberId: 'mia', by: owner.initiator };
+      await here.executor.execute({ type: 'InviteMspMember', ...member, email: 'mia@msp.example', role: 'msp_member' } as CommandRequest, owner);
+      await here.executor.execute({ type: 'RevokeMspInvitation', ...member } as CommandRequest, owner);
+      await deployedBy(here.executor);
+      expect(here.executor.states.size).toBeGreaterThan(1);
+      await here.executor.execute({ type: 'EraseMspMemberPersonalData', ...member } as CommandRequest, owner);
+      expect(here.executor.states.size).toBe(0);
+    });
+
     it('with the cache off (0 streams), every command folds the whole stream, and decides the same', async () => {
       const here = processOn(undefined, 0);
       const organizationId = await deployedBy(here.executor);
