@@ -19,7 +19,8 @@ const MAY_IMPORT = {
   secrets: ['config', 'crypto', 'mongo'],
   // secrets: personal-data keys are wrapped by the same master key ring (one key to keep and rotate).
   privacy: ['config', 'crypto', 'domain', 'event-store', 'mongo', 'secrets'],
-  'event-store': ['config', 'domain', 'metrics'],
+  // integrity: the SQLite store writes the Merkle log in its append transaction.
+  'event-store': ['config', 'domain', 'integrity', 'metrics'],
   auth: ['config', 'domain', 'event-store', 'mongo'],
   // mongo: to answer 503, not 500, when the read store (MongoDB) is down or does not answer.
   http: ['auth', 'domain', 'event-store', 'mongo'],
@@ -27,9 +28,12 @@ const MAY_IMPORT = {
   projections: ['config', 'domain', 'event-store', 'mongo', 'privacy'],
   tenancy: ['auth', 'config', 'domain', 'event-store', 'projections'],
   commands: ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'secrets', 'tenancy'],
-  queries: ['auth', 'config', 'domain', 'http', 'privacy', 'projections', 'tenancy'],
+  // event-store: asOf reads the integrity log's commit index, and the Sharing Hub replays one record's stream.
+  queries: ['auth', 'config', 'domain', 'event-store', 'http', 'privacy', 'projections', 'tenancy'],
   'api-access': ['auth', 'config', 'crypto', 'domain', 'event-store', 'http', 'mongo', 'privacy', 'projections'],
   streams: ['config', 'domain', 'event-store', 'privacy', 'projections', 'secrets', 'siem'],
+  // The auditor's routes and the checkpointer: the integrity core over the store's integrity log.
+  audit: ['auth', 'config', 'domain', 'event-store', 'http', 'integrity', 'projections', 'tenancy'],
 };
 
 /** Test files may also reach the helpers that start real engines. */

@@ -51,7 +51,7 @@ export async function exportBench(): Promise<Figure[]> {
 }
 
 function exportSizes(): number[] {
-  const value = process.env.BENCH_EXPORT_SIZES ?? '100000,1000000';
+  const value = process.env.BENCH_EXPORT_SIZES ?? '200000,1000000';
   const sizes = value.split(',').map((s) => s.trim());
   if (sizes.length === 0 || !sizes.every((s) => /^[1-9]\d*$/.test(s))) {
     throw new Error(`BENCH_EXPORT_SIZES must be whole numbers separated by commas (got ${JSON.stringify(value)})`);
@@ -80,7 +80,7 @@ function seed(file: string, size: number): number {
 async function child(file: string, args: string[]): Promise<ChildResult> {
   const { stdout } = await run(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
+    ['-r', join(ROOT, 'bench', 'support', 'ts-register.js'), '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
     { cwd: ROOT, maxBuffer: 1024 * 1024, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;

@@ -4,7 +4,7 @@ import { copyFileSync, linkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigModule, loadConfig } from '@app/config';
 import { EVENT_STORE, EventStore, EventStoreModule, NewEvent, SqliteEventStore } from '@app/event-store';
-import { ProjectorRegistry, ReadModelsModule, rebuildView } from '@app/projections';
+import { ProjectorRegistry, ReadModelsModule, rebuildView, rebuildViews } from '@app/projections';
 import { PrivacyModule } from '@app/privacy';
 import { envInt, Figure, withScratchDir } from './bench-utils';
 import { createWorld, GeneratedEvent, toNewEvent } from './support/activity-world';
@@ -21,8 +21,8 @@ class RebuildBenchModule {}
  * with no projection (the ceiling).
  */
 export async function rebuildBench(): Promise<Figure[]> {
-  // 250k by default: at 1M the activity-log rebuild alone took ~10 minutes on the 2-core machine.
-  const count = envInt('BENCH_REBUILD_EVENTS', 250_000);
+  // 100k by default, as the issue states the figure: at 1M the activity-log rebuild alone took ~10 minutes on the 2-core machine.
+  const count = envInt('BENCH_REBUILD_EVENTS', 100_000);
   const seed = envInt('BENCH_REBUILD_SEED', 42);
   const batchSize = envInt('BENCH_REBUILD_BATCH', 1000);
   const { file, builtInSeconds } = await cachedFile(`events-${count}-seed${seed}.sqlite`, (f) => appendEvents(f, count, seed));
@@ -57,9 +57,16 @@ export async function rebuildBench(): Promise<Figure[]> {
       }
       const names = projectors.all.map((p) => p.name).join(' + ');
       const note = `${count.toLocaleString('en-US')} events, pages of ${batchSize}`;
+      const started = performance.now();
+      const { applied } = await rebuildViews(store, projectors.all, { batchSize });
+      const onePass = (performance.now() - started) / 1000;
       return [
         ...figures,
-        { figure: 'rebuild', variant: `every view (${names})`, value: count / seconds, unit: 'events/s', note: `${note}; ${seconds.toFixed(1)} s` },
+        {
+          figure: 'rebuild', variant: `every view, one pass (the CLI's rebuild): ${names}`, value: applied / onePass, unit: 'events/s',
+          note: `${note}; ${onePass.toFixed(1)} s; ${((100 * applied) / onePass / ceiling).toFixed(0)}% of raw readAll (target ≥ 50%)`,
+        },
+        { figure: 'rebuild', variant: 'every view, one after the other', value: count / seconds, unit: 'events/s', note: `${note}; ${seconds.toFixed(1)} s` },
         ...rates,
         { figure: 'rebuild', variant: 'readAll pages, no projection (ceiling)', value: ceiling, unit: 'events/s', note: `${note}; best of 2 passes; store ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB` },
       ];

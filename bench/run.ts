@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
 import { Figure, printTable } from './bench-utils';
+import { historyBench } from './history.bench';
 import { ingestBench } from './ingest.bench';
 import { lagBench } from './lag.bench';
 import { queryBench } from './query.bench';
@@ -10,7 +11,9 @@ import { rebuildBench } from './rebuild.bench';
 
 const suites: Record<string, () => Promise<Figure[]>> = { append: appendBench };
 suites.export = () => import('./export.bench').then(({ exportBench }) => exportBench());
+suites.history = historyBench;
 suites.ingest = ingestBench;
+suites.integrity = () => import('./integrity.bench').then(({ integrityBench }) => integrityBench());
 suites.lag = lagBench;
 suites.query = queryBench;
 suites.rebuild = rebuildBench;

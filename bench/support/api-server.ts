@@ -8,6 +8,8 @@ export interface BenchServer {
   url: string;
   config: AppConfig;
   token(principal: Principal): Promise<string>;
+  /** Starts a CPU profile of the server (inspector), and returns a function that stops it and writes it to `file`. */
+  profile(): Promise<(file: string) => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function startBenchServer(dataDir: string, settings: Record<string,
   const child = fork(join(__dirname, 'bench-server.ts'), [], {
     cwd: ROOT,
     env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: ['-r', join(__dirname, 'ts-register.js'), '-r', 'tsconfig-paths/register'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -41,11 +43,28 @@ export async function startBenchServer(dataDir: string, settings: Record<string,
     url: `http://127.0.0.1:${port}`,
     config,
     token: (principal) => mintToken(config, principal, '2h'),
+    profile: async () => {
+      const reply = (key: string) => new Promise<void>((resolve) => {
+        const on = (m: Record<string, unknown>) => { if (key in m) { child.off('message', on); resolve(); } };
+        child.on('message', on);
+      });
+      const started = reply('profiling');
+      child.send({ profile: 'start' });
+      await started;
+      return async (file) => {
+        const written = reply('profiled');
+        child.send({ profile: 'stop', file });
+        await written;
+      };
+    },
     close: async () => {
       if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
+      // Disconnecting lets it close and exit by itself; SIGTERM if it hangs.
+      child.disconnect();
+      const terminator = setTimeout(() => child.kill('SIGTERM'), 10_000);
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(terminator);
       clearTimeout(killer);
     },
   };

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@app/config';
@@ -35,8 +37,27 @@ async function main(): Promise<void> {
   configureApi(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
+  process.on('message', (m: { profile?: 'start' | 'stop'; file?: string }) => void profile(m));
   process.once('disconnect', () => void app.close().finally(() => process.exit(0))); // the bench process is gone
   process.send?.({ port: (app.getHttpServer().address() as AddressInfo).port });
+}
+
+let session: Session | undefined;
+
+/** CPU profile of the serving process only (not its boot), started and stopped by the bench over IPC. */
+async function profile(m: { profile?: 'start' | 'stop'; file?: string }): Promise<void> {
+  if (m.profile === 'start') {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    process.send?.({ profiling: true });
+  } else if (m.profile === 'stop' && session && m.file) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(m.file, JSON.stringify(profile));
+    session.disconnect();
+    process.send?.({ profiled: m.file });
+  }
 }
 
 main().catch((error) => {

@@ -39,6 +39,7 @@ export class CommandMix {
   private readonly pick: WeightedPicker;
   private readonly idleOrgs: MixOrg[];
   private counter = 0;
+  private refusals = 0;
   private readonly commands: [number, () => Command][] = [
     [30, () => {
       const item = this.rng.pick(this.items);
@@ -47,7 +48,8 @@ export class CommandMix {
     [14, () => {
       const org = this.rng.pick(this.vaultOrgs);
       const memberId = this.rng.pick(org.roster);
-      return { path: `/org/members/${memberId}/sign-ins`, token: org.service, body: { email: `${memberId}@org.example` } };
+      // Emails by roster index: a member id (a UUID) can hold a Luhn-valid run of digits, which the API refuses anywhere.
+      return { path: `/org/members/${memberId}/sign-ins`, token: org.service, body: { email: `member${org.roster.indexOf(memberId)}@org.example` } };
     }],
     [10, () => this.mspSignIn('succeeded', {})],
     [2, () => this.mspSignIn('failed', { reason: 'wrong_password' })],
@@ -134,13 +136,15 @@ export class CommandMix {
   requests(): autocannon.Request[] {
     return [{
       method: 'POST',
-      setupRequest: (req: autocannon.Request, context: { done?: Command['done'] }) => {
+      setupRequest: (req: autocannon.Request, context: { done?: Command['done']; path?: string }) => {
         const command = this.next();
         context.done = command.done;
+        Object.assign(context, { path: command.path });
         return { ...req, path: command.path, headers: { ...HEADERS, authorization: `Bearer ${command.token}` }, body: JSON.stringify(command.body) };
       },
-      onResponse: (status: number, _body: string, context: { done?: Command['done'] }) => {
+      onResponse: (status: number, body: string, context: { done?: Command['done']; path?: string }) => {
         context.done?.(status < 300);
+        if (status >= 300 && this.refusals++ < 3) console.error(`  command mix: ${context.path} answered ${status}: ${body.slice(0, 300)}`);
       },
     }];
   }
@@ -153,7 +157,7 @@ export class CommandMix {
   private mspSignIn(outcome: 'succeeded' | 'failed', extra: object): Command {
     const msp = this.rng.pick(this.msps);
     const memberId = this.rng.pick(msp.members);
-    const body = { email: `${memberId}@msp.example`, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 Firefox/128.0', ...extra };
+    const body = { email: `u${msp.members.indexOf(memberId)}@msp.example`, ip: '198.51.100.7', userAgent: 'Mozilla/5.0 Firefox/128.0', ...extra };
     return { path: `/msp-members/${memberId}/sign-ins/${outcome}`, token: msp.service, body };
   }
 }

@@ -5,3 +5,5 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+
+export const median = (samples: readonly number[]): number => percentile(samples, 50);

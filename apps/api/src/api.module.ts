@@ -11,6 +11,7 @@ import { QueriesModule } from '@app/queries';
 import { SecretsModule } from '@app/secrets';
 import { PrivacyModule } from '@app/privacy';
 import { SiemDeliveryModule } from '@app/streams';
+import { AuditModule } from '@app/audit';
 import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
 
@@ -34,6 +35,8 @@ export class ApiModule {
         QueriesModule,
         ApiAccessModule.forRoot(),
         ObservabilityModule,
+        // Checkpoints are signed here under npm start, like the projectors run here; else in the worker.
+        AuditModule.forRoot(config, { routes: true, checkpoints: config.auditCheckpointsInApi }),
         // Under npm start the SIEM deliveries run here, like the projectors; else in the worker.
         ...(config.siemDeliveryInApi ? [SiemDeliveryModule.forRoot(config)] : []),
       ],

@@ -6,6 +6,9 @@ import { EVENT_TYPES, isCommandType, isQueryType, ROLE_MATRIX } from '@app/domai
 import { authorizedActionOf } from '@app/auth';
 import { CommandsModule } from '@app/commands';
 import { QueriesModule } from '@app/queries';
+import { AuditController } from '@app/audit/http/audit.controller';
+
+const isPublicHandler = (handler: object) => Reflect.getMetadata('auth:public', handler) === true;
 
 /** Every route of a module and of the modules it imports, with the command or query its @Authorize names. */
 function routesOf(root: Type): { route: string; action: string | undefined }[] {
@@ -46,6 +49,18 @@ describe('query routes and the query permissions', () => {
   it('guards every query route with a query the permissions know', () => {
     expect(routes.length).toBeGreaterThan(0);
     expect(routes.filter((r) => !r.action || !isQueryType(r.action))).toEqual([]);
+  });
+});
+
+describe('audit routes', () => {
+  it('are public (keys, checkpoints, consistency: no tenant data) or guarded by a query the permissions know', () => {
+    const handlers = Object.getOwnPropertyNames(AuditController.prototype)
+      .map((name) => AuditController.prototype[name as keyof AuditController] as object)
+      .filter((h) => typeof h === 'function' && Reflect.getMetadata(METHOD_METADATA, h) !== undefined);
+    expect(handlers.length).toBe(6);
+    const unguarded = handlers.filter((h) => !isPublicHandler(h) && !isQueryType(authorizedActionOf(h) ?? ''));
+    expect(unguarded).toEqual([]);
+    expect(handlers.filter((h) => isPublicHandler(h)).length).toBe(3);
   });
 });
 

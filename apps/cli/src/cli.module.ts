@@ -10,6 +10,10 @@ import { RewrapSecretsCommand } from './commands/rewrap-secrets.command';
 import { EraseMemberCommand } from './commands/erase-member.command';
 import { KafkaGrantMspCommand, KafkaMspTopicCommand, KafkaRevokeMspCommand } from './commands/kafka-msp.commands';
 import { ReadModelsModule } from '@app/projections';
+import { AuditModule } from '@app/audit';
+import {
+  AuditCheckCommand, AuditCheckpointCommand, AuditExportCommand, AuditGenerateKeyCommand, AuditPublicKeyCommand, HistoryCommand, VerifyCommand,
+} from './commands/audit.commands';
 import { PrivacyModule } from '@app/privacy';
 
 @Module({})
@@ -17,10 +21,14 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL })],
+      imports: [
+        ConfigModule.forRoot(config), EventStoreModule, PrivacyModule.forRoot(), ReadModelsModule.forRoot({ runProjectors: false, mongo: !!config.MONGO_URL }),
+        AuditModule.forRoot(config, { routes: false, checkpoints: false }),
+      ],
       providers: [
         ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
-        KafkaRevokeMspCommand, RewrapSecretsCommand, EraseMemberCommand,
+        KafkaRevokeMspCommand, RewrapSecretsCommand, EraseMemberCommand, HistoryCommand, AuditExportCommand, AuditCheckpointCommand,
+        AuditPublicKeyCommand, AuditCheckCommand, AuditGenerateKeyCommand, VerifyCommand,
       ],
     };
   }

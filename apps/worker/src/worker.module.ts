@@ -5,6 +5,7 @@ import { ReadModelsModule } from '@app/projections';
 import { SecretsModule } from '@app/secrets';
 import { PrivacyModule } from '@app/privacy';
 import { SiemDeliveryModule, StreamsModule } from '@app/streams';
+import { AuditModule } from '@app/audit';
 
 /**
  * The worker: every projector, the SIEM deliveries and, with KAFKA_BROKERS, the Kafka relay, as
@@ -24,6 +25,7 @@ export class WorkerModule {
         StreamsModule.forRoot(config),
         SecretsModule.forRoot(),
         SiemDeliveryModule.forRoot(config),
+        ...(config.auditCheckpointsInApi ? [] : [AuditModule.forRoot(config, { routes: false, checkpoints: true })]),
       ],
     };
   }

@@ -8,6 +8,7 @@ import { AuthenticationError } from './auth.errors';
 import { ClientIpResolver } from './client-ip';
 import { BEARER_CREDENTIAL_VERIFIER, BearerCredentialVerifier, VerifiedCredential } from './bearer-credentials';
 import { JwtVerifier } from './jwt-verifier';
+import { VerifiedTokens } from './verified-tokens';
 import { AuthenticatedRequest } from './request-context';
 import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets/stream-tickets';
 import { TICKET_PARAM } from './stream-tickets/stream-target';
@@ -23,6 +24,8 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecuri
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
@@ -60,7 +63,8 @@ export class AuthGuard implements CanActivate {
 
   private async verify(token: string): Promise<VerifiedCredential> {
     if (this.credentials?.recognizes(token)) return this.credentials.verify(token);
-    return this.verifier.verifyWithExpiry(token);
+    // Panel JWTs only: the API's own credentials can be revoked, so they are looked up every time.
+    return this.verified.get(token) ?? this.verified.remember(token, await this.verifier.verifyWithExpiry(token));
   }
 }
 

@@ -362,6 +362,35 @@ export class AppConfig {
   @Max(1000, { message: 'LIVE_TAIL_MAX_PER_PRINCIPAL must be an integer between 1 and 1000' })
   LIVE_TAIL_MAX_PER_PRINCIPAL = 5;
 
+  /** The checkpoint signer key (C2SP note format, Ed25519): a secret. Embedded mode generates one under DATA_DIR. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*$/, {
+    message: 'AUDIT_SIGNING_KEY must be a note signer key: PRIVATE+KEY+<name>+<8 hex digits>+<base64> (cli audit-generate-key makes one)',
+  })
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Verifier keys of earlier signing keys (comma-separated), published so old checkpoints stay verifiable. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^\s*[^+\s,]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*(\s*,\s*[^+\s,]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*)*\s*$/, {
+    message: 'AUDIT_PREVIOUS_VERIFIER_KEYS must be a comma-separated list of note verifier keys: <name>+<8 hex digits>+<base64>',
+  })
+  AUDIT_PREVIOUS_VERIFIER_KEYS?: string;
+
+  /** How often a checkpoint is signed while events arrive (and once more at shutdown). */
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_MS must be an integer between 100 and 60000' })
+  @Min(100, { message: 'AUDIT_CHECKPOINT_INTERVAL_MS must be an integer between 100 and 60000' })
+  @Max(60000, { message: 'AUDIT_CHECKPOINT_INTERVAL_MS must be an integer between 100 and 60000' })
+  AUDIT_CHECKPOINT_INTERVAL_MS = 60000;
+
+  /** Sign checkpoints in the API process; by default wherever the projectors run. Exactly one process should. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'AUDIT_CHECKPOINTS_IN_API must be true or false' })
+  AUDIT_CHECKPOINTS_IN_API?: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -382,6 +411,24 @@ export class AppConfig {
 
   get siemDeliveryInApi(): boolean {
     return this.SIEM_DELIVERY_IN_API ?? this.projectorsInApi;
+  }
+
+  get auditCheckpointsInApi(): boolean {
+    return this.AUDIT_CHECKPOINTS_IN_API ?? this.projectorsInApi;
+  }
+
+  get previousVerifierKeys(): string[] {
+    return (this.AUDIT_PREVIOUS_VERIFIER_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  }
+
+  /** Embedded mode's generated checkpoint signer key (mode 600). */
+  get auditSigningKeyFile(): string {
+    return resolve(this.DATA_DIR, 'audit-signing-key');
+  }
+
+  /** The integrity log the downstream writer keeps when events are in EventStoreDB. */
+  get integrityLogFile(): string {
+    return resolve(this.DATA_DIR, 'integrity.sqlite');
   }
 
   get mongoTimeouts(): { serverSelectionTimeoutMS: number; connectTimeoutMS: number; socketTimeoutMS: number } {
@@ -452,7 +499,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Secrets are never echoed back, even in an error message. */
 function shown(property: string, value: unknown): string {
-  return /SECRET|PASSWORD|TOKEN/.test(property) ? '[redacted]' : JSON.stringify(value);
+  return /SECRET|PASSWORD|TOKEN|SIGNING_KEY/.test(property) ? '[redacted]' : JSON.stringify(value);
 }
 
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;

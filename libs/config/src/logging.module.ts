@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { destination, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from './app-config';
 import { genRequestId } from './request-id';
@@ -27,7 +27,16 @@ export function logFormatOf(setting: AppConfig['LOG_FORMAT'], stdoutIsTty: boole
 export function loggingModule(config: AppConfig): DynamicModule {
   const pretty = logFormatOf(config.LOG_FORMAT, process.stdout.isTTY === true, prettyInstalled()) === 'pretty';
   const options = pinoHttpOptions(config, pretty);
-  return LoggerModule.forRoot({ pinoHttp: pretty ? [options, prettyStream()] : options });
+  return LoggerModule.forRoot({ pinoHttp: [options, pretty ? prettyStream() : jsonStream()] });
+}
+
+/**
+ * stdout written asynchronously (SonicBoom): a request never waits on a write(2), and lines logged
+ * while one write is in flight go out together in the next. pino flushes what is left when the
+ * process exits.
+ */
+function jsonStream(): DestinationStream {
+  return destination({ dest: 1, sync: false });
 }
 
 /** A stream ticket in a URL (EventSource, a download link) is a credential too, single-use as it is. */

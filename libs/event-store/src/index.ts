@@ -10,3 +10,7 @@ export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-schema';
 export * from './event-store.module';
 export * from './event-store.health';
+export * from './integrity/audit-log.port';
+export * from './integrity/canonical-event-bytes';
+export * from './integrity/sqlite-audit-log';
+export * from './integrity/integrity-writer';

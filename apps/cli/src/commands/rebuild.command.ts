@@ -2,13 +2,13 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DEAD_LETTER_STORE, DeadLetterStore, ProjectorRegistry, rebuildView, RetentionJob } from '@app/projections';
+import { DEAD_LETTER_STORE, DeadLetterStore, ProjectorRegistry, rebuildViews, RetentionJob } from '@app/projections';
 
 interface RebuildFlags {
   batchSize?: number;
 }
 
-/** Drops views and rebuilds them from the event store, with a progress bar per view. */
+/** Drops views and rebuilds them from the event store, all in one pass over it, with a progress bar. */
 @Command({
   name: 'rebuild',
   arguments: '[views...]',
@@ -26,25 +26,27 @@ export class RebuildCommand extends CommandRunner {
 
   async run(views: string[], flags: RebuildFlags): Promise<void> {
     const projectors = views.length > 0 ? views.map((v) => this.registry.get(v)) : this.registry.all;
+    const names = projectors.map((p) => p.name).join(', ');
+    const bar = new SingleBar(
+      { format: `${names} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s`, hideCursor: true },
+      Presets.shades_classic,
+    );
+    const started = Date.now();
+    bar.start(1, 0, { rate: 0 });
+    const done = await rebuildViews(this.store, projectors, {
+      batchSize: flags.batchSize,
+      deadLetters: this.deadLetters,
+      onProgress: (p) => {
+        bar.setTotal(Math.max(Number(p.head), 1));
+        bar.update(Number(p.position), { rate: Math.round(p.applied / Math.max((Date.now() - started) / 1000, 0.001)) });
+      },
+    });
+    bar.update(bar.getTotal());
+    bar.stop();
+    const counts = await this.deadLetters.counts();
     for (const projector of projectors) {
-      const bar = new SingleBar(
-        { format: `${projector.name.padEnd(14)} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s`, hideCursor: true },
-        Presets.shades_classic,
-      );
-      const started = Date.now();
-      bar.start(1, 0, { rate: 0 });
-      const done = await rebuildView(this.store, projector, {
-        batchSize: flags.batchSize,
-        deadLetters: this.deadLetters,
-        onProgress: (p) => {
-          bar.setTotal(Math.max(Number(p.head), 1));
-          bar.update(Number(p.position), { rate: Math.round(p.applied / Math.max((Date.now() - started) / 1000, 0.001)) });
-        },
-      });
-      bar.update(bar.getTotal());
-      bar.stop();
       process.stdout.write(`${projector.name}: ${done.applied} events applied, checkpoint ${done.position}\n`);
-      const left = (await this.deadLetters.counts())[projector.name];
+      const left = counts[projector.name];
       if (left) process.stdout.write(`${projector.name}: ${left} events dead-lettered (npm run cli -- dead-letters --view ${projector.name})\n`);
     }
     // A rebuild replays state events older than their tenant's retention too: they leave the views again now.

@@ -1,5 +1,5 @@
 import {
-  fold, MspEvent, mspAccessPermissions, mspDecider, mspMemberAccessDecider, MspMemberAccessCommand, MspMemberAccessRequest,
+  mspAccessPermissions, mspDecider, mspMemberAccessDecider, MspMemberAccessCommand, MspMemberAccessRequest,
   mspMemberAccessStream, mspMemberStatusOf, mspStream,
 } from '@app/domain';
 import { BindingIo, bindDecider, mspTenant } from '../shared/command-binding';
@@ -15,11 +15,10 @@ export const mspMemberAccessBinding = bindDecider(mspMemberAccessDecider, {
 });
 
 /** A sign-in names the member's place on the MSP's member list (read from the MSP's stream), which the decider checks. */
-async function withListStatus(request: MspMemberAccessRequest, { store }: BindingIo): Promise<MspMemberAccessCommand> {
+async function withListStatus(request: MspMemberAccessRequest, { states }: BindingIo): Promise<MspMemberAccessCommand> {
   if (request.type !== 'RecordMspSignInSuccess' && request.type !== 'RecordMspSignInFailure') return request;
   if (!request.by.mspId) return request;
-  const past = await store.readStream(mspStream(request.by.mspId));
-  const state = fold(mspDecider, past.map((e) => ({ type: e.type, data: e.data }) as MspEvent));
+  const { state } = await states.load(mspDecider, mspStream(request.by.mspId));
   // Set even when absent, so that nothing the request carried can stand in for the list.
   return { ...request, listStatus: mspMemberStatusOf(state, request.memberId) };
 }

@@ -1,6 +1,6 @@
 import {
-  fold, isSelfRecorded, OrgMemberAccessCommand, orgMemberAccessDecider, orgMemberAccessPermissions, OrgMemberAccessRequest,
-  orgMemberAccessStream, orgRosterDecider, OrgRosterEvent, orgRosterPermissions, orgRosterStream, rosterStatusOf,
+  isSelfRecorded, OrgMemberAccessCommand, orgMemberAccessDecider, orgMemberAccessPermissions, OrgMemberAccessRequest,
+  orgMemberAccessStream, orgRosterDecider, orgRosterPermissions, orgRosterStream, rosterStatusOf,
 } from '@app/domain';
 import { BindingIo, bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
 import { orgOf } from '../shared/request-ids';
@@ -24,10 +24,9 @@ export const orgMemberAccessBinding = bindDecider(orgMemberAccessDecider, {
 });
 
 /** Recorded for someone else, the command names the member's place on the organization's roster, which the decider checks. */
-async function withRosterStatus(request: OrgMemberAccessRequest, { store }: BindingIo): Promise<OrgMemberAccessCommand> {
+async function withRosterStatus(request: OrgMemberAccessRequest, { states }: BindingIo): Promise<OrgMemberAccessCommand> {
   if (isSelfRecorded(request) || !request.by.orgId) return request;
-  const past = await store.readStream(orgRosterStream(request.by.orgId));
-  const state = fold(orgRosterDecider, past.map((e) => ({ type: e.type, data: e.data }) as OrgRosterEvent));
+  const { state } = await states.load(orgRosterDecider, orgRosterStream(request.by.orgId));
   // Set even when absent, so that nothing the request carried can stand in for the roster.
   return { ...request, rosterStatus: rosterStatusOf(state, request.memberId) };
 }

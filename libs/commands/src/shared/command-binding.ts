@@ -2,10 +2,12 @@ import { Command, Decider, DomainEvent, Role } from '@app/domain';
 import { EventStore, Tenant } from '@app/event-store';
 import { RequestContext } from '@app/auth';
 import { TenantDirectory } from '@app/tenancy';
+import { DecidedStates } from './decided-states';
 
-/** What a binding's hooks may read: other aggregates' streams, and which MSP supervises an organization. */
+/** What a binding's hooks may read: other aggregates' states (folded, cached), and which MSP supervises an organization. */
 export interface BindingIo {
   store: EventStore;
+  states: DecidedStates;
   tenants: TenantDirectory;
 }
 

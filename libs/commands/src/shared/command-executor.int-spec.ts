@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, mspMemberAccessStream, organizationStream, Refused } from '@app/domain';
+import { DomainError, mspMemberAccessStream, organizationDecider, organizationStream, Refused } from '@app/domain';
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { initiatorOf, Principal, RequestContext } from '@app/auth';
 import { embeddedTenantDirectory } from '@app/tenancy/tenant-directory.testing';
@@ -215,6 +215,107 @@ describe('CommandExecutor (real SQLite event store)', () => {
       expect(here.appends()).toBe(5);
       const events = await stores[0].readStream(olgasStream);
       expect(events.map((e) => e.data.userAgent)).toEqual(Array(5).fill('other process'));
+    });
+  });
+
+  describe('a stale cached state (each executor keeps the states it folded, by stream and revision)', () => {
+    let dir: string;
+    let stores: SqliteEventStore[];
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'executor-cache-'));
+      stores = [];
+    });
+    afterEach(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    function processOn(beforeAppend?: () => Promise<unknown>, cachedStreams?: number) {
+      const own = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+      stores.push(own);
+      let appends = 0;
+      const append = own.append.bind(own);
+      own.append = async (...args) => {
+        appends++;
+        await beforeAppend?.();
+        return append(...args);
+      };
+      const { tenants, close } = embeddedTenantDirectory(own, 10);
+      afterCleanup.push(close);
+      return { executor: new CommandExecutor(ALL_COMMAND_BINDINGS, own, tenants, personalData, cachedStreams), store: own, appends: () => appends };
+    }
+
+    const org = (type: 'DeployOrganization' | 'SuspendOrganization' | 'ReactivateOrganization', organizationId: string): CommandRequest =>
+      ({ type, organizationId, by: admin.initiator }) as CommandRequest;
+
+    /** An organization created and deployed by `here`, so its state (active, revision 1) is cached there. */
+    async function deployedBy(executor: CommandExecutor): Promise<string> {
+      const organizationId = uuidv7();
+      await executor.execute({ type: 'CreateOrganization', organizationId, name: 'Acme', by: owner.initiator }, owner);
+      await executor.execute(org('DeployOrganization', organizationId), admin);
+      return organizationId;
+    }
+
+    const typesIn = async (store: EventStore, organizationId: string) =>
+      (await store.readStream(organizationStream(organizationId))).map((e) => e.type);
+
+    it('decides on what another process wrote after the state was cached: reads the events after the cached revision', async () => {
+      const here = processOn();
+      const other = processOn();
+      const organizationId = await deployedBy(here.executor);
+      await other.executor.execute(org('SuspendOrganization', organizationId), admin);
+      // On the cached state (active) this suspension would be accepted; on the stream's it is refused.
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow("is suspended and cannot be suspended");
+      const reactivated = await here.executor.execute(org('ReactivateOrganization', organizationId), admin);
+      expect(reactivated.revision).toBe('3');
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed', 'OrganizationSuspended', 'OrganizationReactivated']);
+    });
+
+    it('a write between its read and its append: the store refuses the stale expectation, and the retry refuses on fresh state', async () => {
+      const other = processOn();
+      let race = false;
+      const here = processOn(async () => {
+        if (!race) return;
+        race = false;
+        await other.executor.execute(org('SuspendOrganization', organizationId), admin);
+      });
+      const organizationId = await deployedBy(here.executor);
+      race = true;
+      const appendsBefore = here.appends();
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow('is suspended and cannot be suspended');
+      expect(here.appends() - appendsBefore).toBe(1); // the append that lost; the retry decided not to write
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed', 'OrganizationSuspended']);
+    });
+
+    it('even an entry that claims a revision the stream never reached commits nothing: the store refuses it, the retry reads the stream', async () => {
+      const here = processOn();
+      const organizationId = await deployedBy(here.executor);
+      // A corrupted entry: the organization suspended, at revision 7 (the stream holds revisions 0 and 1, active).
+      const suspended = { exists: true, organizationId, mspId: 'msp-1', name: 'Acme', status: 'suspended' } as const;
+      here.executor.states.remember(organizationDecider, organizationStream(organizationId), suspended, [], 7n);
+      const appendsBefore = here.appends();
+      await expect(here.executor.execute(org('ReactivateOrganization', organizationId), admin)).rejects.toThrow('is active and cannot be reactivated');
+      expect(here.appends() - appendsBefore).toBe(1);
+      expect(await typesIn(here.store, organizationId)).toEqual(['OrganizationCreated', 'OrganizationDeployed']);
+    });
+
+    it('keeps no folded state once a member is erased: states hold revealed values, and the member could be in any of them', async () => {
+      const here = processOn();
+      await createMsp(here.executor);
+      const member = { mspId: 'msp-1', memberId: 'mia', by: owner.initiator };
+      await here.executor.execute({ type: 'InviteMspMember', ...member, email: 'mia@msp.example', role: 'msp_member' } as CommandRequest, owner);
+      await here.executor.execute({ type: 'RevokeMspInvitation', ...member } as CommandRequest, owner);
+      await deployedBy(here.executor);
+      expect(here.executor.states.size).toBeGreaterThan(1);
+      await here.executor.execute({ type: 'EraseMspMemberPersonalData', ...member } as CommandRequest, owner);
+      expect(here.executor.states.size).toBe(0);
+    });
+
+    it('with the cache off (0 streams), every command folds the whole stream, and decides the same', async () => {
+      const here = processOn(undefined, 0);
+      const organizationId = await deployedBy(here.executor);
+      await here.executor.execute(org('SuspendOrganization', organizationId), admin);
+      await expect(here.executor.execute(org('SuspendOrganization', organizationId), admin)).rejects.toThrow('is suspended and cannot be suspended');
     });
   });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   CARD_NUMBER_REFUSAL, CommandType, DomainEvent, ERASURE_EVENT_TYPES, findCardNumber, Forbidden, InvalidInput, mayExecute, memberScopeOf, Refused,
   ROLE_MATRIX,
@@ -10,6 +10,7 @@ import { PersonalData } from '@app/privacy';
 import type { CommandRequest } from '../command-bindings';
 import { AnyCommandBinding, BindingIo } from './command-binding';
 import { CommandResultDto } from './command-result.dto';
+import { DecidedState, DecidedStates, STATE_CACHE_STREAMS } from './decided-states';
 import { CommandEventIds } from './idempotency/derived-ids';
 import { StreamSerializer } from './stream-serializer';
 
@@ -49,14 +50,19 @@ export class CommandExecutor {
   private readonly io: BindingIo;
   private readonly streams = new StreamSerializer();
 
+  /** Folded states by stream (revealed, so dropped on an erasure and after the key cache's TTL). */
+  readonly states: DecidedStates;
+
   constructor(
     @Inject(COMMAND_BINDINGS) bindings: readonly AnyCommandBinding[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
     tenants: TenantDirectory,
     private readonly personalData: PersonalData,
+    @Optional() @Inject(STATE_CACHE_STREAMS) stateCacheStreams?: number,
   ) {
     this.routes = routeTable(bindings);
-    this.io = { store, tenants };
+    this.states = new DecidedStates(store, (events) => this.domainEvents(events), stateCacheStreams);
+    this.io = { store, states: this.states, tenants };
   }
 
   async execute(request: CommandRequest, ctx: RequestContext): Promise<CommandResultDto> {
@@ -102,18 +108,25 @@ export class CommandExecutor {
 
   private async attempt(target: Target, ctx: RequestContext, ids?: CommandEventIds): Promise<ExecutedCommand> {
     const { binding, command, streamId } = target;
-    const past = await this.store.readStream(streamId);
-    const committed = ids && committedBefore(past, ids);
-    if (committed) {
-      await this.eraseAfter(committed, target);
-      return { result: resultOf(target, committed), alreadyCommitted: true };
+    let loaded: DecidedState<unknown>;
+    if (ids) {
+      // A keyed retry must find its first attempt's events wherever they are: the whole stream, read as before.
+      const past = await this.store.readStream(streamId);
+      const committed = committedBefore(past, ids);
+      if (committed) {
+        await this.eraseAfter(committed, target);
+        return { result: resultOf(target, committed), alreadyCommitted: true };
+      }
+      loaded = { state: (await this.domainEvents(past)).reduce(binding.decider.evolve, binding.decider.initialState), revision: past.at(-1)?.revision };
+    } else {
+      loaded = await this.states.load(binding.decider, streamId);
     }
-    const state = (await this.domainEvents(past)).reduce(binding.decider.evolve, binding.decider.initialState);
-    const events: DomainEvent[] = binding.decider.decide(command, state);
-    const expected = past.length === 0 ? 'no_stream' : past[past.length - 1].revision;
+    const events: DomainEvent[] = binding.decider.decide(command, loaded.state);
+    const expected = loaded.revision === undefined ? 'no_stream' : loaded.revision;
     const newEvents = this.toNewEvents(events, target, ctx, ids);
     refuseCardNumbers(newEvents);
-    const result = await this.store.append(streamId, newEvents, expected);
+    const result = await this.append(streamId, newEvents, expected);
+    this.states.remember(binding.decider, streamId, loaded.state, events, result.nextExpectedRevision);
     await this.eraseAfter(events, target);
     return {
       result: {
@@ -127,6 +140,16 @@ export class CommandExecutor {
     };
   }
 
+  /** The store checks `expected` on every append; a state that lost that check is not kept. */
+  private async append(streamId: string, events: NewEvent[], expected: bigint | 'no_stream') {
+    try {
+      return await this.store.append(streamId, events, expected);
+    } catch (error) {
+      this.states.forget(streamId);
+      throw error;
+    }
+  }
+
   /**
    * An erasure is recorded first, then the member's key is deleted, here and now (the answer means
    * erased). Should this process die in between, the erasure follower deletes it when it starts.
@@ -136,6 +159,8 @@ export class CommandExecutor {
     for (const event of events) {
       if (!scope || !(ERASURE_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
       await this.personalData.erase({ scope, memberId: (event.data as { memberId: string }).memberId });
+      // Folded states hold revealed values, and the member's may be in any stream's: none is kept.
+      this.states.clear();
     }
   }
 

@@ -1,9 +1,9 @@
 import {
-  CreateItem, fold, folderDecider, FolderEvent, folderForItems, folderPermissions, FolderRef, folderStream, Initiator, MoveItemToFolder,
+  CreateItem, folderDecider, folderForItems, folderPermissions, FolderRef, folderStream, Initiator, MoveItemToFolder,
   VaultItemCommand, vaultItemDecider, vaultItemPermissions, vaultItemStream,
 } from '@app/domain';
-import { EventStore } from '@app/event-store';
 import { BindingIo, bindDecider, supervisedOrganizationTenant } from '../shared/command-binding';
+import { DecidedStates } from '../shared/decided-states';
 
 /** What a route sends for a vault item: the command, except that a target folder is named by its id. */
 export type VaultItemRequest =
@@ -27,20 +27,19 @@ export const folderBinding = bindDecider(folderDecider, {
 });
 
 /** A folder named by id becomes the command's folder: a live one of the organization the initiator may edit (404/403/409 if not). */
-async function withFolder(request: VaultItemRequest, { store }: BindingIo): Promise<VaultItemCommand> {
+async function withFolder(request: VaultItemRequest, { states }: BindingIo): Promise<VaultItemCommand> {
   if (request.type === 'CreateItem') {
     const { folderId, ...command } = request;
-    return folderId ? { ...command, folder: await folderFor(store, folderId, command.by) } : command;
+    return folderId ? { ...command, folder: await folderFor(states, folderId, command.by) } : command;
   }
   if (request.type === 'MoveItemToFolder') {
     const { folderId, ...command } = request;
-    return { ...command, folder: folderId === null ? null : await folderFor(store, folderId, command.by) };
+    return { ...command, folder: folderId === null ? null : await folderFor(states, folderId, command.by) };
   }
   return request;
 }
 
-async function folderFor(store: EventStore, folderId: string, by: Initiator): Promise<FolderRef> {
-  const past = await store.readStream(folderStream(folderId));
-  const state = fold(folderDecider, past.map((e) => ({ type: e.type, data: e.data }) as FolderEvent));
+async function folderFor(states: DecidedStates, folderId: string, by: Initiator): Promise<FolderRef> {
+  const { state } = await states.load(folderDecider, folderStream(folderId));
   return folderForItems(state, folderId, by);
 }

@@ -23,6 +23,11 @@ export const QUERY_PERMISSIONS = {
   ListMspApiKeys: ['msp_owner', 'msp_admin'],
   /** The organization's Activity Log tokens (never the token): its owners, who create them, and its admins. */
   ListActivityLogTokens: ['org_owner', 'org_admin'],
+  /**
+   * A tenant's raw history, its events' proofs and its integrity export: the tenant's owners and
+   * the machine credentials that read as one (an MSP API key, an owner-view Activity Log token).
+   */
+  ReadAuditTrail: ['msp_owner', 'org_owner', 'msp_api_client', 'org_api_token_owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type QueryType = keyof typeof QUERY_PERMISSIONS;

@@ -137,6 +137,7 @@ describe('the query permissions', () => {
     ['ReadIntegrationStatus', 'msp_owner msp_admin org_owner'],
     ['ListMspApiKeys', 'msp_owner msp_admin'],
     ['ListActivityLogTokens', 'org_owner org_admin'],
+    ['ReadAuditTrail', 'msp_owner org_owner msp_api_client org_api_token_owner'],
   ] as [QueryType, string][])('%s: allowed to %s and to no other role', (query, roles) => {
     const allowed = roles.split(' ');
     for (const role of ROLES) expect([role, mayPerform(role, query)]).toEqual([role, allowed.includes(role)]);

@@ -1,43 +1,52 @@
-import { billingPermissions } from '../billing/billing.permissions';
-import { integrationsPermissions } from '../integrations/integrations.permissions';
-import { mspAccessPermissions } from '../msp-access/msp-access.permissions';
-import { mspPermissions } from '../msp/msp.permissions';
-import { orgMembersPermissions } from '../org-members/org-members.permissions';
-import { organizationPermissions } from '../organizations/organization.permissions';
-import { policiesPermissions } from '../policies/policies.permissions';
-import { settingsPermissions } from '../settings/settings.permissions';
-import { orgSettingsPermissions } from '../settings/org-settings.permissions';
-import { vaultPermissions } from '../vault/vault.permissions';
+import { billingPermissions } from '../billing/billing.commands';
+import { integrationPermissions } from '../integrations/integration.commands';
+import { mspApiKeyPermissions } from '../integrations/msp-api-key.commands';
+import { mspAccessPermissions } from '../msp-access/msp-member-access.commands';
+import { mspPermissions } from '../msp/msp.commands';
+import { orgMemberAccessPermissions } from '../org-members/org-member-access.commands';
+import { orgRosterPermissions } from '../org-members/org-roster.commands';
+import { organizationPermissions } from '../organizations/organization.commands';
+import { activityLogTokenPermissions } from '../policies/activity-log-token.commands';
+import { orgPoliciesPermissions } from '../policies/org-policies.commands';
+import { siemIntegrationPermissions } from '../policies/siem-integration.commands';
+import { vantaIntegrationPermissions } from '../policies/vanta-integration.commands';
+import { settingsPermissions } from '../settings/msp-settings.commands';
+import { orgSettingsPermissions } from '../settings/org-settings.commands';
+import { folderPermissions } from '../vault/folder.commands';
+import { vaultItemPermissions } from '../vault/vault-item.commands';
 import { CommandType } from './command-types';
 import { QUERY_PERMISSIONS, QueryType } from './query-permissions';
 import { Role } from './roles';
 
-/** Which role may send which command, per area: the one place this is decided. */
+/**
+ * Which role may send which command, per area. Each commands file decides for its own commands,
+ * right below their union (a command without an entry there does not compile); this only groups them.
+ */
 export const AREA_PERMISSIONS = {
   msp: mspPermissions,
   mspAccess: mspAccessPermissions,
   organizations: organizationPermissions,
-  integrations: integrationsPermissions,
+  integrations: { ...integrationPermissions, ...mspApiKeyPermissions },
   billing: billingPermissions,
   settings: settingsPermissions,
   orgSettings: orgSettingsPermissions,
-  orgMembers: orgMembersPermissions,
-  policies: policiesPermissions,
-  vault: vaultPermissions,
+  orgMembers: { ...orgRosterPermissions, ...orgMemberAccessPermissions },
+  policies: { ...orgPoliciesPermissions, ...vantaIntegrationPermissions, ...activityLogTokenPermissions, ...siemIntegrationPermissions },
+  vault: { ...vaultItemPermissions, ...folderPermissions },
 } as const;
 
-/** Every command type with its roles; a command without an entry does not compile. */
+/** Every command type with its roles; a command (or an area) left out does not compile. */
 export const ROLE_MATRIX: Readonly<Record<CommandType, readonly Role[]>> = Object.freeze({
-  ...mspPermissions,
-  ...mspAccessPermissions,
-  ...organizationPermissions,
-  ...integrationsPermissions,
-  ...billingPermissions,
-  ...settingsPermissions,
-  ...orgSettingsPermissions,
-  ...orgMembersPermissions,
-  ...policiesPermissions,
-  ...vaultPermissions,
+  ...AREA_PERMISSIONS.msp,
+  ...AREA_PERMISSIONS.mspAccess,
+  ...AREA_PERMISSIONS.organizations,
+  ...AREA_PERMISSIONS.integrations,
+  ...AREA_PERMISSIONS.billing,
+  ...AREA_PERMISSIONS.settings,
+  ...AREA_PERMISSIONS.orgSettings,
+  ...AREA_PERMISSIONS.orgMembers,
+  ...AREA_PERMISSIONS.policies,
+  ...AREA_PERMISSIONS.vault,
 });
 
 export function isCommandType(value: string): value is CommandType {

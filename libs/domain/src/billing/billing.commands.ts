@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { BillingDetails, CardBrand } from './billing.events';
 
@@ -30,5 +31,16 @@ export type BillingCommand =
   | AddCreditCard
   | RemoveCreditCard
   | ChangeDefaultCreditCard;
+
+// Payment is the owner's business; admins run the platform but do not commit the MSP's money.
+const owner: Role[] = ['msp_owner'];
+
+export const billingPermissions: Record<BillingCommand['type'], readonly Role[]> = {
+  AddBillingDetails: owner,
+  ChangeBillingDetails: owner,
+  AddCreditCard: owner,
+  RemoveCreditCard: owner,
+  ChangeDefaultCreditCard: owner,
+};
 
 export const billingStream = (mspId: string) => `billing-${mspId}`;

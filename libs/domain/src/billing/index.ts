@@ -1,5 +1,4 @@
 export * from './billing.events';
 export * from './billing.commands';
 export * from './billing.decider';
-export * from './billing.describers';
-export * from './billing.permissions';
+export * from './billing.catalog';

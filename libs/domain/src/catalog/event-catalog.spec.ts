@@ -1,4 +1,4 @@
-import { settingsDescribers } from '../settings/settings.describers';
+import { settingsDescribers } from '../settings/settings.catalog';
 import { MspSettingsEvent } from '../settings/msp-settings.events';
 import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from './activity-category';
 import {

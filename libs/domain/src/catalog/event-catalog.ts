@@ -1,13 +1,13 @@
-import { billingDescribers } from '../billing/billing.describers';
-import { integrationsDescribers } from '../integrations/integrations.describers';
-import { mspAccessDescribers } from '../msp-access/msp-access.describers';
-import { mspDescribers } from '../msp/msp.describers';
-import { orgMembersDescribers } from '../org-members/org-members.describers';
-import { organizationsDescribers } from '../organizations/organizations.describers';
-import { policiesDescribers } from '../policies/policies.describers';
-import { settingsDescribers } from '../settings/settings.describers';
-import { orgSettingsDescribers } from '../settings/org-settings.describers';
-import { vaultDescribers } from '../vault/vault.describers';
+import { billingDescribers } from '../billing/billing.catalog';
+import { integrationsDescribers } from '../integrations/integrations.catalog';
+import { mspAccessDescribers } from '../msp-access/msp-access.catalog';
+import { mspDescribers } from '../msp/msp.catalog';
+import { orgMembersDescribers } from '../org-members/org-members.catalog';
+import { organizationsDescribers } from '../organizations/organizations.catalog';
+import { policiesDescribers } from '../policies/policies.catalog';
+import { settingsDescribers } from '../settings/settings.catalog';
+import { orgSettingsDescribers } from '../settings/org-settings.catalog';
+import { vaultDescribers } from '../vault/vault.catalog';
 import { ActivityCategory, BusinessCategory, MSP_CATEGORIES, MspCategory } from './activity-category';
 import { DescriberMap, EventDescriber } from './event-describer';
 

@@ -7,5 +7,4 @@ export * from './api-key-material';
 export * from './msp-api-key.events';
 export * from './msp-api-key.commands';
 export * from './msp-api-key.decider';
-export * from './integrations.describers';
-export * from './integrations.permissions';
+export * from './integrations.catalog';

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { IntegrationKind, IntegrationSettings } from './integration.events';
 
@@ -36,5 +37,17 @@ export type IntegrationCommand =
   | DisconnectIntegration
   | RecordIntegrationSyncSuccess
   | RecordIntegrationSyncFailure;
+
+const managers: Role[] = ['msp_owner', 'msp_admin'];
+// The pushers record their own syncs under a service credential scoped to the MSP.
+const syncRecorders: Role[] = ['service', 'msp_owner', 'msp_admin'];
+
+export const integrationPermissions: Record<IntegrationCommand['type'], readonly Role[]> = {
+  SetUpIntegration: managers,
+  EditIntegration: managers,
+  DisconnectIntegration: managers,
+  RecordIntegrationSyncSuccess: syncRecorders,
+  RecordIntegrationSyncFailure: syncRecorders,
+};
 
 export const integrationStream = (integrationId: string) => `integration-${integrationId}`;

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { ApiKeyMaterial } from './api-key-material';
 
@@ -13,5 +14,13 @@ export type RotateMspApiKey = MspApiKeyCommandBase & { type: 'RotateMspApiKey'; 
 export type RevokeMspApiKey = MspApiKeyCommandBase & { type: 'RevokeMspApiKey' };
 
 export type MspApiKeyCommand = GenerateMspApiKey | RotateMspApiKey | RevokeMspApiKey;
+
+const managers: Role[] = ['msp_owner', 'msp_admin'];
+
+export const mspApiKeyPermissions: Record<MspApiKeyCommand['type'], readonly Role[]> = {
+  GenerateMspApiKey: managers,
+  RotateMspApiKey: managers,
+  RevokeMspApiKey: managers,
+};
 
 export const mspApiKeyStream = (keyId: string) => `apiKey-${keyId}`;

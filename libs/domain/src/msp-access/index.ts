@@ -1,5 +1,4 @@
 export * from './msp-member-access.events';
 export * from './msp-member-access.commands';
 export * from './msp-member-access.decider';
-export * from './msp-access.describers';
-export * from './msp-access.permissions';
+export * from './msp-access.catalog';

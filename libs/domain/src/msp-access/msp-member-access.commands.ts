@@ -1,3 +1,4 @@
+import { MSP_ROLES, Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { tenantMemberStream } from '../shared/stream-names';
 import { MspMemberStatus } from '../msp/msp.decider';
@@ -27,6 +28,14 @@ export type MspMemberAccessCommand =
   | ChangeMspPassword
   | EnableMspTwoFactor
   | DisableMspTwoFactor;
+
+export const mspAccessPermissions: Record<MspMemberAccessCommand['type'], readonly Role[]> = {
+  RecordMspSignInSuccess: ['service'],
+  RecordMspSignInFailure: ['service'],
+  ChangeMspPassword: MSP_ROLES,
+  EnableMspTwoFactor: MSP_ROLES,
+  DisableMspTwoFactor: MSP_ROLES,
+};
 
 /** What a route sends: the command before the MSP's member list was read. */
 export type MspMemberAccessRequest = MspMemberAccessCommand extends infer C ? (C extends unknown ? Omit<C, 'listStatus'> : never) : never;

@@ -1,5 +1,4 @@
 export * from './msp.events';
 export * from './msp.commands';
 export * from './msp.decider';
-export * from './msp.describers';
-export * from './msp.permissions';
+export * from './msp.catalog';

@@ -1,4 +1,4 @@
-import { MspRole } from '../access/roles';
+import { MspRole, Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 interface MspCommandBase {
@@ -38,5 +38,21 @@ export type MspCommand =
   | RemoveMspMember
   | TransferMspOwnership
   | EraseMspMemberPersonalData;
+
+const managers: Role[] = ['msp_owner', 'msp_admin'];
+
+export const mspPermissions: Record<MspCommand['type'], readonly Role[]> = {
+  CreateMspAccount: ['service'],
+  InviteMspMember: managers,
+  // The invitee's token carries the role they were invited with.
+  AcceptMspInvitation: ['msp_admin', 'msp_member'],
+  RevokeMspInvitation: managers,
+  ChangeMspMemberRole: managers,
+  SuspendMspMember: managers,
+  ReactivateMspMember: managers,
+  RemoveMspMember: managers,
+  TransferMspOwnership: ['msp_owner'],
+  EraseMspMemberPersonalData: ['msp_owner'],
+};
 
 export const mspStream = (mspId: string) => `msp-${mspId}`;

@@ -5,5 +5,4 @@ export * from './org-member-access.events';
 export * from './org-member-access.commands';
 export * from './org-member-access.decider';
 export * from './sign-in-failure-reasons';
-export * from './org-members.describers';
-export * from './org-members.permissions';
+export * from './org-members.catalog';

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { tenantMemberStream } from '../shared/stream-names';
 import { RosterStatus } from './org-roster.decider';
@@ -35,6 +36,18 @@ export type OrgMemberAccessCommand =
   | RecordMemberSignInFailure
   | EnableMemberMfa
   | DisableMemberMfa;
+
+const managers: Role[] = ['org_owner', 'org_admin'];
+const members: Role[] = ['org_owner', 'org_admin', 'org_member'];
+
+export const orgMemberAccessPermissions: Record<OrgMemberAccessCommand['type'], readonly Role[]> = {
+  RecordAdminPanelAccess: [...managers, 'service'],
+  RecordVaultAccess: [...members, 'service'],
+  RecordMemberSignInSuccess: ['service'],
+  RecordMemberSignInFailure: ['service'],
+  EnableMemberMfa: members,
+  DisableMemberMfa: members,
+};
 
 /** What a route sends: the command before the roster was read. */
 export type OrgMemberAccessRequest = OrgMemberAccessCommand extends infer C ? (C extends unknown ? Omit<C, 'rosterStatus'> : never) : never;

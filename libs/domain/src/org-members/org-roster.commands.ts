@@ -1,4 +1,4 @@
-import { OrgRole } from '../access/roles';
+import { OrgRole, Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 interface OrgRosterCommandBase {
@@ -25,5 +25,19 @@ export type OrgRosterCommand =
   | ReactivateMember
   | RemoveMember
   | EraseMemberPersonalData;
+
+const managers: Role[] = ['org_owner', 'org_admin'];
+const members: Role[] = ['org_owner', 'org_admin', 'org_member'];
+
+export const orgRosterPermissions: Record<OrgRosterCommand['type'], readonly Role[]> = {
+  InviteMember: [...managers, 'service'],
+  AcceptMemberInvitation: members,
+  DeclineMemberInvitation: members,
+  ChangeMemberRole: managers,
+  SuspendMember: managers,
+  ReactivateMember: managers,
+  RemoveMember: managers,
+  EraseMemberPersonalData: ['org_owner'],
+};
 
 export const orgRosterStream = (orgId: string) => `orgRoster-${orgId}`;

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 interface OrganizationCommandBase {
@@ -19,5 +20,16 @@ export type OrganizationCommand =
   | SuspendOrganization
   | ReactivateOrganization
   | TerminateOrganization;
+
+const managers: Role[] = ['msp_owner', 'msp_admin'];
+
+export const organizationPermissions: Record<OrganizationCommand['type'], readonly Role[]> = {
+  CreateOrganization: managers,
+  DeployOrganization: managers,
+  RenameOrganization: managers,
+  SuspendOrganization: managers,
+  ReactivateOrganization: managers,
+  TerminateOrganization: ['msp_owner'],
+};
 
 export const organizationStream = (organizationId: string) => `organization-${organizationId}`;

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 interface ActivityLogTokenCommandBase {
@@ -27,6 +28,12 @@ export type CreateActivityLogToken = ActivityLogTokenCommandBase & {
 export type RevokeActivityLogToken = ActivityLogTokenCommandBase & { type: 'RevokeActivityLogToken' };
 
 export type ActivityLogTokenCommand = CreateActivityLogToken | RevokeActivityLogToken;
+
+/** A token reads the log without a person behind each read: only an owner hands one out; an admin may still revoke it. */
+export const activityLogTokenPermissions: Record<ActivityLogTokenCommand['type'], readonly Role[]> = {
+  CreateActivityLogToken: ['org_owner'],
+  RevokeActivityLogToken: ['org_owner', 'org_admin'],
+};
 
 /** How an Activity Log token starts, so that it is recognisable (to the API and to secret scanners). */
 export const ACTIVITY_LOG_TOKEN_PREFIX = 'alt_';

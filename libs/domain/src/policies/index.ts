@@ -11,5 +11,4 @@ export * from './activity-log-token.decider';
 export * from './siem-integration.events';
 export * from './siem-integration.commands';
 export * from './siem-integration.decider';
-export * from './policies.describers';
-export * from './policies.permissions';
+export * from './policies.catalog';

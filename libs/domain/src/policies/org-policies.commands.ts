@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 /** `policyKey` and `settings` are checked by the domain against its table of known policies. */
@@ -10,5 +11,12 @@ export type EnablePolicy = OrgPoliciesCommandBase & { type: 'EnablePolicy'; sett
 export type DisablePolicy = OrgPoliciesCommandBase & { type: 'DisablePolicy' };
 
 export type OrgPoliciesCommand = EnablePolicy | DisablePolicy;
+
+const managers: Role[] = ['org_owner', 'org_admin'];
+
+export const orgPoliciesPermissions: Record<OrgPoliciesCommand['type'], readonly Role[]> = {
+  EnablePolicy: managers,
+  DisablePolicy: managers,
+};
 
 export const orgPoliciesStream = (orgId: string) => `policy-${orgId}`;

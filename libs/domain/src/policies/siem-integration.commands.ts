@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { IntegrationSettings } from '../integrations/integration.events';
 import { SiemKind } from '../integrations/integration-settings';
 import { Initiator } from '../shared/initiator';
@@ -33,5 +34,18 @@ export type SiemIntegrationCommand =
   | DisconnectSiemIntegration
   | RecordSiemIntegrationSyncSuccess
   | RecordSiemIntegrationSyncFailure;
+
+/** Where the organization's activity goes, item names included: its owners decide, not its admins. */
+const owners: Role[] = ['org_owner'];
+/** The delivery worker records its syncs as a service (also reachable over HTTP, like an MSP's). */
+const syncRecorders: Role[] = ['service'];
+
+export const siemIntegrationPermissions: Record<SiemIntegrationCommand['type'], readonly Role[]> = {
+  SetUpSiemIntegration: owners,
+  EditSiemIntegration: owners,
+  DisconnectSiemIntegration: owners,
+  RecordSiemIntegrationSyncSuccess: syncRecorders,
+  RecordSiemIntegrationSyncFailure: syncRecorders,
+};
 
 export const siemIntegrationStream = (integrationId: string) => `siemIntegration-${integrationId}`;

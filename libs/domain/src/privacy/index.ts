@@ -1,2 +1,3 @@
 export * from './personal-data';
 export * from './privacy-catalog';
+export * from './privacy-table';

@@ -36,7 +36,7 @@ function strings(value: unknown): string[] {
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]+/i;
 const IP = /\b\d{1,3}(\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}\b/i;
 
-/** Emails in the catalog that are a company's, not a member's: kept with the tenant, said in billing.personal-data.ts. */
+/** Emails in the catalog that are a company's, not a member's: kept with the tenant, said in billing.catalog.ts (billingPrivacy). */
 const COMPANY_CONTACTS = new Set(['BillingDetailsAdded:billing@northwind.example']);
 
 describe('the personal-data catalog', () => {

@@ -1,12 +1,13 @@
-import { billingPrivacy } from '../billing/billing.personal-data';
-import { integrationsPrivacy } from '../integrations/integrations.personal-data';
-import { mspAccessPrivacy } from '../msp-access/msp-access.personal-data';
-import { mspPrivacy } from '../msp/msp.personal-data';
-import { orgMembersPrivacy } from '../org-members/org-members.personal-data';
-import { organizationsPrivacy } from '../organizations/organizations.personal-data';
-import { policiesPrivacy } from '../policies/policies.personal-data';
-import { settingsPrivacy } from '../settings/settings.personal-data';
-import { vaultPrivacy } from '../vault/vault.personal-data';
+import { billingPrivacy } from '../billing/billing.catalog';
+import { integrationsPrivacy } from '../integrations/integrations.catalog';
+import { mspAccessPrivacy } from '../msp-access/msp-access.catalog';
+import { mspPrivacy } from '../msp/msp.catalog';
+import { orgMembersPrivacy } from '../org-members/org-members.catalog';
+import { organizationsPrivacy } from '../organizations/organizations.catalog';
+import { policiesPrivacy } from '../policies/policies.catalog';
+import { orgSettingsPrivacy } from '../settings/org-settings.catalog';
+import { settingsPrivacy } from '../settings/settings.catalog';
+import { vaultPrivacy } from '../vault/vault.catalog';
 import { EventPrivacy } from './personal-data';
 
 /**
@@ -21,6 +22,7 @@ export const EVENT_PRIVACY: Readonly<Record<string, EventPrivacy<any>>> = Object
   ...integrationsPrivacy,
   ...billingPrivacy,
   ...settingsPrivacy,
+  ...orgSettingsPrivacy,
   ...orgMembersPrivacy,
   ...policiesPrivacy,
   ...vaultPrivacy,

@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 
 /**
@@ -14,5 +15,10 @@ export type ChangeOrganizationSetting = {
 };
 
 export type OrgSettingsCommand = ChangeOrganizationSetting;
+
+/** How long the organization's activity is kept: its owners decide. */
+export const orgSettingsPermissions: Record<OrgSettingsCommand['type'], readonly Role[]> = {
+  ChangeOrganizationSetting: ['org_owner'],
+};
 
 export const orgSettingsStream = (orgId: string) => `orgSettings-${orgId}`;

@@ -41,6 +41,22 @@ describe('findCardNumber', () => {
     expect(findCardNumber({ a: '4111 1111', id: '12345', b: '1111 1111' })).toBeUndefined();
   });
 
+  it('lets a UUID inside a path or a query end a run, whatever digits it starts with', () => {
+    // A v7 UUID whose timestamp and the next groups are all digits: 8 + 4 + 4 digits across hyphens.
+    const id = '01935012-3456-7893-abcd-0123456789ab'; // 0193501234567893 passes the Luhn check
+    expect(findCardNumber({ path: `/organizations/${id}/feed/live` })).toBeUndefined();
+    expect(findCardNumber({ path: `/activity-log/business/live?itemId=${id}` })).toBeUndefined();
+    expect(findCardNumber({ path: `/items/4111 1111 1111 1111/${id}` })).toEqual(['path']);
+  });
+
+  it('skips a hex digest the API computed, even one with a Luhn-valid run of digits inside', () => {
+    // A SHA-256 in hex of the kind an Activity Log token's hash is (one in a few hundred holds such a run).
+    const digest = 'c0ffee' + '4111111111111111' + 'ab'.repeat(21);
+    expect(digest).toHaveLength(64);
+    expect(findCardNumber({ tokenHash: digest })).toBeUndefined();
+    expect(findCardNumber({ name: `x ${digest}` })).toEqual(['name']);
+  });
+
   it('does not skip an id-shaped value under any other key, nor free text under an id key', () => {
     expect(findCardNumber({ vatId: '4111111111111111' })).toEqual(['vatId']);
     expect(findCardNumber({ memberId: '4111 1111 1111 1111' })).toEqual(['memberId']);

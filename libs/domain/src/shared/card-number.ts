@@ -28,7 +28,18 @@ const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A UUID inside a longer text (a path, a query string): its hyphens separate like spaces, so the
+ * digit groups of a v7 UUID's timestamp would otherwise read as one run, Luhn-valid now and then.
+ */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_DATE = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)?)?$/;
+/**
+ * A hex digest (MD5 to SHA-512, or an HMAC) the API computed: 10 of its 16 symbols are digits,
+ * so a 64-character hash holds a Luhn-valid run of 13+ digits about once in a few hundred. It is
+ * no card number anybody typed; a whole value of hex with a letter in it is skipped like a UUID.
+ */
+const HEX_DIGEST = /^(?=.*[a-f])(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 /** Keys whose values are member or tenant ids (token subjects and tenants), validated where they enter. */
 const ID_KEY = /^(id|mspId|orgId|memberId|\w*MemberId)$/;
@@ -42,7 +53,7 @@ const LETTER = /\p{L}/u;
 function walk(value: unknown, path: string, key: string | undefined, scan: RunScanner): void {
   if (typeof value === 'string') {
     if (isSkipped(value, key)) scan.breakRun();
-    else scan.text(value, path);
+    else scan.text(value.replace(UUID_IN_TEXT, 'x'), path); // a letter ends a run, as a whole UUID value does
   } else if (typeof value === 'number' || typeof value === 'bigint') {
     scan.text(String(value), path);
   } else if (Array.isArray(value)) {
@@ -57,7 +68,7 @@ function walk(value: unknown, path: string, key: string | undefined, scan: RunSc
 }
 
 function isSkipped(text: string, key: string | undefined): boolean {
-  if (UUID.test(text) || ISO_DATE.test(text) || isIpOrRange(text)) return true;
+  if (UUID.test(text) || HEX_DIGEST.test(text) || ISO_DATE.test(text) || isIpOrRange(text)) return true;
   return key !== undefined && ID_KEY.test(key) && ID_VALUE.test(text);
 }
 

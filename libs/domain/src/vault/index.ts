@@ -5,5 +5,4 @@ export * from './vault-item.decider';
 export * from './folder.events';
 export * from './folder.commands';
 export * from './folder.decider';
-export * from './vault.describers';
-export * from './vault.permissions';
+export * from './vault.catalog';

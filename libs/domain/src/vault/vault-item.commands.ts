@@ -1,3 +1,4 @@
+import { Role } from '../access/roles';
 import { Initiator } from '../shared/initiator';
 import { FolderRef } from './folder.events';
 import { PrincipalRef, SharePrincipal, SharingRights } from './sharing';
@@ -45,5 +46,21 @@ export type VaultItemCommand =
   | MoveItemToFolder
   | DeleteItem
   | RestoreItem;
+
+/** Every organization member has a vault; what they may do to one item or folder is the decider's call. */
+const orgMembers: Role[] = ['org_owner', 'org_admin', 'org_member'];
+
+export const vaultItemPermissions: Record<VaultItemCommand['type'], readonly Role[]> = {
+  CreateItem: orgMembers,
+  UseItem: orgMembers,
+  UpdateItem: orgMembers,
+  ShareItem: orgMembers,
+  ChangeItemSharingRights: orgMembers,
+  RevokeItemAccess: orgMembers,
+  ChangeItemOwner: orgMembers,
+  MoveItemToFolder: orgMembers,
+  DeleteItem: orgMembers,
+  RestoreItem: orgMembers,
+};
 
 export const vaultItemStream = (itemId: string) => `vaultItem-${itemId}`;

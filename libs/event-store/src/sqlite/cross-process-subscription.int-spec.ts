@@ -15,7 +15,7 @@ describe('SqliteEventStore: a subscriber in another process', () => {
     const writer = new SqliteEventStore({ file });
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'cross-process-subscriber.fixture.ts'), file],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'cross-process-subscriber.fixture.ts'), file],
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const arrivals = new Map<string, number>();

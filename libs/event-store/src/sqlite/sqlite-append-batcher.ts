@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ExpectedRevision, AppendResult } from '../event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { PreparedEvent } from '../input-validation';
+import { LedgerBatch, SqliteIntegrityLedger } from '../integrity/sqlite-integrity-ledger';
 
 interface PendingAppend {
   streamId: string;
@@ -28,13 +29,16 @@ export class SqliteAppendBatcher {
   private readonly lastRevision: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly insert: Database.Statement;
-  private readonly writeBatch: (batch: PendingAppend[]) => Outcome[];
+  private readonly writeBatch: (batch: PendingAppend[]) => { outcomes: Outcome[]; commit: () => void };
+  /** The integrity log's share of the transaction being written, if the log is on. */
+  private ledgerBatch: LedgerBatch | undefined;
 
   constructor(
     private readonly db: Database.Database,
     private readonly maxBatchSize: number,
     private readonly onCommitted: (lastPosition: bigint) => void,
     private readonly clock: () => Date = () => new Date(),
+    private readonly ledger?: SqliteIntegrityLedger,
   ) {
     this.lastRevision = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?');
     this.byId = db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
@@ -43,15 +47,19 @@ export class SqliteAppendBatcher {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const appendOne = db.transaction((p: PendingAppend) => this.appendOne(p));
-    this.writeBatch = db.transaction((batch: PendingAppend[]) =>
-      batch.map((p): Outcome => {
+    this.writeBatch = db.transaction((batch: PendingAppend[]) => {
+      this.ledgerBatch = this.ledger?.begin();
+      const outcomes = batch.map((p): Outcome => {
+        const mark = this.ledgerBatch?.mark();
         try {
           return { ok: true, result: appendOne(p) };
         } catch (error) {
+          if (mark) this.ledgerBatch!.rollback(mark);
           return { ok: false, error };
         }
-      }),
-    );
+      });
+      return { outcomes, commit: this.ledgerBatch?.write() ?? (() => undefined) };
+    });
   }
 
   enqueue(streamId: string, events: PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -81,11 +89,15 @@ export class SqliteAppendBatcher {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.writeBatch(batch);
+      const written = this.writeBatch(batch);
+      written.commit();
+      outcomes = written.outcomes;
       this.transactionsCommitted += 1;
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
+    } finally {
+      this.ledgerBatch = undefined;
     }
     let last = -1n;
     outcomes.forEach((outcome, i) => {
@@ -133,11 +145,14 @@ export class SqliteAppendBatcher {
 
   private insertOne(e: PreparedEvent, streamId: string, revision: bigint, occurredAt: string): bigint {
     try {
-      const info = this.insert.run(
-        e.id, streamId, revision, e.type, e.schemaVersion, occurredAt,
-        JSON.stringify(e.data), JSON.stringify(e.metadata),
-      );
-      return BigInt(info.lastInsertRowid);
+      const data = JSON.stringify(e.data);
+      const stamped = this.ledgerBatch?.stamp(e.metadata);
+      const metadata = stamped?.metadata ?? JSON.stringify(e.metadata);
+      const info = this.insert.run(e.id, streamId, revision, e.type, e.schemaVersion, occurredAt, data, metadata);
+      const position = BigInt(info.lastInsertRowid);
+      const columns = { id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId, revision, occurredAt, data, metadata };
+      if (stamped) this.ledgerBatch!.record(position, columns, stamped.links);
+      return position;
     } catch (error) {
       if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(e.id);
       throw error;

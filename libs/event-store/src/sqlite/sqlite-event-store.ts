@@ -10,6 +10,7 @@ import { CatchUpPage, CatchUpSubscription } from '../catch-up-subscription';
 import { openEventDatabase, SqliteEventStoreOptions } from './sqlite-schema';
 import { SqliteAppendBatcher } from './sqlite-append-batcher';
 import { ChangeNotifier } from './change-notifier';
+import { SqliteIntegrityLedger } from '../integrity/sqlite-integrity-ledger';
 import { EventRow, rowToEvent } from './sqlite-row';
 
 const MAX_INT64 = 9223372036854775807n;
@@ -27,7 +28,8 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options);
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 20);
-    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), options.clock);
+    const ledger = options.integrity === false ? undefined : new SqliteIntegrityLedger(this.db);
+    this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), options.clock, ledger);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -13,6 +13,8 @@ export interface EventRow {
 }
 
 export function rowToEvent(row: EventRow): RecordedEvent {
+  // The chain links belong to the integrity log (its leaf hashes them as stored), not to readers.
+  const { integrity: _links, ...metadata } = JSON.parse(row.metadata);
   return {
     id: row.id,
     type: row.type,
@@ -22,6 +24,6 @@ export function rowToEvent(row: EventRow): RecordedEvent {
     position: row.position,
     occurredAt: row.occurred_at,
     data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    metadata,
   };
 }

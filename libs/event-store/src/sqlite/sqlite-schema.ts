@@ -18,6 +18,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Most appends coalesced into one transaction. */
   maxBatchSize?: number;
+  /** The Merkle log written in each append transaction (on unless false: only benchmarks turn it off). */
+  integrity?: boolean;
   /** What stamps `occurredAt` (tests move it instead of waiting); the system clock by default. */
   clock?: () => Date;
 }

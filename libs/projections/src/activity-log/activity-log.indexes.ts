@@ -28,7 +28,7 @@ export const WINDOW_FIELD = 'occurredAt' satisfies ActivityField;
 export const TAIL_ORDER = 'position' satisfies ActivityField;
 
 /** The optional equality filters of a log query; a new one must say which field it compares. */
-type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'limit' | 'memberEmail' | 'initiatorIn'>;
+type FilterName = Exclude<keyof ActivityLogQuery, 'scope' | 'categories' | 'window' | 'after' | 'upToPosition' | 'limit' | 'memberEmail' | 'initiatorIn'>;
 
 export const ACTIVITY_FILTERS = {
   category: 'category',

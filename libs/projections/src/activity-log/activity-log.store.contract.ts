@@ -155,5 +155,12 @@ export function describeActivityLogStoreContract(name: string, open: () => Promi
       await store.applyBatch([atFrom, atTo, before], before.position);
       expect(ids(await query())).toEqual([atFrom.eventId]);
     });
+
+    it('answers as of a position: only entries at or before it (asOf)', async () => {
+      const batch = [entry(), entry(), entry()];
+      await store.applyBatch(batch, batch[2].position);
+      expect(ids(await query({ upToPosition: batch[1].position })).sort()).toEqual([batch[0].eventId, batch[1].eventId].sort());
+      expect(await query({ upToPosition: batch[0].position - 1n })).toEqual([]);
+    });
   });
 }

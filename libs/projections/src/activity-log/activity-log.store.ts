@@ -24,6 +24,8 @@ export interface ActivityLogQuery {
   itemId?: string;
   /** Keyset: entries strictly older than this (occurredAt, position). */
   after?: CursorPosition;
+  /** asOf: only entries at or before this position (the log as it stood then). */
+  upToPosition?: bigint;
   limit: number;
 }
 

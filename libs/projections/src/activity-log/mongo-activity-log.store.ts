@@ -129,6 +129,7 @@ function filterOf(q: ActivityLogQuery): Filter<EntryDocument> {
     const occurredAt = toBsonDate(q.after.occurredAt);
     and.push({ $or: [{ [time]: { $lt: occurredAt } }, { [time]: occurredAt, [position]: { $lt: Long.fromBigInt(q.after.position) } }] });
   }
+  if (q.upToPosition !== undefined) and.push({ [PATHS.position]: { $lte: Long.fromBigInt(q.upToPosition) } });
   return { $and: and };
 }
 

@@ -177,6 +177,7 @@ export function buildQuery(q: ActivityLogQuery): { sql: string; params: Record<s
   // A cursor always lies inside the window, and with `< @to` beside it SQLite stops bounding the scan by it.
   if (q.after) c.add(`(${columns(NEWEST_FIRST)}) < (@afterTime, @afterPosition)`, { afterTime: q.after.occurredAt, afterPosition: q.after.position });
   else c.add(`${time} < @to`, { to: q.window.to });
+  if (q.upToPosition !== undefined) c.add('position <= @upToPosition', { upToPosition: q.upToPosition });
   const sql = `SELECT * FROM activity_entries INDEXED BY ${indexFor(q)} WHERE ${c.where.join(' AND ')} ORDER BY ${NEWEST_FIRST_SQL} LIMIT @limit`;
   return { sql, params: c.params };
 }

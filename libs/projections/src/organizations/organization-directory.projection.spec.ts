@@ -1,4 +1,6 @@
-import { projectOrganizations } from './organization-directory.projection';
+import { organizationsExamples } from '@app/domain';
+import { CATALOG_SAMPLES } from '@app/domain/testing/catalog-samples';
+import { organizationIdOf, projectOrganizations } from './organization-directory.projection';
 import { OrganizationEntry } from './organization-directory.store';
 import { atPosition, organizationEvent, otherEvent } from './organization-directory.test-events';
 
@@ -31,5 +33,10 @@ describe('projectOrganizations', () => {
 
   it('ignores events of an organization it never saw created, and every other event', () => {
     expect(projectOrganizations([organizationEvent(3n, { type: 'OrganizationDeployed', data: org }), otherEvent(4n)], new Map())).toEqual([]);
+  });
+
+  it('names the organization of every organization event type, and of no other event of the catalog', () => {
+    const named = CATALOG_SAMPLES.filter(([type, { data }]) => organizationIdOf({ ...otherEvent(1n), type, data }) !== undefined);
+    expect(named.map(([type]) => type)).toEqual(Object.keys(organizationsExamples));
   });
 });

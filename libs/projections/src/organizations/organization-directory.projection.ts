@@ -1,19 +1,17 @@
-import { OrganizationEvent, organizationDecider, OrganizationState } from '@app/domain';
+import { organizationDecider, OrganizationEvent, organizationsDescribers, OrganizationState } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { OrganizationEntry } from './organization-directory.store';
 
-const ORGANIZATION_EVENTS: Record<OrganizationEvent['type'], true> = {
-  OrganizationCreated: true,
-  OrganizationDeployed: true,
-  OrganizationRenamed: true,
-  OrganizationSuspended: true,
-  OrganizationReactivated: true,
-  OrganizationTerminated: true,
-};
+/**
+ * The organization events, read off the area's catalog page (its describers are typed to cover
+ * exactly them): the directory follows every one through the decider's own `evolve`, so there
+ * is nothing to decide per event and no second list to keep.
+ */
+const ORGANIZATION_EVENTS: ReadonlySet<string> = new Set(Object.keys(organizationsDescribers));
 
 /** The organization an event is about, when it is an organization event. */
 export function organizationIdOf(event: RecordedEvent): string | undefined {
-  if (!Object.hasOwn(ORGANIZATION_EVENTS, event.type)) return undefined;
+  if (!ORGANIZATION_EVENTS.has(event.type)) return undefined;
   const id = event.data.organizationId;
   return typeof id === 'string' ? id : undefined;
 }

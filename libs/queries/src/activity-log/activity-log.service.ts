@@ -10,6 +10,7 @@ import {
 } from '@app/projections';
 import { cursorViewer } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
+import { AsOf } from '../shared/as-of';
 import { MemberEmails } from '../shared/member-emails';
 import { BusinessLogQueryDto, FeedQueryDto, LogWindowQueryDto, MspLogQueryDto } from '../shared/log-query.dto';
 
@@ -37,6 +38,7 @@ export class ActivityLogService {
     private readonly memberEmails: MemberEmails,
     private readonly personalData: PersonalData,
     private readonly signer: CursorSigner,
+    private readonly asOf: AsOf,
   ) {}
 
   mspLog(principal: Principal, dto: MspLogQueryDto): ScopedLogQuery {
@@ -76,14 +78,22 @@ export class ActivityLogService {
   async page(scoped: ScopedLogQuery, reader: Principal): Promise<LogPage> {
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
     const limit = scoped.dto.limit ?? DEFAULT_LIMIT;
-    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters: scoped.query };
+    const { query, filters } = await this.asOfQuery(scoped);
+    const binding: CursorBinding = { signer: this.signer, viewer: cursorViewer(reader), filters };
     const cursor = scoped.dto.cursor ? decodeCursor(scoped.dto.cursor, binding) : undefined;
     const window = cursor?.window ?? resolveWindow(scoped.dto.from, scoped.dto.to);
-    const filters = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
-    const rows = await this.store.query({ ...filters, window, after: cursor?.after, limit: limit + 1 });
+    const resolved = await this.memberEmails.resolve(query, scoped.memberScopes);
+    const rows = await this.store.query({ ...resolved, window, after: cursor?.after, limit: limit + 1 });
     const reveal = await this.personalData.revealerFor(rows);
     const page = toPage(rows, limit, binding, window, (e) => presentEntry(e, scoped.audience, reveal));
     return { ...page, window };
+  }
+
+  /** The query with `asOf` resolved to a position, and the filters a cursor is bound to (asOf included). */
+  async asOfQuery(scoped: ScopedLogQuery): Promise<{ query: ScopedLogQuery['query']; filters: object }> {
+    const upToPosition = await this.asOf.position((scoped.dto as { asOf?: string }).asOf);
+    if (upToPosition === undefined) return { query: scoped.query, filters: scoped.query };
+    return { query: { ...scoped.query, upToPosition }, filters: { ...scoped.query, asOf: upToPosition.toString() } };
   }
 }
 

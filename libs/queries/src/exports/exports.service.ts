@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ACTIVITY_LOG_STORE, ActivityLogStore, resolveWindow } from '@app/projections';
 import { PersonalData } from '@app/privacy';
 import { MemberEmails } from '../shared/member-emails';
-import { ScopedLogQuery } from '../activity-log/activity-log.service';
+import { ActivityLogService, ScopedLogQuery } from '../activity-log/activity-log.service';
 import { Freshness } from '../shared/freshness';
 import { EXPORT_CONTENT_TYPES, exportFilename, ExportFormat } from './export-format';
 import { ExportSource, streamExport } from './export-stream';
@@ -25,13 +25,15 @@ export class ActivityExportService {
     private readonly freshness: Freshness,
     private readonly memberEmails: MemberEmails,
     private readonly personalData: PersonalData,
+    private readonly logs: ActivityLogService,
   ) {}
 
   /** 400 for a bad or too long window, 503 when the view has not reached minPosition: before any byte is sent. */
   async prepare(scoped: ScopedLogQuery, format: ExportFormat, basename: string): Promise<PreparedExport> {
     const window = resolveWindow(scoped.dto.from, scoped.dto.to);
     await this.freshness.ensure('activity-log', scoped.dto.minPosition);
-    const query = await this.memberEmails.resolve(scoped.query, scoped.memberScopes);
+    const { query: asOf } = await this.logs.asOfQuery(scoped);
+    const query = await this.memberEmails.resolve(asOf, scoped.memberScopes);
     return {
       source: { store: this.store, query, window, audience: scoped.audience, personalData: this.personalData },
       format,

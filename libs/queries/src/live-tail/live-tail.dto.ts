@@ -4,7 +4,7 @@ import { BusinessLogQueryDto, FeedQueryDto, MspLogQueryDto } from '../shared/log
 import { TicketQueryParam } from '../stream-tickets/stream-ticket.dto';
 
 /** A live tail has no window, pages or freshness: it starts now (or after a position) and follows. */
-const NOT_LIVE = ['from', 'to', 'limit', 'cursor', 'minPosition'] as const;
+const NOT_LIVE = ['from', 'to', 'limit', 'cursor', 'minPosition', 'asOf'] as const;
 
 const AFTER_DOC = {
   description:

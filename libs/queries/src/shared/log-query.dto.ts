@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from '@app/domain';
+import { AsOfParam } from './as-of';
 
 /** What every log query accepts: the date window, paging and freshness. */
 export class LogWindowQueryDto {
@@ -44,6 +45,9 @@ export class LogWindowQueryDto {
 }
 
 export class MspLogQueryDto extends LogWindowQueryDto {
+  @AsOfParam()
+  asOf?: string;
+
   @ApiPropertyOptional({ description: 'Initiator’s email (any case)' })
   @IsOptional()
   @IsEmail()
@@ -62,6 +66,9 @@ export class MspLogQueryDto extends LogWindowQueryDto {
 }
 
 export class BusinessLogQueryDto extends LogWindowQueryDto {
+  @AsOfParam()
+  asOf?: string;
+
   @ApiPropertyOptional({ description: 'Initiator’s member id' })
   @IsOptional()
   @IsString()

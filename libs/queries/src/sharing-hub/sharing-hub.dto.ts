@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { AsOfParam } from '../shared/as-of';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { ITEM_TYPES, PRINCIPAL_TYPES, SHARING_RIGHTS } from '@app/domain';
 import { LogWindowQueryDto } from '../shared/log-query.dto';
@@ -35,6 +36,10 @@ export class SharingHubRecordQueryDto {
   @IsOptional()
   @Matches(/^\d{1,19}$/, { message: 'minPosition must be a string of digits' })
   minPosition?: string;
+
+  /** The record's owner, shares and rights as they were then: a bounded replay of its own stream. */
+  @AsOfParam()
+  asOf?: string;
 }
 
 class HubPersonDto {

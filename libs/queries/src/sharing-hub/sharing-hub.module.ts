@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CursorSigningModule } from '../shared/cursor-signing.module';
 import { Freshness } from '../shared/freshness';
+import { AsOf } from '../shared/as-of';
 import { SharingHubController } from './sharing-hub.controller';
 import { SharingHubService } from './sharing-hub.service';
 
@@ -8,7 +9,7 @@ import { SharingHubService } from './sharing-hub.service';
 @Module({
   imports: [CursorSigningModule],
   controllers: [SharingHubController],
-  providers: [SharingHubService, Freshness],
+  providers: [SharingHubService, Freshness, AsOf],
   exports: [SharingHubService],
 })
 export class SharingHubQueriesModule {}

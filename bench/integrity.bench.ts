@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/event-store';
+import { consistencyRanges, inclusionRanges } from '@app/integrity';
+import { sampleEvent } from './append.bench';
+import { envInt, Figure, withScratchDir } from './bench-utils';
+
+/**
+ * The cost of the Merkle log written in the append transaction: events/s through the SQLite
+ * port with the log on (the default) and off, in alternating rounds of the same run (so drift on
+ * a shared machine hits both), median of each; and the size of a proof at 1,000,000 events.
+ */
+export async function integrityBench(): Promise<Figure[]> {
+  const seconds = envInt('BENCH_INTEGRITY_SECONDS', 2);
+  const rounds = envInt('BENCH_INTEGRITY_ROUNDS', 3);
+  const figures: Figure[] = [];
+  // FULL: what a deployment runs (fsync-bound); OFF: no fsync at all, so the log's CPU cost shows undiluted.
+  for (const [writers, synchronous] of [[1, 'FULL'], [64, 'FULL'], [64, 'OFF']] as const) {
+    const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const mode of r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+        rates[mode].push(await withScratchDir('bench-integrity', (dir) => rate(dir, writers, seconds, mode === 'on', synchronous)));
+      }
+    }
+    const [on, off] = [median(rates.on), median(rates.off)];
+    const note = `synchronous=${synchronous}, median of ${rounds} alternating rounds`;
+    const variant = `${writers} writer(s), synchronous=${synchronous}`;
+    figures.push({ figure: 'append + Merkle log', variant: `log on, ${variant}`, value: on, unit: 'events/s', note });
+    figures.push({ figure: 'append + Merkle log', variant: `log off, ${variant}`, value: off, unit: 'events/s', note });
+    figures.push({ figure: 'append + Merkle log', variant: `cost of the log, ${variant}`, value: (100 * (off - on)) / off, unit: '%', note: 'target < 20' });
+  }
+  const n = 1_000_000;
+  let longest = 0;
+  for (let i = 0; i < n; i += 997) longest = Math.max(longest, inclusionRanges(i, n).length);
+  longest = Math.max(longest, inclusionRanges(n - 1, n).length, inclusionRanges(0, n).length);
+  figures.push({ figure: 'proof size', variant: 'inclusion proof at 1,000,000 events (max)', value: longest * 32, unit: 'bytes', note: `${longest} hashes` });
+  const consistency = consistencyRanges(913_600, n).length;
+  figures.push({ figure: 'proof size', variant: 'consistency proof 913,600 → 1,000,000', value: consistency * 32, unit: 'bytes', note: `${consistency} hashes` });
+  return figures;
+}
+
+async function rate(dir: string, writers: number, seconds: number, integrity: boolean, synchronous: 'FULL' | 'OFF'): Promise<number> {
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), synchronous, integrity });
+  const deadline = Date.now() + seconds * 1000;
+  let appended = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      let revision: bigint | 'no_stream' = 'no_stream';
+      while (Date.now() < deadline) {
+        const result = await store.append(`organization-w${w}`, [sampleEvent(appended)], revision);
+        revision = result.nextExpectedRevision;
+        appended += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await store.close();
+  return appended / elapsed;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+
+/**
+ * The tables of the integrity log, beside the events (inline writer, in the append transaction)
+ * or in a file of their own (the downstream writer).
+ *
+ * Written with each append: integrity_nodes, the Merkle nodes by post-order number
+ * (PostOrderNodeStore), so every write lands at the end of one B-tree and an append transaction
+ * dirties a page or two more, not one per table and level. A leaf's row also holds its store
+ * position and commit time (never earlier than the previous one: the time → position index of
+ * `asOf`), and `leaf_data` only when the leaf data are not the event's own stored bytes (the
+ * downstream writer's envelope form).
+ *
+ * Derived from those (the links are inside each leaf's bytes), indexed after the fact by
+ * indexLeaves and safe to rebuild: integrity_links (scope, seq → leaf), integrity_scope_heads,
+ * integrity_index (how many leaves they cover).
+ *
+ * Kept by the checkpointer: audit_checkpoints, the heads that moved at each
+ * (audit_checkpoint_heads), and every verifier key that signed one (audit_keys).
+ */
+export function ensureIntegritySchema(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS integrity_nodes (
+      id           INTEGER PRIMARY KEY,
+      hash         BLOB NOT NULL,
+      position     INTEGER,
+      committed_at TEXT,
+      leaf_data    BLOB
+    );
+    CREATE TABLE IF NOT EXISTS integrity_links (
+      scope      TEXT    NOT NULL,
+      seq        INTEGER NOT NULL,
+      leaf_index INTEGER NOT NULL,
+      position   INTEGER NOT NULL,
+      PRIMARY KEY (scope, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS integrity_links_by_leaf ON integrity_links (scope, leaf_index);
+    CREATE TABLE IF NOT EXISTS integrity_scope_heads (
+      scope          TEXT PRIMARY KEY,
+      count          INTEGER NOT NULL,
+      last_index     INTEGER NOT NULL,
+      last_leaf_hash BLOB    NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS integrity_index (id INTEGER PRIMARY KEY CHECK (id = 0), indexed INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS audit_checkpoints (
+      tree_size INTEGER PRIMARY KEY,
+      time      TEXT    NOT NULL,
+      note      TEXT    NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS audit_checkpoint_heads (
+      scope          TEXT    NOT NULL,
+      tree_size      INTEGER NOT NULL,
+      count          INTEGER NOT NULL,
+      last_index     INTEGER NOT NULL,
+      last_leaf_hash BLOB    NOT NULL,
+      PRIMARY KEY (scope, tree_size)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS audit_keys (
+      verifier_key TEXT PRIMARY KEY,
+      first_used   TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+}

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readStoredEventJson } from '@app/integrity';
+import { event } from '../contract/event-store.contract';
+import { NewEvent } from '../event-envelope';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { SqliteAuditLog } from './sqlite-audit-log';
+
+const ofOrg = (orgId: string, id?: string): NewEvent => ({
+  ...(id && { id }), type: 'T', data: {}, metadata: { actor: { type: 'member', id: 'u' }, tenant: { orgId }, client: { ip: '192.0.2.1' } },
+});
+
+describe('the inline integrity log of the SQLite store', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    file = join(dir, 'events.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const linksOf = async (log: SqliteAuditLog) => {
+    const { size } = await log.state();
+    const links = [];
+    for (let i = 0; i < size; i++) links.push(...readStoredEventJson(await log.leafBytes(i))!.links.map((l) => `${l.scope}#${l.seq}`));
+    return links;
+  };
+
+  it('logs nothing of an append its batch rejected, and chains the others of the batch', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('s-x', [ofOrg('o1')], 'no_stream');
+    const id = '0190b6a8-7c4d-7e01-9b7a-5c1a2b3c4d5e';
+    await store.append('s-dup', [ofOrg('o1', id)], 'no_stream');
+    const outcomes = await Promise.allSettled([
+      store.append('s-y', [ofOrg('o1')], 'no_stream'),
+      store.append('s-x', [ofOrg('o1')], 7n), // wrong revision
+      store.append('s-z', [ofOrg('o1'), ofOrg('o1', id)], 'no_stream'), // duplicate id on its second event
+      store.append('s-w', [ofOrg('o1'), ofOrg('o2')], 'no_stream'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(store.transactionsCommitted).toBe(3);
+    const log = SqliteAuditLog.openEventsFile(file);
+    expect((await log.state()).size).toBe(5);
+    expect(await linksOf(log)).toEqual(['org:o1#0', 'org:o1#1', 'org:o1#2', 'org:o1#3', 'org:o2#0']);
+    expect(await log.positionsNotInLog(10)).toEqual([]);
+    await Promise.all([store.close(), log.close()]);
+  });
+
+  it('keeps the links out of what readers get', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('s', [ofOrg('o1')], 'no_stream');
+    const [read] = await store.readAll();
+    expect(read.metadata).toEqual(ofOrg('o1').metadata);
+    const db = new Database(file, { readonly: true });
+    expect(JSON.parse((db.prepare('SELECT metadata FROM events').get() as { metadata: string }).metadata).integrity.chains).toEqual([
+      { scope: 'org:o1', seq: 0, prev: null },
+    ]);
+    db.close();
+    await store.close();
+  });
+
+  it('goes on with one chain across a reopen and across two writers on the file', async () => {
+    const first = new SqliteEventStore({ file });
+    await first.append('a', [ofOrg('o1')], 'no_stream');
+    await first.close();
+    const again = new SqliteEventStore({ file });
+    const other = new SqliteEventStore({ file }); // as another process would
+    await again.append('b', [ofOrg('o1')], 'no_stream');
+    await other.append('c', [ofOrg('o1')], 'no_stream');
+    await again.append('d', [ofOrg('o1')], 'no_stream');
+    const log = SqliteAuditLog.openEventsFile(file);
+    expect(await linksOf(log)).toEqual(['org:o1#0', 'org:o1#1', 'org:o1#2', 'org:o1#3']);
+    const merkle = await log.merkle();
+    expect(merkle.size).toBe(4);
+    await Promise.all([again.close(), other.close(), log.close()]);
+  });
+
+  it('writes no log when turned off (benchmarks only)', async () => {
+    const store = new SqliteEventStore({ file, integrity: false });
+    await store.append('s', [event('A')], 'no_stream');
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'integrity_nodes'").get()).toBeUndefined();
+    db.close();
+  });
+});

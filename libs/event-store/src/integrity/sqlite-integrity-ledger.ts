@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3';
+import { ChainLink, Hash, leafHash, ScopeHead, toBase64 } from '@app/integrity';
+import { EventMetadata } from '../event-envelope';
+import { canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
+import { ensureIntegritySchema } from './integrity-schema';
+import { headOfRow, indexLeaves, LeafReader, LeafSource } from './leaf-index';
+import { postOrder } from './post-order-node-store';
+
+/** A head with its leaf hash in base64 too: the `prev` of the scope's next link, encoded once. */
+type Head = ScopeHead & { prev: string };
+
+const withPrev = (h: ScopeHead): Head => ({ ...h, prev: toBase64(h.lastLeafHash) });
+
+interface PendingLeaf {
+  position: bigint;
+  leaf: Hash;
+  /** Kept only when the leaf data are not the stored event itself (the downstream writer's envelope). */
+  leafData?: Uint8Array;
+}
+
+/**
+ * The writer of the integrity log. Inline (the SQLite store), inside the append transaction: each
+ * event gets its chain links (in its stored metadata, `integrity.chains`) and its Merkle leaf
+ * (the hash of its canonical stored bytes, with its position and commit time) is written before
+ * the transaction commits, so an append is in the log entirely or not at all. The inner nodes of
+ * the tree and the per-scope index are functions of the leaves: indexLeaves derives them
+ * afterwards (before any checkpoint, proof or export reads them), off the append's path. The
+ * chain heads live in memory (rebuilt from the index at start, or when another process appended).
+ */
+export class SqliteIntegrityLedger {
+  private treeSize = 0;
+  private readonly heads = new Map<string, Head>();
+  private lastTime = '';
+  private readonly sql: ReturnType<typeof statements>;
+  private readonly reloadTx: () => void;
+  private readonly leaves: LeafReader;
+  private readonly inserts = new Map<number, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    source: LeafSource = 'events',
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    ensureIntegritySchema(db);
+    this.sql = statements(db);
+    this.leaves = new LeafReader(db, source);
+    const reload = db.transaction(() => this.reloadNow());
+    this.reloadTx = () => reload.immediate();
+    this.reloadTx();
+  }
+
+  get size(): number {
+    return this.treeSize;
+  }
+
+  /** Starts a batch; call inside the write transaction. Another process may have written: then reload first. */
+  begin(): LedgerBatch {
+    if (this.leaves.size() !== this.treeSize) this.reloadTx();
+    return new LedgerBatch(this, this.treeSize);
+  }
+
+  /** The committed head of a scope (a batch overlays its own). */
+  head(scope: string): Head | undefined {
+    return this.heads.get(scope);
+  }
+
+  /** Writes a batch's leaves (hash, position, commit time); inside the transaction. */
+  write(first: number, leaves: readonly PendingLeaf[]): string {
+    const iso = this.now().toISOString();
+    const time = iso > this.lastTime ? iso : this.lastTime;
+    for (let from = 0; from < leaves.length; from += CHUNK) {
+      const chunk = leaves.slice(from, from + CHUNK);
+      const params = chunk.flatMap((l, i) => [postOrder(0, first + from + i), view(l.leaf), l.position, time, l.leafData ? view(l.leafData) : null]);
+      this.insertLeaves(chunk.length).run(...params);
+    }
+    return time;
+  }
+
+  /** After the transaction committed: the batch becomes the log's state. */
+  committed(size: number, heads: ReadonlyMap<string, Head>, time: string): void {
+    this.treeSize = size;
+    for (const h of heads.values()) this.heads.set(h.scope, h);
+    this.lastTime = time;
+  }
+
+  /** One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each. */
+  private insertLeaves(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(`INSERT INTO integrity_nodes (id, hash, position, committed_at, leaf_data) VALUES ${values}`);
+      this.inserts.set(rows, statement);
+    }
+    return statement;
+  }
+
+  private reloadNow(): void {
+    this.treeSize = indexLeaves(this.db, this.leaves);
+    this.heads.clear();
+    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) this.heads.set(row.scope as string, withPrev(headOfRow(row)));
+    this.lastTime = this.treeSize === 0 ? '' : (this.leaves.meta(this.treeSize - 1)?.committedAt ?? '');
+  }
+}
+
+/** Leaves per INSERT (5 parameters each, far below SQLite's limit of 32766). */
+const CHUNK = 64;
+
+const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function statements(db: Database.Database) {
+  return {
+    allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
+  };
+}
+
+/**
+ * One write transaction's share of the log. Each append of the batch runs in its own savepoint:
+ * mark() before it, rollback(mark) when it fails, so its links and leaves vanish with its rows.
+ */
+export class LedgerBatch {
+  private readonly leaves: PendingLeaf[] = [];
+  private readonly overlay = new Map<string, Head>();
+  /** Undo log of the overlay: the value each advance replaced. */
+  private readonly journal: [string, Head | undefined][] = [];
+
+  constructor(private readonly ledger: SqliteIntegrityLedger, private readonly first: number) {}
+
+  mark(): [number, number] {
+    return [this.leaves.length, this.journal.length];
+  }
+
+  rollback([leaves, journal]: [number, number]): void {
+    this.leaves.length = leaves;
+    while (this.journal.length > journal) {
+      const [scope, previous] = this.journal.pop()!;
+      if (previous) this.overlay.set(scope, previous);
+      else this.overlay.delete(scope);
+    }
+  }
+
+  /** The links the next event of this tenant carries. */
+  linksFor(tenant: EventMetadata['tenant'] | undefined): ChainLink[] {
+    return scopesOfTenant(tenant).map((scope): ChainLink => {
+      const head = this.overlay.get(scope) ?? this.ledger.head(scope);
+      return head ? { scope, seq: head.count, prev: head.prev } : { scope, seq: 0, prev: null };
+    });
+  }
+
+  /**
+   * The metadata text to store for an event of this tenant, its chain links added as the last
+   * member (`integrity`), and the links. The metadata object is serialised as it comes: the
+   * links are spliced into its text rather than into a copy of the object.
+   */
+  stamp(metadata: EventMetadata): { metadata: string; links: ChainLink[] } {
+    const links = this.linksFor(metadata.tenant);
+    const { integrity: _ignored, ...own } = metadata as EventMetadata & { integrity?: unknown };
+    const text = JSON.stringify('integrity' in metadata ? own : metadata);
+    const chains = `"integrity":{"chains":${JSON.stringify(links)}}`;
+    return { metadata: text === '{}' ? `{${chains}}` : `${text.slice(0, -1)},${chains}}`, links };
+  }
+
+  /** The event was inserted at `position` with these stored columns. */
+  record(position: bigint, columns: StoredEventColumns, links: ChainLink[]): void {
+    this.addLeaf(position, canonicalLeafHash(columns), links);
+  }
+
+  /** A leaf over `bytes` for the event at `position`; `keep`: store the bytes with it. */
+  recordLeaf(position: bigint, bytes: Uint8Array, links: ChainLink[], keep: boolean): void {
+    this.addLeaf(position, leafHash(bytes), links, keep ? bytes : undefined);
+  }
+
+  private addLeaf(position: bigint, leaf: Hash, links: ChainLink[], leafData?: Uint8Array): void {
+    const leafIndex = this.first + this.leaves.length;
+    this.leaves.push({ position, leaf, leafData });
+    const prev = links.length > 0 ? toBase64(leaf) : '';
+    for (const link of links) {
+      this.journal.push([link.scope, this.overlay.get(link.scope)]);
+      this.overlay.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: leafIndex, lastLeafHash: leaf, prev });
+    }
+  }
+
+  /** Writes the batch (inside the transaction); the returned commit runs once it committed. */
+  write(): () => void {
+    if (this.leaves.length === 0) return () => undefined;
+    const time = this.ledger.write(this.first, this.leaves);
+    const size = this.first + this.leaves.length;
+    return () => this.ledger.committed(size, this.overlay, time);
+  }
+}
