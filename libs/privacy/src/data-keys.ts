@@ -49,6 +49,12 @@ export class DataKeys {
     return this.subjects.get(keyId)?.key;
   }
 
+  /** The subject's key when it is in memory and fresh, for sealing without an await; undefined otherwise (absent too). */
+  subjectKeyInMemory(keyId: string): DataKey | undefined {
+    const known = this.fresh(this.subjects, keyId);
+    return known instanceof DataKey ? known : undefined;
+  }
+
   /** The subject's key, made on first use; 'erased' for a subject whose data was erased (nothing is sealed for it again). */
   async subjectKeyForSealing(subject: Subject & { keyId: string }): Promise<DataKey | 'erased'> {
     const known = this.fresh(this.subjects, subject.keyId);
@@ -80,6 +86,12 @@ export class DataKeys {
 
   periodKey(keyId: string): DataKey | 'absent' | undefined {
     return this.periods.get(keyId)?.key;
+  }
+
+  /** The month's key when it is in memory and fresh; undefined otherwise (expired too). */
+  periodKeyInMemory(keyId: string): DataKey | undefined {
+    const known = this.fresh(this.periods, keyId);
+    return known instanceof DataKey ? known : undefined;
   }
 
   /** The tenant's key for the month, made on first use; 'expired' once that month was expired (never made again). */

@@ -14,7 +14,11 @@ export const EMAIL_INDEX_CONTEXT = 'email-index';
  */
 export class EmailIndex {
   private key: Promise<Buffer> | undefined;
-  private readonly registered = new Set<string>();
+  /**
+   * What this process indexed already, by subject key id: `scope\0email` as given, so that a known
+   * entry costs no HMAC. Held in memory only, and dropped with the subject when it is erased.
+   */
+  private readonly registered = new Map<string, Set<string>>();
 
   constructor(
     private readonly store: KeyStore,
@@ -27,11 +31,17 @@ export class EmailIndex {
 
   /** Remembers that this member of the scope uses this email (once per process and entry). */
   async register(scope: string, email: string, keyId: string, memberId: string): Promise<void> {
+    if (this.isRegistered(scope, email, keyId)) return;
     const emailHash = await this.hash(scope, email);
-    const name = `${scope}|${emailHash}|${keyId}`;
-    if (this.registered.has(name)) return;
     await this.store.indexEmail({ scope, emailHash, keyId, memberId });
-    this.registered.add(name);
+    let names = this.registered.get(keyId);
+    if (!names) this.registered.set(keyId, (names = new Set()));
+    names.add(`${scope}\0${email}`);
+  }
+
+  /** Whether this process indexed the entry already (then register would do nothing). */
+  isRegistered(scope: string, email: string, keyId: string): boolean {
+    return this.registered.get(keyId)?.has(`${scope}\0${email}`) ?? false;
   }
 
   async membersWithEmail(scope: string, email: string): Promise<string[]> {
@@ -40,7 +50,7 @@ export class EmailIndex {
 
   /** The subject was erased: register its entries again if it ever came back (it cannot: the store refuses). */
   forget(keyId: string): void {
-    for (const name of this.registered) if (name.endsWith(`|${keyId}`)) this.registered.delete(name);
+    this.registered.delete(keyId);
   }
 
   private hmacKey(): Promise<Buffer> {

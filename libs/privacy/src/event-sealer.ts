@@ -1,15 +1,19 @@
 import { actorScopeOf, ACTOR_PERSONAL_FIELDS, memberScopeOf, PersonalKind, privacyOf, SubjectScope } from '@app/domain';
+import { DataKey } from '@app/crypto';
 import { NewEvent } from '@app/event-store';
 import { DataKeys } from './data-keys';
 import { EmailIndex } from './email-index';
-import { isToken, sealToken, TokenContext } from './personal-token';
-import { periodOf, RETAINED_FIELD, RetainedPayload, sealRetained } from './retained-payload';
+import { isToken, tokenSealer, TokenContext } from './personal-token';
+import { periodKeyId, periodOf, RETAINED_FIELD, RetainedPayload, RetentionPeriod, sealRetained } from './retained-payload';
 import { pseudonymOf, subjectOf } from './subjects';
 
 /** A NewEvent whose id is known: the id is part of what its sealed values are bound to. */
 export type IdentifiedEvent = NewEvent & { id: string };
 
 type Subject = ReturnType<typeof subjectOf>;
+
+/** The month's key of an `activity` event: 'none' for an event of no tenant, 'expired' for a month expired already. */
+type Period = { keyId: string; key: DataKey } | 'expired' | 'none';
 
 /** One value to seal: where it is (in the data or the envelope), what it is and whose. */
 interface Sealing {
@@ -36,33 +40,55 @@ export class EventSealer {
 
   async seal(event: IdentifiedEvent): Promise<NewEvent> {
     const sealings = sealingsOf(event);
+    const tenantPeriod = this.tenantPeriodOf(event);
+    // The usual case, every key in memory and every email indexed already: sealed without an await.
+    const ready = this.inMemory(sealings, typeof tenantPeriod === 'object' ? periodKeyId(tenantPeriod) : tenantPeriod);
+    if (ready) return this.sealWith(event, sealings, ready.keys, ready.period);
     const subjects = new Map(sealings.map(({ subject }) => [subject.keyId, subject]));
-    const period = privacyOf(event.type).retention === 'activity' ? this.periodKey(event) : undefined;
     // All at once, so that a new member's key, their email entry and a new month's key join the key store's next
     // group commit together (the store indexes no email of an erased member).
-    const [keyList] = await Promise.all([
+    const [keyList, , period] = await Promise.all([
       Promise.all([...subjects].map(async ([keyId, subject]) => [keyId, await this.keys.subjectKeyForSealing(subject)] as const)),
-      ...sealings.filter((s) => s.kind === 'email').map((s) => this.emails.register(s.subject.scope, s.value, s.subject.keyId, s.subject.memberId)),
-      period,
+      Promise.all(sealings.filter((s) => s.kind === 'email').map((s) => this.emails.register(s.subject.scope, s.value, s.subject.keyId, s.subject.memberId))),
+      tenantPeriod === undefined || tenantPeriod === 'none' ? tenantPeriod : this.keys.periodKeyForSealing(tenantPeriod),
     ]);
-    const keys = new Map(keyList);
+    return this.sealWith(event, sealings, new Map(keyList), period);
+  }
+
+  /** The keys this event needs when all are in memory (and every email of it indexed), else undefined. */
+  private inMemory(sealings: Sealing[], periodKeyId: string | 'none' | undefined): { keys: Map<string, DataKey>; period: Period | undefined } | undefined {
+    const keys = new Map<string, DataKey>();
+    for (const s of sealings) {
+      const key = keys.get(s.subject.keyId) ?? this.keys.subjectKeyInMemory(s.subject.keyId);
+      if (!key) return undefined;
+      if (s.kind === 'email' && !this.emails.isRegistered(s.subject.scope, s.value, s.subject.keyId)) return undefined;
+      keys.set(s.subject.keyId, key);
+    }
+    if (periodKeyId === undefined || periodKeyId === 'none') return { keys, period: periodKeyId };
+    const key = this.keys.periodKeyInMemory(periodKeyId);
+    return key ? { keys, period: { keyId: periodKeyId, key } } : undefined;
+  }
+
+  private sealWith(event: IdentifiedEvent, sealings: Sealing[], keys: Map<string, DataKey | 'erased'>, period: Period | undefined): NewEvent {
+    if (sealings.length === 0 && period === undefined) return event;
     const context: TokenContext = { eventId: event.id, eventType: event.type };
-    let sealed: NewEvent = event;
+    const sealToken = tokenSealer(context);
+    const sealed = copyOnWrite(event);
     for (const s of sealings) {
       const key = keys.get(s.subject.keyId)!;
-      const value = key === 'erased' ? pseudonymOf(s.subject.keyId) : sealToken(key, s.subject.keyId, s.value, context);
-      sealed = { ...sealed, [s.place]: setAt(sealed[s.place] as unknown as Record<string, unknown>, s.path, value) };
+      sealed.set(s.place, s.path, key === 'erased' ? pseudonymOf(s.subject.keyId) : sealToken(key, s.subject.keyId, s.value));
     }
-    return period ? this.retain(sealed, context, await period) : sealed;
+    return period ? this.retain(sealed.event, context, period) : sealed.event;
   }
 
-  /** The tenant's key for this month, for an `activity` event; 'none' for an event of no tenant (kept as is). */
-  private periodKey(event: NewEvent): Promise<Awaited<ReturnType<DataKeys['periodKeyForSealing']>> | 'none'> {
+  /** An `activity` event's tenant and month; 'none' for one of no tenant (kept as is), undefined for any other event. */
+  private tenantPeriodOf(event: NewEvent): RetentionPeriod | 'none' | undefined {
+    if (privacyOf(event.type).retention !== 'activity') return undefined;
     const tenant = memberScopeOf(event.metadata.tenant ?? {});
-    return tenant ? this.keys.periodKeyForSealing({ tenant, period: periodOf(this.now()) }) : Promise.resolve('none');
+    return tenant ? { tenant, period: periodOf(this.now()) } : 'none';
   }
 
-  private retain(event: NewEvent, context: TokenContext, period: Awaited<ReturnType<EventSealer['periodKey']>>): NewEvent {
+  private retain(event: NewEvent, context: TokenContext, period: Period): NewEvent {
     if (period === 'none') return event;
     // A month already expired (a clock set back): nothing can be kept for it, so nothing is.
     if (period === 'expired') return { ...event, data: {}, metadata: withoutPersonalEnvelope(event.metadata) };
@@ -128,9 +154,28 @@ function getAt(root: unknown, path: string): unknown {
   return value;
 }
 
-/** A copy of `root` with `value` at `path`, copying only the objects along the path. */
-function setAt(root: Record<string, unknown>, path: string, value: string): Record<string, unknown> {
-  const [head, ...rest] = path.split('.');
-  if (rest.length === 0) return { ...root, [head]: value };
-  return { ...root, [head]: setAt(root[head] as Record<string, unknown>, rest.join('.'), value) };
+/**
+ * A copy of the event that takes values at paths of its data or envelope: each object along a path
+ * is copied once, the first time it is written to, so the event it came from is never changed.
+ */
+function copyOnWrite(event: NewEvent): { event: NewEvent; set(place: Sealing['place'], path: string, value: string): void } {
+  const copy: NewEvent = { ...event };
+  const copied = new Set<unknown>();
+  const own = (parent: Record<string, unknown>, key: string): Record<string, unknown> => {
+    const child = parent[key] as Record<string, unknown>;
+    if (copied.has(child)) return child;
+    const fresh = { ...child };
+    copied.add(fresh);
+    parent[key] = fresh;
+    return fresh;
+  };
+  return {
+    event: copy,
+    set(place, path, value) {
+      const keys = path.split('.');
+      let node = own(copy as unknown as Record<string, unknown>, place);
+      for (let i = 0; i < keys.length - 1; i++) node = own(node, keys[i]);
+      node[keys[keys.length - 1]] = value;
+    },
+  };
 }

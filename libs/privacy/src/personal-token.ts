@@ -28,11 +28,19 @@ export function tokenKeyIds(text: string, into: Set<string>): void {
 }
 
 export function sealToken(key: DataKey, keyId: string, plaintext: string, context: TokenContext): string {
+  return tokenSealer(context)(key, keyId, plaintext);
+}
+
+/** sealToken for the values of one event: the event's part of every token (id and type) is encoded once. */
+export function tokenSealer(context: TokenContext): (key: DataKey, keyId: string, plaintext: string) => string {
   const type = Buffer.from(context.eventType, 'utf8');
   if (type.length > 255) throw new RangeError('an event type longer than 255 bytes cannot be a token context');
   const header = Buffer.concat([Buffer.from(parseUuid(context.eventId)), Buffer.of(type.length), type]);
-  const sealed = sealBytesWithDataKey(key, Buffer.from(plaintext, 'utf8'), aadOf(keyId, context));
-  return `pd1:${keyId}:${Buffer.concat([header, sealed]).toString('base64url')}:`;
+  const aadTail = `\0${context.eventId.toLowerCase()}\0${context.eventType}`;
+  return (key, keyId, plaintext) => {
+    const sealed = sealBytesWithDataKey(key, Buffer.from(plaintext, 'utf8'), Buffer.from(`pd1\0${keyId}${aadTail}`, 'utf8'));
+    return `pd1:${keyId}:${Buffer.concat([header, sealed]).toString('base64url')}:`;
+  };
 }
 
 /** The plaintext, or undefined when the body does not open under this key (altered, or forged). */

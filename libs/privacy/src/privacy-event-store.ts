@@ -4,7 +4,7 @@ import {
 } from '@app/event-store';
 import { DataKeys } from './data-keys';
 import { EventSealer } from './event-sealer';
-import { openRetained, retainedKeyIdOf } from './retained-payload';
+import { openRetained, parseRetained } from './retained-payload';
 
 /**
  * The personal-data layer over any adapter. Appends are sealed (EventSealer), ids given first,
@@ -54,24 +54,24 @@ export class PrivacyEventStore implements EventStore {
   }
 
   private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const keyIds = events.map((e) => retainedKeyIdOf(e.data)).filter((id): id is string => id !== undefined);
+    const sealed = events.map((e) => parseRetained(e.data));
+    const keyIds = sealed.filter((s) => s !== undefined).map((s) => s.keyId);
     if (keyIds.length === 0) return events;
     await this.keys.loadPeriods(keyIds);
-    return events.map((e) => this.openLoaded(e));
+    return events.map((e, i) => this.openLoaded(e, sealed[i]));
   }
 
   private async openOne(event: RecordedEvent): Promise<RecordedEvent> {
-    const keyId = retainedKeyIdOf(event.data);
-    if (keyId === undefined) return event;
-    await this.keys.loadPeriods([keyId]);
-    return this.openLoaded(event);
+    const sealed = parseRetained(event.data);
+    if (sealed === undefined) return event;
+    if (!this.keys.periodKeyInMemory(sealed.keyId)) await this.keys.loadPeriods([sealed.keyId]);
+    return this.openLoaded(event, sealed);
   }
 
-  private openLoaded(event: RecordedEvent): RecordedEvent {
-    const keyId = retainedKeyIdOf(event.data);
-    if (keyId === undefined) return event;
-    const key = this.keys.periodKey(keyId);
-    const payload = key && key !== 'absent' ? openRetained(key, event.data, { eventId: event.id, eventType: event.type }) : undefined;
+  private openLoaded(event: RecordedEvent, sealed: { keyId: string; body: string } | undefined): RecordedEvent {
+    if (sealed === undefined) return event;
+    const key = this.keys.periodKey(sealed.keyId);
+    const payload = key && key !== 'absent' ? openRetained(key, sealed, { eventId: event.id, eventType: event.type }) : undefined;
     if (!payload) return { ...event, data: {}, metadata: { ...event.metadata, client: { ip: '' } }, expired: true };
     return {
       ...event,

@@ -25,8 +25,18 @@ export interface RetentionPeriod {
 }
 
 export function periodKeyId({ tenant, period }: RetentionPeriod): string {
-  return createHash('sha256').update(`retention\0${tenant}\0${period}`).digest('hex').slice(0, 24);
+  const name = `${tenant}\0${period}`;
+  let keyId = periodKeyIds.get(name);
+  if (keyId === undefined) {
+    if (periodKeyIds.size >= 10_000) periodKeyIds.clear();
+    keyId = createHash('sha256').update(`retention\0${name}`).digest('hex').slice(0, 24);
+    periodKeyIds.set(name, keyId);
+  }
+  return keyId;
 }
+
+/** Period key ids computed so far: every `activity` event of a tenant's month names the same one. */
+const periodKeyIds = new Map<string, string>();
 
 export const periodKeyContext = (keyId: string) => `retention:${keyId}`;
 
@@ -49,11 +59,16 @@ export function retainedKeyIdOf(data: unknown): string | undefined {
   return sealed === undefined ? undefined : RETAINED.exec(sealed)?.[1];
 }
 
-export function openRetained(key: DataKey, data: Record<string, unknown>, context: TokenContext): RetainedPayload | undefined {
+/** The stored payload's key id and body, read once (retainedKeyIdOf and openRetained in one). */
+export function parseRetained(data: unknown): { keyId: string; body: string } | undefined {
   const match = RETAINED.exec(retainedTextOf(data) ?? '');
-  if (!match) return undefined;
+  return match ? { keyId: match[1], body: match[2] } : undefined;
+}
+
+/** The payload of what parseRetained read, or undefined when it does not open under this key. */
+export function openRetained(key: DataKey, parsed: { keyId: string; body: string }, context: TokenContext): RetainedPayload | undefined {
   try {
-    return JSON.parse(openBytesWithDataKey(key, Buffer.from(match[2], 'base64url'), aadOf(match[1], context)).toString('utf8'));
+    return JSON.parse(openBytesWithDataKey(key, Buffer.from(parsed.body, 'base64url'), aadOf(parsed.keyId, context)).toString('utf8'));
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { DataKeys } from './data-keys';
 import { PlaintextCache } from './plaintext-cache';
-import { mayHoldToken, openToken, TOKEN_PATTERN, tokenKeyIds } from './personal-token';
+import { isToken, mayHoldToken, openToken, TOKEN_PATTERN, tokenKeyIds } from './personal-token';
 import { pseudonymOf } from './subjects';
 
 /** What a token that does not open under its own key (an altered byte) reads as. */
@@ -27,16 +27,30 @@ export class Revealer {
 
   text(value: string): string {
     if (!mayHoldToken(value)) return value;
+    // Most sealed values are a whole token: opened without running the pattern over them.
+    if (isToken(value)) return this.open(value, value.slice(4, 28), value.slice(29, -1));
     return value.replace(TOKEN_PATTERN, (token, keyId: string, body: string) => this.open(token, keyId, body));
   }
 
+  /** The value revealed: arrays and plain objects copied only where something inside them changed. */
   private deep(value: unknown): unknown {
     if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.deep(item));
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const revealed = this.deep(value[i]);
+        if (revealed !== value[i]) (out ??= value.slice())[i] = revealed;
+      }
+      return out ?? value;
+    }
     if (isPlainObject(value)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.deep(v);
-      return out;
+      let out: Record<string, unknown> | undefined;
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        const revealed = this.deep(value[k]);
+        if (revealed !== value[k]) (out ??= { ...value })[k] = revealed;
+      }
+      return out ?? value;
     }
     return value;
   }
@@ -59,9 +73,11 @@ export function keyIdsIn(values: readonly unknown[]): Set<string> {
   const ids = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (mayHoldToken(value)) tokenKeyIds(value, ids);
+      if (!mayHoldToken(value)) return;
+      if (isToken(value)) ids.add(value.slice(4, 28));
+      else tokenKeyIds(value, ids);
     } else if (Array.isArray(value)) value.forEach(walk);
-    else if (isPlainObject(value)) Object.values(value).forEach(walk);
+    else if (isPlainObject(value)) for (const k in value) if (Object.hasOwn(value, k)) walk(value[k]);
   };
   values.forEach(walk);
   return ids;

@@ -7,8 +7,19 @@ import { Subject, SubjectScope } from '@app/domain';
  * pseudonym the member is shown under once erased.
  */
 export function subjectKeyId({ scope, memberId }: Subject): string {
-  return createHash('sha256').update(`${scope}:${memberId}`).digest('hex').slice(0, 24);
+  const name = `${scope}:${memberId}`;
+  let keyId = keyIds.get(name);
+  if (keyId === undefined) {
+    if (keyIds.size >= MAX_KEY_IDS) keyIds.clear();
+    keyId = createHash('sha256').update(name).digest('hex').slice(0, 24);
+    keyIds.set(name, keyId);
+  }
+  return keyId;
 }
+
+/** Key ids computed so far (ids only, nothing personal): every event of a member names the same one. */
+const keyIds = new Map<string, string>();
+const MAX_KEY_IDS = 100_000;
 
 export const PSEUDONYM_PREFIX = 'erased-member-';
 

@@ -41,6 +41,11 @@ export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly put: Database.Statement;
   private readonly insertPeriod: Database.Statement;
+  private readonly subjectById: Database.Statement;
+  private readonly periodById: Database.Statement;
+  private readonly insertEmail: Database.Statement;
+  /** A savepoint around one write of a group commit (prepared once: building a transaction function costs more than the write). */
+  private readonly savepoint: (work: () => unknown) => unknown;
   private readonly erase: (subject: { keyId: string; scope: string; memberId: string }, at: string) => boolean;
   private readonly expire: (keyId: string, at: string) => boolean;
   /** Writes asked for in the same turn of the event loop, committed together (one fsync for all, as the event store's appends). */
@@ -57,6 +62,11 @@ export class SqliteKeyStore implements KeyStore {
       WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE key_id = @keyId)`);
     this.insertPeriod = this.db.prepare(`INSERT OR IGNORE INTO period_keys SELECT @keyId, @tenant, @period, @wrapped, @createdAt
       WHERE NOT EXISTS (SELECT 1 FROM expired_periods WHERE key_id = @keyId)`);
+    this.subjectById = this.db.prepare('SELECT * FROM subject_keys WHERE key_id = ?');
+    this.periodById = this.db.prepare('SELECT * FROM period_keys WHERE key_id = ?');
+    this.insertEmail = this.db.prepare(`INSERT OR IGNORE INTO email_index SELECT @scope, @emailHash, @keyId, @memberId
+      WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE key_id = @keyId)`);
+    this.savepoint = this.db.transaction((work: () => unknown) => work());
     this.erase = this.db.transaction((s: { keyId: string; scope: string; memberId: string }, at: string) => {
       this.db.prepare('INSERT OR IGNORE INTO erased_subjects VALUES (?, ?, ?, ?)').run(s.keyId, s.scope, s.memberId, at);
       this.db.prepare('DELETE FROM email_index WHERE key_id = ?').run(s.keyId);
@@ -81,7 +91,7 @@ export class SqliteKeyStore implements KeyStore {
   putSubjectKey(record: SubjectKeyRecord): Promise<SubjectKeyRecord | 'erased'> {
     return this.grouped(() => {
       this.put.run(record);
-      const stored = this.db.prepare('SELECT * FROM subject_keys WHERE key_id = ?').get(record.keyId) as SubjectRow | undefined;
+      const stored = this.subjectById.get(record.keyId) as SubjectRow | undefined;
       return stored ? subjectOf(stored) : 'erased';
     });
   }
@@ -96,10 +106,7 @@ export class SqliteKeyStore implements KeyStore {
 
   indexEmail(entry: EmailIndexEntry): Promise<void> {
     return this.grouped(() => {
-      this.db
-        .prepare(`INSERT OR IGNORE INTO email_index SELECT @scope, @emailHash, @keyId, @memberId
-          WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE key_id = @keyId)`)
-        .run(entry);
+      this.insertEmail.run(entry);
     });
   }
 
@@ -115,7 +122,7 @@ export class SqliteKeyStore implements KeyStore {
   putPeriodKey(record: PeriodKeyRecord): Promise<PeriodKeyRecord | 'expired'> {
     return this.grouped(() => {
       this.insertPeriod.run(record);
-      const stored = this.db.prepare('SELECT * FROM period_keys WHERE key_id = ?').get(record.keyId) as PeriodRow | undefined;
+      const stored = this.periodById.get(record.keyId) as PeriodRow | undefined;
       return stored ? periodOf(stored) : 'expired';
     });
   }
@@ -187,7 +194,7 @@ export class SqliteKeyStore implements KeyStore {
         for (const { work } of batch) {
           // A savepoint each, so that one write that fails leaves the others of the group in.
           try {
-            outcomes.push({ ok: true, value: this.db.transaction(work)() });
+            outcomes.push({ ok: true, value: this.savepoint(work) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
