@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { aesGcmOpen, aesGcmSeal } from './aes-gcm';
+import { aesGcmOpen, aesGcmSeal, aesGcmSealText } from './aes-gcm';
 import { DecryptionFailedError, MalformedCiphertextError } from './crypto.errors';
 
 describe('AES-256-GCM seal/open', () => {
@@ -36,5 +36,14 @@ describe('AES-256-GCM seal/open', () => {
   it('refuses a truncated ciphertext as malformed and a key of the wrong size', () => {
     expect(() => aesGcmOpen(key, Buffer.alloc(20), aad)).toThrow(MalformedCiphertextError);
     expect(() => aesGcmSeal(randomBytes(16), plaintext, aad)).toThrow(RangeError);
+  });
+
+  it('seals text with the associated data in parts as the same AEAD over their concatenation, after a prefix', () => {
+    const prefix = Buffer.from('header');
+    const sealed = aesGcmSealText(key, 'é a secret', [Buffer.from('integration:'), Buffer.from('i-1:hecToken')], prefix);
+    expect(sealed.subarray(0, prefix.length)).toEqual(prefix);
+    expect(aesGcmOpen(key, sealed.subarray(prefix.length), aad).toString('utf8')).toBe('é a secret');
+    expect(() => aesGcmOpen(key, sealed.subarray(prefix.length), Buffer.from('integration:i-1:hecTokeN'))).toThrow(DecryptionFailedError);
+    expect(aesGcmOpen(key, aesGcmSealText(key, '', [aad]), aad).length).toBe(0);
   });
 });

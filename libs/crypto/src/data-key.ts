@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
-import { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aes-gcm';
+import { aesGcmOpen, aesGcmSeal, aesGcmSealText, KEY_BYTES } from './aes-gcm';
 import { decodeBase64Url } from './base64url';
 import { MalformedCiphertextError } from './crypto.errors';
 import { destroyKeyBytes, holdKeyBytes, keyBytes } from './key-material';
@@ -65,6 +65,11 @@ export function openWithDataKey(key: DataKey, sealed: string, aad: string): Buff
  */
 export function sealBytesWithDataKey(key: DataKey, plaintext: Buffer, aad: Buffer): Buffer {
   return aesGcmSeal(keyBytes(key), plaintext, aad);
+}
+
+/** sealBytesWithDataKey of text, with `prefix` before the result in the same buffer and the aad in parts (see aesGcmSealText). */
+export function sealTextWithDataKey(key: DataKey, plaintext: string, aad: readonly Buffer[], prefix?: Buffer): Buffer {
+  return aesGcmSealText(keyBytes(key), plaintext, aad, prefix);
 }
 
 /** Opens what sealBytesWithDataKey produced; throws DecryptionFailedError (or MalformedCiphertextError) otherwise. */

@@ -1,6 +1,6 @@
 export * from './crypto.errors';
-export { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aes-gcm';
-export { DataKey, openBytesWithDataKey, openWithDataKey, sealBytesWithDataKey, sealWithDataKey } from './data-key';
+export { aesGcmOpen, aesGcmSeal, aesGcmSealText, KEY_BYTES } from './aes-gcm';
+export { DataKey, openBytesWithDataKey, openWithDataKey, sealBytesWithDataKey, sealTextWithDataKey, sealWithDataKey } from './data-key';
 export { MasterKey, masterKeysFromList } from './master-key';
 export { KeyRing } from './key-ring';
 export { envelopeNeedsRewrap, openEnvelope, rewrapEnvelope, sealEnvelope } from './envelope';

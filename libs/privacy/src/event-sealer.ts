@@ -18,7 +18,8 @@ type Period = { keyId: string; key: DataKey } | 'expired' | 'none';
 /** One value to seal: where it is (in the data or the envelope), what it is and whose. */
 interface Sealing {
   place: 'data' | 'metadata';
-  path: string;
+  /** The path, split once per event type. */
+  keys: readonly string[];
   value: string;
   kind: PersonalKind;
   subject: Subject;
@@ -76,7 +77,7 @@ export class EventSealer {
     const sealed = copyOnWrite(event);
     for (const s of sealings) {
       const key = keys.get(s.subject.keyId)!;
-      sealed.set(s.place, s.path, key === 'erased' ? pseudonymOf(s.subject.keyId) : sealToken(key, s.subject.keyId, s.value));
+      sealed.set(s.place, s.keys, key === 'erased' ? pseudonymOf(s.subject.keyId) : sealToken(key, s.subject.keyId, s.value));
     }
     return period ? this.retain(sealed.event, context, period) : sealed.event;
   }
@@ -102,26 +103,46 @@ export class EventSealer {
   }
 }
 
+/** Where a personal field is and whose it is, its path split once: the plan of one event type. */
+interface FieldPlan {
+  place: Sealing['place'];
+  keys: readonly string[];
+  kind: PersonalKind;
+  subject: 'actor' | ((data: unknown) => string | undefined);
+}
+
+const ACTOR_PLAN: readonly FieldPlan[] = ACTOR_PERSONAL_FIELDS.map((f) => ({ place: 'metadata', keys: f.path.split('.'), kind: f.kind, subject: 'actor' }));
+const plans = new Map<string, readonly FieldPlan[]>();
+
+function planOf(type: string): readonly FieldPlan[] {
+  let plan = plans.get(type);
+  if (plan === undefined) {
+    const fields = privacyOf(type).personal.map((f): FieldPlan => ({ place: 'data', keys: f.path.split('.'), kind: f.kind, subject: f.subject }));
+    // Types are the catalog's (bounded); an unknown type's empty plan is kept too, but never more than a few thousand.
+    if (plans.size >= 5_000) plans.clear();
+    plans.set(type, (plan = [...ACTOR_PLAN, ...fields]));
+  }
+  return plan;
+}
+
 /** What the event holds that the domain says is a member's, with the member it belongs to. */
 function sealingsOf(event: IdentifiedEvent): Sealing[] {
-  const tenant = event.metadata?.tenant ?? {};
   const actor = actorSubject(event);
+  const members = memberScopeOf(event.metadata?.tenant ?? {});
   const sealings: Sealing[] = [];
-  const add = (place: Sealing['place'], path: string, kind: PersonalKind, subject: Subject | undefined) => {
-    const value = getAt(event[place], path);
-    if (subject && typeof value === 'string' && value !== '' && !isToken(value)) sealings.push({ place, path, value, kind, subject });
-  };
-  for (const field of ACTOR_PERSONAL_FIELDS) add('metadata', field.path, field.kind, actor);
-  const members = memberScopeOf(tenant);
-  for (const field of privacyOf(event.type).personal) {
-    if (field.subject === 'actor') {
-      add('data', field.path, field.kind, actor);
-      continue;
-    }
-    const memberId = safely(() => (field.subject as (data: unknown) => string | undefined)(event.data));
-    add('data', field.path, field.kind, members && typeof memberId === 'string' && memberId !== '' ? subjectOf(members, memberId) : undefined);
+  for (const field of planOf(event.type)) {
+    const subject = field.subject === 'actor' ? actor : dataSubject(event, members, field.subject);
+    if (!subject) continue;
+    const value = getAt(event[field.place], field.keys);
+    if (typeof value === 'string' && value !== '' && !isToken(value)) sealings.push({ place: field.place, keys: field.keys, value, kind: field.kind, subject });
   }
   return sealings;
+}
+
+function dataSubject(event: IdentifiedEvent, members: SubjectScope | undefined, rule: (data: unknown) => string | undefined): Subject | undefined {
+  if (!members) return undefined;
+  const memberId = safely(() => rule(event.data));
+  return typeof memberId === 'string' && memberId !== '' ? subjectOf(members, memberId) : undefined;
 }
 
 /** A member acting is a person; a service or an API client is not, and neither is its client. */
@@ -145,9 +166,9 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
-function getAt(root: unknown, path: string): unknown {
+function getAt(root: unknown, keys: readonly string[]): unknown {
   let value = root;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
@@ -158,7 +179,7 @@ function getAt(root: unknown, path: string): unknown {
  * A copy of the event that takes values at paths of its data or envelope: each object along a path
  * is copied once, the first time it is written to, so the event it came from is never changed.
  */
-function copyOnWrite(event: NewEvent): { event: NewEvent; set(place: Sealing['place'], path: string, value: string): void } {
+function copyOnWrite(event: NewEvent): { event: NewEvent; set(place: Sealing['place'], keys: readonly string[], value: string): void } {
   const copy: NewEvent = { ...event };
   const copied = new Set<unknown>();
   const own = (parent: Record<string, unknown>, key: string): Record<string, unknown> => {
@@ -171,8 +192,7 @@ function copyOnWrite(event: NewEvent): { event: NewEvent; set(place: Sealing['pl
   };
   return {
     event: copy,
-    set(place, path, value) {
-      const keys = path.split('.');
+    set(place, keys, value) {
       let node = own(copy as unknown as Record<string, unknown>, place);
       for (let i = 0; i < keys.length - 1; i++) node = own(node, keys[i]);
       node[keys[keys.length - 1]] = value;

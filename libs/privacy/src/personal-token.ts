@@ -1,4 +1,4 @@
-import { DataKey, openBytesWithDataKey, sealBytesWithDataKey } from '@app/crypto';
+import { DataKey, openBytesWithDataKey, sealTextWithDataKey } from '@app/crypto';
 import { parse as parseUuid, stringify as stringifyUuid } from 'uuid';
 
 /**
@@ -36,12 +36,21 @@ export function tokenSealer(context: TokenContext): (key: DataKey, keyId: string
   const type = Buffer.from(context.eventType, 'utf8');
   if (type.length > 255) throw new RangeError('an event type longer than 255 bytes cannot be a token context');
   const header = Buffer.concat([Buffer.from(parseUuid(context.eventId)), Buffer.of(type.length), type]);
-  const aadTail = `\0${context.eventId.toLowerCase()}\0${context.eventType}`;
-  return (key, keyId, plaintext) => {
-    const sealed = sealBytesWithDataKey(key, Buffer.from(plaintext, 'utf8'), Buffer.from(`pd1\0${keyId}${aadTail}`, 'utf8'));
-    return `pd1:${keyId}:${Buffer.concat([header, sealed]).toString('base64url')}:`;
-  };
+  const aadTail = Buffer.from(`\0${context.eventId.toLowerCase()}\0${context.eventType}`, 'utf8');
+  return (key, keyId, plaintext) => `pd1:${keyId}:${sealTextWithDataKey(key, plaintext, [aadHeadOf(keyId), aadTail], header).toString('base64url')}:`;
 }
+
+/** `pd1\0<key id>`, the associated data's first part, encoded once per subject. */
+function aadHeadOf(keyId: string): Buffer {
+  let head = aadHeads.get(keyId);
+  if (head === undefined) {
+    if (aadHeads.size >= 100_000) aadHeads.clear();
+    aadHeads.set(keyId, (head = Buffer.from(`pd1\0${keyId}`, 'utf8')));
+  }
+  return head;
+}
+
+const aadHeads = new Map<string, Buffer>();
 
 /** The plaintext, or undefined when the body does not open under this key (altered, or forged). */
 export function openToken(key: DataKey, keyId: string, body: string): string | undefined {

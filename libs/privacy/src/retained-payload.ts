@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataKey, openBytesWithDataKey, sealBytesWithDataKey } from '@app/crypto';
+import { DataKey, openBytesWithDataKey, sealTextWithDataKey } from '@app/crypto';
 import { TokenContext } from './personal-token';
 
 /**
@@ -49,7 +49,7 @@ export function periodEnd(period: string): Date {
 }
 
 export function sealRetained(key: DataKey, keyId: string, payload: RetainedPayload, context: TokenContext): string {
-  const sealed = sealBytesWithDataKey(key, Buffer.from(JSON.stringify(payload), 'utf8'), aadOf(keyId, context));
+  const sealed = sealTextWithDataKey(key, JSON.stringify(payload), [aadOf(keyId, context)]);
   return `rt1:${keyId}:${sealed.toString('base64url')}:`;
 }
 

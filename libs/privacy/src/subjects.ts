@@ -28,10 +28,19 @@ export function pseudonymOf(keyId: string): string {
   return `${PSEUDONYM_PREFIX}${keyId.slice(0, 4)}`;
 }
 
-export function subjectOf(scope: SubjectScope, memberId: string): Subject & { keyId: string } {
-  const subject = { scope, memberId };
-  return { ...subject, keyId: subjectKeyId(subject) };
+/** The subject with its key id; the same object for every event of the member (read-only, like the ids it holds). */
+export function subjectOf(scope: SubjectScope, memberId: string): Readonly<Subject & { keyId: string }> {
+  const name = `${scope}:${memberId}`;
+  let subject = subjects.get(name);
+  if (subject === undefined) {
+    if (subjects.size >= MAX_KEY_IDS) subjects.clear();
+    subject = Object.freeze({ scope, memberId, keyId: subjectKeyId({ scope, memberId }) });
+    subjects.set(name, subject);
+  }
+  return subject;
 }
+
+const subjects = new Map<string, Readonly<Subject & { keyId: string }>>();
 
 /** What a subject's wrapped key is bound to: a wrapped key moved to another row does not open. */
 export const subjectKeyContext = (keyId: string) => `personal-data:${keyId}`;
