@@ -37,7 +37,7 @@ export function describeCredentialsStoreContract(adapterName: string, open: () =
     it('stores a batch with its checkpoint and gives records back as written', async () => {
       const k = key(5n);
       const t = token(6n, { scope: 'org_owner' });
-      await store.save({ records: [k, t], checkpoint: 7n });
+      await store.save({ entries: [k, t], checkpoint: 7n });
       expect(await store.get(k.id)).toEqual(unused(k));
       expect(await store.get(t.id)).toEqual(unused(t));
       expect((await store.load([k.id, t.id, uuidv7()])).sort((a, b) => a.id.localeCompare(b.id))).toEqual([k, t].sort((a, b) => a.id.localeCompare(b.id)));
@@ -46,20 +46,20 @@ export function describeCredentialsStoreContract(adapterName: string, open: () =
 
     it('finds a token by its hash only', async () => {
       const t = token(5n);
-      await store.save({ records: [t, key(6n)], checkpoint: 6n });
+      await store.save({ entries: [t, key(6n)], checkpoint: 6n });
       expect(await store.findByTokenHash(t.tokenHash!)).toEqual(unused(t));
       expect(await store.findByTokenHash(t.tokenHash!.replace(/.$/, '1'))).toBeUndefined();
     });
 
     it('replaces a record only with one of a higher position; keeps positions beyond 2^53 exact; the checkpoint never moves back', async () => {
       const first = key(5n);
-      await store.save({ records: [first], checkpoint: 5n });
-      await store.save({ records: [{ ...first, status: 'revoked', position: 4n }], checkpoint: 5n });
+      await store.save({ entries: [first], checkpoint: 5n });
+      await store.save({ entries: [{ ...first, status: 'revoked', position: 4n }], checkpoint: 5n });
       expect(await store.get(first.id)).toEqual(unused(first));
       const big = 2n ** 60n + 1n;
       const rotated = { ...first, ...testKey('b'), rotatedAt: atPosition(big), position: big };
-      await store.save({ records: [rotated], checkpoint: big });
-      await store.save({ records: [], checkpoint: 3n });
+      await store.save({ entries: [rotated], checkpoint: big });
+      await store.save({ entries: [], checkpoint: 3n });
       expect(await store.get(first.id)).toEqual(unused(rotated));
       expect(await store.checkpoint()).toBe(big);
     });
@@ -68,7 +68,7 @@ export function describeCredentialsStoreContract(adapterName: string, open: () =
       const keys = [key(1n), key(2n), key(3n)];
       const other = key(4n, { mspId: `msp-${uuidv7()}` });
       const tokens = [token(5n), token(6n)];
-      await store.save({ records: [...keys, other, ...tokens, token(7n, { orgId: `org-${uuidv7()}` })], checkpoint: 7n });
+      await store.save({ entries: [...keys, other, ...tokens, token(7n, { orgId: `org-${uuidv7()}` })], checkpoint: 7n });
       const first = await store.list({ kind: 'msp_api_key', tenant: { mspId }, limit: 2 });
       expect(first.map((r) => r.id)).toEqual(keys.slice(0, 2).map((r) => r.id));
       expect((await store.list({ kind: 'msp_api_key', tenant: { mspId }, afterId: first[1].id, limit: 2 })).map((r) => r.id)).toEqual([keys[2].id]);
@@ -77,7 +77,7 @@ export function describeCredentialsStoreContract(adapterName: string, open: () =
 
     it('moves a credential’s last use forward only, shows it in reads, and keeps it through a reset', async () => {
       const k = key(5n);
-      await store.save({ records: [k], checkpoint: 5n });
+      await store.save({ entries: [k], checkpoint: 5n });
       await store.recordUse(k.id, '2026-06-02T10:00:00.000Z');
       await store.recordUse(k.id, '2026-06-02T09:00:00.000Z');
       expect((await store.get(k.id))?.lastUsedAt).toBe('2026-06-02T10:00:00.000Z');
@@ -85,7 +85,7 @@ export function describeCredentialsStoreContract(adapterName: string, open: () =
       await store.reset();
       expect(await store.get(k.id)).toBeUndefined();
       expect(await store.checkpoint()).toBeUndefined();
-      await store.save({ records: [k], checkpoint: 5n });
+      await store.save({ entries: [k], checkpoint: 5n });
       expect((await store.get(k.id))?.lastUsedAt).toBe('2026-06-02T10:00:00.000Z');
     });
   });

@@ -45,7 +45,7 @@ export interface CredentialRecord {
 export type CredentialEntry = CredentialRecord & { lastUsedAt: string | null };
 
 export interface CredentialsBatch {
-  records: CredentialRecord[];
+  entries: CredentialRecord[];
   checkpoint: bigint;
 }
 

@@ -61,7 +61,7 @@ export class MongoCredentialsStore implements CredentialsStore {
   }
 
   async save(batch: CredentialsBatch): Promise<void> {
-    await insertOrReplaceOlder(this.records, batch.records.map(toDocument), 'position');
+    await insertOrReplaceOlder(this.records, batch.entries.map(toDocument), 'position');
     await this.checkpoints.advance(CREDENTIALS_PROJECTOR, batch.checkpoint);
   }
 

@@ -49,7 +49,7 @@ export class SqliteCredentialsStore implements CredentialsStore {
         revoked_at = excluded.revoked_at, position = excluded.position
       WHERE excluded.position > credentials.position`);
     this.writeBatch = db.transaction((batch: CredentialsBatch) => {
-      for (const record of batch.records) upsert.run(toRow(record));
+      for (const record of batch.entries) upsert.run(toRow(record));
       this.checkpoints.advance(CREDENTIALS_PROJECTOR, batch.checkpoint);
     });
   }
