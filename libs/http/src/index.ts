@@ -13,3 +13,4 @@ export * from './rate-limit/rate-limit';
 export * from './rate-limit/rate-limit.guard';
 export * from './cors';
 export * from './api-headers';
+export * from './limit-query.decorator';

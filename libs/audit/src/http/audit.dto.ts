@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { LimitQuery } from '@app/http';
 
 const ISO_OR_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const AS_OF = /^(\d{1,19}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/;
@@ -35,12 +36,7 @@ export class TenantAuditQueryDto extends AsOfQueryDto {
 }
 
 export class HistoryQueryDto extends TenantAuditQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100000, default: 10000, description: 'Most events in this answer' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @LimitQuery(100000, 10000, 'Most events in this answer')
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The end line’s nextCursor from the previous answer (it carries the bounds and asOf)' })
@@ -58,12 +54,7 @@ export class CheckpointsQueryDto {
   @Min(0)
   fromSize?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitQuery(1000, 100)
   limit?: number;
 }
 

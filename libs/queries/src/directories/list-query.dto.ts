@@ -1,15 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LimitQuery } from '@app/http';
 
 /** What every list accepts: paging and freshness. */
 export class ListQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitQuery(1000, 100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })

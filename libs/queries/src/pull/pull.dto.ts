@@ -1,16 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ActivityEntryDto } from '../activity-log/activity-log.dto';
+import { LimitQuery } from '@app/http';
 
 /** A pull: the first request may bound the time, the next ones send the cursor alone. */
 export class PullQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitQuery(1000, 100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The previous answer’s cursor: resume right after what it returned (alone: without startTime or endTime)' })

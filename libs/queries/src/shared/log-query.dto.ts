@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from '@app/domain';
 import { AsOfParam } from './as-of';
+import { LimitQuery } from '@app/http';
 
 /** What every log query accepts: the date window, paging and freshness. */
 export class LogWindowQueryDto {
@@ -24,12 +24,7 @@ export class LogWindowQueryDto {
   @IsString()
   to?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitQuery(1000, 100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
