@@ -38,5 +38,6 @@ export function printTable(figures: Figure[]): void {
 }
 
 function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return 'n/a';
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
 }

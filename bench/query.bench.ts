@@ -75,14 +75,15 @@ export async function queryBench(): Promise<Figure[]> {
   try {
     const store = new SqliteActivityLogStore(db);
     const msps = createWorld({ seed }).msps.slice(0, BUSY_MSPS);
-    for (const filter of FILTERS) figures.push(...(await measure(db, store, filter, msps, runs)));
+    const size = `${entries.toLocaleString('en-US')} entries`;
+    for (const filter of FILTERS) figures.push(...(await measure(db, store, filter, msps, runs, size)));
   } finally {
     db.close();
   }
   return figures;
 }
 
-async function measure(db: Database.Database, store: SqliteActivityLogStore, filter: Filter, msps: Msp[], runs: number): Promise<Figure[]> {
+async function measure(db: Database.Database, store: SqliteActivityLogStore, filter: Filter, msps: Msp[], runs: number, size: string): Promise<Figure[]> {
   const table = filter.indexedBy ? `activity_entries INDEXED BY ${filter.indexedBy}` : 'activity_entries';
   const where = `SELECT * FROM ${table} WHERE msp_id = ? ${filter.sql} AND occurred_at >= ?`;
   const order = `ORDER BY occurred_at DESC, position DESC LIMIT ${PAGE + 1}`;
@@ -122,7 +123,7 @@ async function measure(db: Database.Database, store: SqliteActivityLogStore, fil
   ];
   const deep = `page ${DEEP_PAGE}${reached < runs ? ' (or last)' : ''}`;
   return [
-    ...f('page 1, port', times.port1, `${runs} runs over the ${msps.length} busiest MSPs; ${plans}`),
+    ...f('page 1, port', times.port1, `${size}; ${runs} runs over the ${msps.length} busiest MSPs; ${plans}`),
     ...f('page 1, plain SQL (floor)', times.sql1),
     ...f(`${deep}, port`, times.portN, `${reached}/${runs} runs had ${DEEP_PAGE} pages`),
     ...f(`${deep}, plain SQL (floor)`, times.sqlN),

@@ -20,6 +20,7 @@ suites.rebuild = rebuildBench;
 suites.siem = () => import('./siem.bench').then(({ siemBench }) => siemBench());
 suites.pull = () => import('./pull.bench').then(({ pullBench }) => pullBench());
 suites.privacy = () => import('./privacy.bench').then(({ privacyBench }) => privacyBench());
+suites.relay = () => import('./relay.bench').then(({ relayBench }) => relayBench());
 
 /** `npm run bench [-- name ...]`: runs the chosen suites (all by default), prints a table, writes JSON. */
 async function main(): Promise<void> {
@@ -41,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (process.env.BENCH_DEBUG ? error.stack : error.message) : error);
   process.exit(1);
 });

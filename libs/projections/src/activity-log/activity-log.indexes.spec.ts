@@ -1,4 +1,5 @@
-import { ACTIVITY_FILTERS, ACTIVITY_INDEXES, ActivityField, ActivityIndexName, equalitiesOf, indexFor, NEWEST_FIRST } from './activity-log.indexes';
+import { BUSINESS_CATEGORIES, MSP_CATEGORIES } from '@app/domain';
+import { ACTIVITY_FILTERS, ACTIVITY_INDEXES, ActivityField, ActivityIndexName, equalitiesOf, INDEX_CATEGORIES, indexFor, NEWEST_FIRST } from './activity-log.indexes';
 import { ActivityLogQuery } from './activity-log.store';
 
 type Filters = Pick<ActivityLogQuery, keyof typeof ACTIVITY_FILTERS>;
@@ -9,12 +10,17 @@ const VALUES: Required<Filters> & { initiatorIn: readonly string[] } = {
 const FILTER_NAMES = [...FILTERS, 'initiatorIn'] as const;
 const SCOPES: ActivityLogQuery['scope'][] = [{ mspId: 'msp-a' }, { mspId: 'msp-a', orgId: 'org-1' }, { orgId: 'org-1' }];
 
-/** Every scope with every subset of the filters. */
-const combinations = SCOPES.flatMap((scope) =>
-  Array.from({ length: 2 ** FILTER_NAMES.length }, (_, mask) => ({
-    scope,
-    ...Object.fromEntries(FILTER_NAMES.filter((_, i) => mask & (2 ** i)).map((f) => [f, VALUES[f]])),
-  })),
+const CATEGORY_SETS = [undefined, MSP_CATEGORIES, BUSINESS_CATEGORIES];
+
+/** Every scope with every subset of the filters, for each log's categories (or none). */
+const combinations: Parameters<typeof indexFor>[0][] = SCOPES.flatMap((scope) =>
+  CATEGORY_SETS.flatMap((categories) =>
+    Array.from({ length: 2 ** FILTER_NAMES.length }, (_, mask) => ({
+      scope,
+      ...(categories && { categories }),
+      ...Object.fromEntries(FILTER_NAMES.filter((_, i) => mask & (2 ** i)).map((f) => [f, VALUES[f]])),
+    })),
+  ),
 );
 
 describe('the activity-log spec', () => {
@@ -26,8 +32,20 @@ describe('the activity-log spec', () => {
       const prefix = fields.slice(0, fields.length - NEWEST_FIRST.length);
       expect(fields.slice(prefix.length)).toEqual(NEWEST_FIRST);
       for (const field of prefix) expect([field, pinned.has(field)]).toEqual([field, true]);
+      const restricted = INDEX_CATEGORIES[indexFor(q)];
+      if (restricted) expect([...(q.categories ?? [])].sort()).toEqual([...restricted].sort());
     },
   );
+
+  it("reads the MSP log filtered by organization through the index holding only the MSP log's categories", () => {
+    const mspLog = { scope: { mspId: 'msp-a' }, organizationId: 'org-2' };
+    expect(INDEX_CATEGORIES.activity_msp_log_org).toEqual(MSP_CATEGORIES);
+    expect(indexFor({ ...mspLog, categories: MSP_CATEGORIES })).toBe('activity_msp_log_org');
+    expect(indexFor({ ...mspLog, categories: [...MSP_CATEGORIES].reverse(), category: 'Billing' })).toBe('activity_msp_log_org');
+    expect(indexFor({ ...mspLog, categories: MSP_CATEGORIES.slice(1) })).toBe('activity_msp_org');
+    expect(indexFor({ ...mspLog, categories: [...MSP_CATEGORIES, 'Members and Access'] })).toBe('activity_msp_org');
+    expect(indexFor({ scope: { mspId: 'msp-a', orgId: 'org-2' } })).toBe('activity_msp_org');
+  });
 
   it('uses every time index for some query; the position indexes are left to tails', () => {
     const used = new Set(combinations.map(indexFor));

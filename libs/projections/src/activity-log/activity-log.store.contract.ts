@@ -1,3 +1,4 @@
+import { MSP_CATEGORIES } from '@app/domain';
 import { ActivityEntry } from './activity-entry';
 import { ACTIVITY_INDEX_NAMES } from './activity-log.indexes';
 import { ActivityLogQuery, ActivityLogStore } from './activity-log.store';
@@ -121,6 +122,23 @@ export function describeActivityLogStoreContract(name: string, open: () => Promi
       expect(ids(await query({ memberId: 'm-2' }))).toEqual([b.eventId]);
       expect(ids(await query({ itemId: 'item-9' }))).toEqual([c.eventId]);
       expect(ids(await query({ categories: ['Billing', 'Organization Management'] }))).toEqual([b.eventId, a.eventId]);
+    });
+
+    it("reads the MSP log of one organization (the six categories, any order) with its cursor, and the MSP's feed of it whole", async () => {
+      const billing = entry({ orgId: 'org-2', category: 'Billing', occurredAt: '2026-02-03T10:00:00.000Z' });
+      const vault = entry({ orgId: 'org-2', category: 'Vault Items and Folders', occurredAt: '2026-02-02T10:00:00.000Z' });
+      const settings = entry({ orgId: 'org-2', category: 'Settings', occurredAt: '2026-02-01T10:00:00.000Z' });
+      const otherOrg = entry({ orgId: 'org-1', category: 'Billing' });
+      const otherMsp = entry({ mspId: 'msp-b', orgId: 'org-2', category: 'Billing' });
+      await store.applyBatch([billing, vault, settings, otherOrg, otherMsp], otherMsp.position);
+      const mspLog = (q: Partial<ActivityLogQuery> = {}) => query({ categories: MSP_CATEGORIES, organizationId: 'org-2', ...q });
+      expect(ids(await mspLog())).toEqual([billing.eventId, settings.eventId]);
+      expect(ids(await mspLog({ categories: [...MSP_CATEGORIES].reverse() }))).toEqual([billing.eventId, settings.eventId]);
+      expect(ids(await mspLog({ after: { occurredAt: billing.occurredAt, position: billing.position } }))).toEqual([settings.eventId]);
+      expect(ids(await mspLog({ category: 'Settings' }))).toEqual([settings.eventId]);
+      expect(ids(await mspLog({ categories: ['Billing'] }))).toEqual([billing.eventId]);
+      expect(ids(await query({ scope: { mspId: 'msp-a', orgId: 'org-2' } }))).toEqual([billing.eventId, vault.eventId, settings.eventId]);
+      expect(ids(await query({ scope: { mspId: 'msp-a', orgId: 'org-2' }, categories: MSP_CATEGORIES }))).toEqual([billing.eventId, settings.eventId]);
     });
 
     it('tails entries after a position, oldest first, inside the scope only', async () => {

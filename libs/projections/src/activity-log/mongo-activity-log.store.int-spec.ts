@@ -35,6 +35,14 @@ describeWithServer('MONGO_URL', 'Mongo stores booting twice on one database (API
     expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });
   });
 
+  it("keys the MSP log's organization index by category before the time order (FerretDB refuses partial indexes)", async () => {
+    const db = await databases.fresh();
+    await new MongoActivityLogStore(db).ensureIndexes();
+    const index = (await db.collection('activity_entries').listIndexes().toArray()).find((i) => i.name === 'activity_msp_log_org');
+    expect(Object.keys(index?.key ?? {})).toEqual(['mspId', 'orgId', 'category', 'occurredAt', 'position']);
+    expect(index).not.toHaveProperty('partialFilterExpression');
+  });
+
   it('drops the indexes of the names it used before (msp_time, …) when an upgraded database boots', async () => {
     const db = await databases.fresh();
     const time = { occurredAt: -1, position: -1 } as const;

@@ -5,7 +5,9 @@ import {
   ACTIVITY_INDEXES,
   ActivityEquality,
   ActivityField,
+  ActivityIndexName,
   equalitiesOf,
+  INDEX_CATEGORIES,
   indexFor,
   NEWEST_FIRST,
   scopeEqualities,
@@ -29,10 +31,21 @@ const PATHS: Record<ActivityField, string> = {
   position: 'position',
 };
 
+/**
+ * FerretDB refuses `partialFilterExpression`, so an index restricted to some categories keys the
+ * category after the equalities instead: MongoDB then reads each category's range in order and
+ * merges them for the sort (the query's `category $in` is exactly those categories).
+ */
+const keyFields = (name: ActivityIndexName, fields: readonly ActivityField[]): readonly ActivityField[] => {
+  if (!INDEX_CATEGORIES[name]) return fields;
+  const pinned = fields.slice(0, fields.length - NEWEST_FIRST.length);
+  return [...pinned, 'category', ...NEWEST_FIRST];
+};
+
 /** Ascending keys: an index serves a descending sort as well, read backwards. */
-const INDEX_SPECS = Object.entries(ACTIVITY_INDEXES).map(([name, fields]) => ({
+const INDEX_SPECS = (Object.entries(ACTIVITY_INDEXES) as [ActivityIndexName, readonly ActivityField[]][]).map(([name, fields]) => ({
   name,
-  key: Object.fromEntries(fields.map((f) => [PATHS[f], 1 as const])),
+  key: Object.fromEntries(keyFields(name, fields).map((f) => [PATHS[f], 1 as const])),
 }));
 
 /**

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MSP_CATEGORIES } from '@app/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,14 +47,34 @@ describe('SqliteActivityLogStore', () => {
     for (const scope of scopes) {
       for (let mask = 0; mask < 2 ** filters.length; mask++) {
         const set = Object.fromEntries(filters.filter((_, i) => mask & (2 ** i)).map((f) => [f, values[f]]));
-        for (const after of [undefined, { occurredAt: '2026-02-01T00:00:00.000Z', position: 5n }]) {
-          const q: ActivityLogQuery = { scope, categories: ['Billing'], window: { from: '2026-01-01', to: '2026-03-01' }, limit: 10, after, ...set };
+        for (const [after, categories] of [
+          [undefined, ['Billing']], [{ occurredAt: '2026-02-01T00:00:00.000Z', position: 5n }, ['Billing']], [undefined, MSP_CATEGORIES],
+        ] as const) {
+          const q: ActivityLogQuery = { scope, categories, window: { from: '2026-01-01', to: '2026-03-01' }, limit: 10, after, ...set };
           const { sql, params } = buildQuery(q);
           const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('; ');
           expect([q, plan]).toEqual([q, expect.stringContaining(`USING INDEX ${indexFor(q)}`)]);
           expect([q, plan]).toEqual([q, expect.not.stringContaining('TEMP B-TREE')]);
         }
       }
+    }
+  });
+
+  it("plans the MSP log filtered by organization on the partial index of the MSP log's categories, page 1 and past it", () => {
+    const db = openDatabase();
+    new SqliteActivityLogStore(db);
+    const definition = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'activity_msp_log_org'").pluck().get() as string;
+    expect(definition).toMatch(/\(msp_id, org_id, occurred_at, position\) WHERE category IN \('MSP Access', .*'Settings'\)$/);
+    // The API's query (ActivityLogService.mspLog) with an organization filter, as the bench's row reads it.
+    const mspLog: ActivityLogQuery = {
+      scope: { mspId: 'msp-a' }, categories: MSP_CATEGORIES, organizationId: 'org-2', window: { from: '2026-01-01', to: '2026-03-01' }, limit: 101,
+    };
+    // INDEXED BY a partial index fails to prepare ("no query solution") unless the query repeats its WHERE term.
+    for (const q of [mspLog, { ...mspLog, after: { occurredAt: '2026-02-01T00:00:00.000Z', position: 5n } }]) {
+      const { sql, params } = buildQuery(q);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('; ');
+      expect(plan).toMatch(/^SEARCH activity_entries USING INDEX activity_msp_log_org \(msp_id=\? AND org_id=\? AND /);
+      expect(plan).not.toContain('TEMP B-TREE');
     }
   });
 });

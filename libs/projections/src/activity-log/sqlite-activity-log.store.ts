@@ -6,7 +6,9 @@ import {
   ACTIVITY_INDEXES,
   ActivityEquality,
   ActivityField,
+  ActivityIndexName,
   filterEqualities,
+  INDEX_CATEGORIES,
   indexFor,
   NEWEST_FIRST,
   scopeEqualities,
@@ -42,9 +44,22 @@ const COLUMNS: Record<ActivityField, string> = {
 
 const columns = (fields: readonly ActivityField[]) => fields.map((f) => COLUMNS[f]).join(', ');
 
+/**
+ * `category IN ('…', …)` with the categories as literals, in the declared order: SQLite uses a
+ * partial index only where the query's WHERE repeats the index's term as written (a bound
+ * parameter never matches a literal inside an IN list).
+ */
+const categoryTerm = (categories: readonly string[]) =>
+  `${COLUMNS.category} IN (${categories.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')})`;
+
+const partialWhere = (name: ActivityIndexName) => {
+  const categories = INDEX_CATEGORIES[name];
+  return categories ? ` WHERE ${categoryTerm(categories)}` : '';
+};
+
 /** The spec's indexes; dropped during a rebuild and created again after it. */
-const CREATE_INDEXES = Object.entries(ACTIVITY_INDEXES)
-  .map(([name, fields]) => `CREATE INDEX IF NOT EXISTS ${name} ON activity_entries (${columns(fields)});`)
+const CREATE_INDEXES = (Object.entries(ACTIVITY_INDEXES) as [ActivityIndexName, readonly ActivityField[]][])
+  .map(([name, fields]) => `CREATE INDEX IF NOT EXISTS ${name} ON activity_entries (${columns(fields)})${partialWhere(name)};`)
   .join('\n');
 
 const NEWEST_FIRST_SQL = NEWEST_FIRST.map((f) => `${COLUMNS[f]} DESC`).join(', ');
@@ -133,8 +148,11 @@ export class SqliteActivityLogStore implements ActivityLogStore {
 
 type Clauses = { where: string[]; params: Record<string, unknown>; add(clause: string, values: Record<string, unknown>): void };
 
-/** The tenant scope and the log's categories: every query and tail starts from these. */
-function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Record<string, unknown>): Clauses {
+/**
+ * The tenant scope and the log's categories: every query and tail starts from these. Categories an
+ * index is restricted to are written as that index's own term, so SQLite can prove it applies.
+ */
+function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Record<string, unknown>, index?: ActivityIndexName): Clauses {
   const where: string[] = [];
   const c: Clauses = {
     where,
@@ -145,7 +163,9 @@ function scoped(q: Pick<ActivityLogQuery, 'scope' | 'categories'>, params: Recor
     },
   };
   equal(c, scopeEqualities(q.scope));
-  if (q.categories) {
+  const indexCategories = index && INDEX_CATEGORIES[index];
+  if (indexCategories) c.add(categoryTerm(indexCategories), {});
+  else if (q.categories) {
     const names = q.categories.map((_, i) => `@cat${i}`);
     c.add(`${COLUMNS.category} IN (${names.join(', ')})`, Object.fromEntries(q.categories.map((cat, i) => [`cat${i}`, cat])));
   }
@@ -170,7 +190,8 @@ function buildTailQuery(q: ActivityTailQuery): { sql: string; params: Record<str
 
 /** One SQL text per combination of filters (so statements are cached), values as named params. */
 export function buildQuery(q: ActivityLogQuery): { sql: string; params: Record<string, unknown> } {
-  const c = scoped(q, { limit: q.limit });
+  const index = indexFor(q);
+  const c = scoped(q, { limit: q.limit }, index);
   equal(c, filterEqualities(q));
   const time = COLUMNS[WINDOW_FIELD];
   c.add(`${time} >= @from`, { from: q.window.from });
@@ -178,7 +199,7 @@ export function buildQuery(q: ActivityLogQuery): { sql: string; params: Record<s
   if (q.after) c.add(`(${columns(NEWEST_FIRST)}) < (@afterTime, @afterPosition)`, { afterTime: q.after.occurredAt, afterPosition: q.after.position });
   else c.add(`${time} < @to`, { to: q.window.to });
   if (q.upToPosition !== undefined) c.add('position <= @upToPosition', { upToPosition: q.upToPosition });
-  const sql = `SELECT * FROM activity_entries INDEXED BY ${indexFor(q)} WHERE ${c.where.join(' AND ')} ORDER BY ${NEWEST_FIRST_SQL} LIMIT @limit`;
+  const sql = `SELECT * FROM activity_entries INDEXED BY ${index} WHERE ${c.where.join(' AND ')} ORDER BY ${NEWEST_FIRST_SQL} LIMIT @limit`;
   return { sql, params: c.params };
 }
 
