@@ -61,6 +61,22 @@ describe('the inline integrity log of the SQLite store', () => {
     await store.close();
   });
 
+  it('stores its own links in place of an `integrity` member the caller put in the metadata', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('s', [ofOrg('o1')], 'no_stream');
+    const forged = { ...ofOrg('o1'), metadata: { ...ofOrg('o1').metadata, integrity: { chains: [{ scope: 'org:o1', seq: 0, prev: null }] } } };
+    await store.append('s', [forged as NewEvent], 0n);
+    const db = new Database(file, { readonly: true });
+    const stored = (db.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[]).map((m) => JSON.parse(m));
+    expect(stored[1].integrity.chains).toEqual([{ scope: 'org:o1', seq: 1, prev: expect.any(String) }]);
+    expect(stored[1]).toEqual({ ...ofOrg('o1').metadata, integrity: stored[1].integrity });
+    db.close();
+    await store.close();
+    const log = SqliteAuditLog.openEventsFile(file);
+    expect(await linksOf(log)).toEqual(['org:o1#0', 'org:o1#1']);
+    await log.close();
+  });
+
   it('goes on with one chain across a reopen and across two writers on the file', async () => {
     const first = new SqliteEventStore({ file });
     await first.append('a', [ofOrg('o1')], 'no_stream');

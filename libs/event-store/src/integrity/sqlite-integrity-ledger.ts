@@ -1,19 +1,21 @@
 import Database from 'better-sqlite3';
-import { ChainLink, Hash, leafHash, ScopeHead, toBase64 } from '@app/integrity';
+import { ChainLink, leafHash, toBase64 } from '@app/integrity';
 import { EventMetadata } from '../event-envelope';
-import { canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
+import { canonicalLeafHashBase64, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
 import { ensureIntegritySchema } from './integrity-schema';
-import { headOfRow, indexLeaves, LeafReader, LeafSource } from './leaf-index';
+import { indexLeaves, LeafReader, LeafSource } from './leaf-index';
 import { postOrder } from './post-order-node-store';
 
-/** A head with its leaf hash in base64 too: the `prev` of the scope's next link, encoded once. */
-type Head = ScopeHead & { prev: string };
-
-const withPrev = (h: ScopeHead): Head => ({ ...h, prev: toBase64(h.lastLeafHash) });
+/** What the scope's next link needs of its head: its seq and its `prev`, the base64 leaf hash of the scope's last event. */
+interface Head {
+  count: number;
+  prev: string;
+}
 
 interface PendingLeaf {
   position: bigint;
-  leaf: Hash;
+  /** The leaf hash in base64: the form links need, and the cheap output of a one-shot hash. */
+  leaf: string;
   /** Kept only when the leaf data are not the stored event itself (the downstream writer's envelope). */
   leafData?: Uint8Array;
 }
@@ -69,9 +71,17 @@ export class SqliteIntegrityLedger {
     const iso = this.now().toISOString();
     const time = iso > this.lastTime ? iso : this.lastTime;
     for (let from = 0; from < leaves.length; from += CHUNK) {
-      const chunk = leaves.slice(from, from + CHUNK);
-      const params = chunk.flatMap((l, i) => [postOrder(0, first + from + i), view(l.leaf), l.position, time, l.leafData ? view(l.leafData) : null]);
-      this.insertLeaves(chunk.length).run(...params);
+      const rows = Math.min(CHUNK, leaves.length - from);
+      const params: unknown[] = new Array(rows * 5);
+      for (let i = 0, p = 0; i < rows; i++) {
+        const l = leaves[from + i];
+        params[p++] = postOrder(0, first + from + i);
+        params[p++] = Buffer.from(l.leaf, 'base64');
+        params[p++] = l.position;
+        params[p++] = time;
+        params[p++] = l.leafData ? view(l.leafData) : null;
+      }
+      this.insertLeaves(rows).run(params);
     }
     return time;
   }
@@ -79,7 +89,7 @@ export class SqliteIntegrityLedger {
   /** After the transaction committed: the batch becomes the log's state. */
   committed(size: number, heads: ReadonlyMap<string, Head>, time: string): void {
     this.treeSize = size;
-    for (const h of heads.values()) this.heads.set(h.scope, h);
+    for (const [scope, head] of heads) this.heads.set(scope, head);
     this.lastTime = time;
   }
 
@@ -97,7 +107,9 @@ export class SqliteIntegrityLedger {
   private reloadNow(): void {
     this.treeSize = indexLeaves(this.db, this.leaves);
     this.heads.clear();
-    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) this.heads.set(row.scope as string, withPrev(headOfRow(row)));
+    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
+      this.heads.set(row.scope as string, { count: Number(row.count), prev: (row.last_leaf_hash as Buffer).toString('base64') });
+    }
     this.lastTime = this.treeSize === 0 ? '' : (this.leaves.meta(this.treeSize - 1)?.committedAt ?? '');
   }
 }
@@ -148,34 +160,32 @@ export class LedgerBatch {
 
   /**
    * The metadata text to store for an event of this tenant, its chain links added as the last
-   * member (`integrity`), and the links. The metadata object is serialised as it comes: the
-   * links are spliced into its text rather than into a copy of the object.
+   * member (`integrity`), and the links. The metadata object is serialised as it comes (copied
+   * only to drop an `integrity` member a caller put there): the links are spliced into its text
+   * rather than into a copy of the object.
    */
   stamp(metadata: EventMetadata): { metadata: string; links: ChainLink[] } {
     const links = this.linksFor(metadata.tenant);
-    const { integrity: _ignored, ...own } = metadata as EventMetadata & { integrity?: unknown };
-    const text = JSON.stringify('integrity' in metadata ? own : metadata);
-    const chains = `"integrity":{"chains":${JSON.stringify(links)}}`;
+    const text = JSON.stringify('integrity' in metadata ? withoutIntegrity(metadata) : metadata);
+    const chains = `"integrity":{"chains":${linksJson(links)}}`;
     return { metadata: text === '{}' ? `{${chains}}` : `${text.slice(0, -1)},${chains}}`, links };
   }
 
   /** The event was inserted at `position` with these stored columns. */
   record(position: bigint, columns: StoredEventColumns, links: ChainLink[]): void {
-    this.addLeaf(position, canonicalLeafHash(columns), links);
+    this.addLeaf(position, canonicalLeafHashBase64(columns), links);
   }
 
   /** A leaf over `bytes` for the event at `position`; `keep`: store the bytes with it. */
   recordLeaf(position: bigint, bytes: Uint8Array, links: ChainLink[], keep: boolean): void {
-    this.addLeaf(position, leafHash(bytes), links, keep ? bytes : undefined);
+    this.addLeaf(position, toBase64(leafHash(bytes)), links, keep ? bytes : undefined);
   }
 
-  private addLeaf(position: bigint, leaf: Hash, links: ChainLink[], leafData?: Uint8Array): void {
-    const leafIndex = this.first + this.leaves.length;
+  private addLeaf(position: bigint, leaf: string, links: ChainLink[], leafData?: Uint8Array): void {
     this.leaves.push({ position, leaf, leafData });
-    const prev = links.length > 0 ? toBase64(leaf) : '';
     for (const link of links) {
       this.journal.push([link.scope, this.overlay.get(link.scope)]);
-      this.overlay.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: leafIndex, lastLeafHash: leaf, prev });
+      this.overlay.set(link.scope, { count: link.seq + 1, prev: leaf });
     }
   }
 
@@ -186,4 +196,21 @@ export class LedgerBatch {
     const size = this.first + this.leaves.length;
     return () => this.ledger.committed(size, this.overlay, time);
   }
+}
+
+function withoutIntegrity(metadata: EventMetadata): Omit<EventMetadata, 'integrity'> {
+  const { integrity: _ignored, ...own } = metadata as EventMetadata & { integrity?: unknown };
+  return own;
+}
+
+/**
+ * JSON.stringify(links), written out (the append path's hot spot): a scope is `msp:`/`org:` and
+ * [A-Za-z0-9._~%-] (scopeId), prev is base64 or null, seq an integer, so nothing needs escaping.
+ */
+export function linksJson(links: readonly ChainLink[]): string {
+  let text = '';
+  for (const { scope, seq, prev } of links) {
+    text += `${text ? ',' : ''}{"scope":"${scope}","seq":${seq},"prev":${prev === null ? 'null' : `"${prev}"`}}`;
+  }
+  return `[${text}]`;
 }
