@@ -7,6 +7,8 @@ import { event } from '../contract/event-store.contract';
 import { NewEvent } from '../event-envelope';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteIntegrityLedger } from './sqlite-integrity-ledger';
+import { openEventDatabase } from '../sqlite/sqlite-schema';
 
 const ofOrg = (orgId: string, id?: string): NewEvent => ({
   ...(id && { id }), type: 'T', data: {}, metadata: { actor: { type: 'member', id: 'u' }, tenant: { orgId }, client: { ip: '192.0.2.1' } },
@@ -91,6 +93,30 @@ describe('the inline integrity log of the SQLite store', () => {
     const merkle = await log.merkle();
     expect(merkle.size).toBe(4);
     await Promise.all([again.close(), other.close(), log.close()]);
+  });
+
+  it('forgets the links of a batch whose transaction failed', () => {
+    const db = openEventDatabase({ file });
+    const ledger = new SqliteIntegrityLedger(db);
+    const tenant = { mspId: 'm1', orgId: 'o1' };
+    const logOne = (position: bigint) => {
+      const batch = ledger.begin();
+      const { metadata, links } = batch.stamp({ actor: { type: 'member', id: 'u' }, tenant, client: { ip: '192.0.2.1' } });
+      batch.record(position, { id: `id-${position}`, type: 'T', schemaVersion: 1, streamId: 's', revision: position, occurredAt: 't', data: '{}', metadata }, links);
+      return { batch, links, commit: batch.write() };
+    };
+    db.transaction(() => logOne(1n).commit)()();
+    expect(() =>
+      db.transaction(() => {
+        logOne(2n);
+        throw new Error('the transaction fails after the ledger wrote its batch');
+      })(),
+    ).toThrow('fails');
+    const next = db.transaction(() => logOne(2n))();
+    next.commit();
+    expect(next.links.map((l) => `${l.scope}#${l.seq}`)).toEqual(['msp:m1#1', 'org:o1#1']);
+    expect(ledger.size).toBe(2);
+    db.close();
   });
 
   it('writes no log when turned off (benchmarks only)', async () => {

@@ -27,7 +27,9 @@ interface PendingLeaf {
  * the transaction commits, so an append is in the log entirely or not at all. The inner nodes of
  * the tree and the per-scope index are functions of the leaves: indexLeaves derives them
  * afterwards (before any checkpoint, proof or export reads them), off the append's path. The
- * chain heads live in memory (rebuilt from the index at start, or when another process appended).
+ * chain heads live in memory (rebuilt from the index at start, or when another process appended);
+ * a batch advances them in place and keeps an undo journal, so a link costs one lookup in a map
+ * that holds every scope, and a batch whose transaction failed is undone at the next begin().
  */
 export class SqliteIntegrityLedger {
   private treeSize = 0;
@@ -37,10 +39,12 @@ export class SqliteIntegrityLedger {
   private readonly reloadTx: () => void;
   private readonly leaves: LeafReader;
   private readonly inserts = new Map<number, Database.Statement>();
+  /** The batch begun last, until it commits: if its transaction failed, its heads are undone. */
+  private open: LedgerBatch | undefined;
 
   constructor(
     private readonly db: Database.Database,
-    source: LeafSource = 'events',
+    private readonly source: LeafSource = 'events',
     private readonly now: () => Date = () => new Date(),
   ) {
     ensureIntegritySchema(db);
@@ -57,13 +61,9 @@ export class SqliteIntegrityLedger {
 
   /** Starts a batch; call inside the write transaction. Another process may have written: then reload first. */
   begin(): LedgerBatch {
+    this.open?.undo();
     if (this.leaves.size() !== this.treeSize) this.reloadTx();
-    return new LedgerBatch(this, this.treeSize);
-  }
-
-  /** The committed head of a scope (a batch overlays its own). */
-  head(scope: string): Head | undefined {
-    return this.heads.get(scope);
+    return (this.open = new LedgerBatch(this, this.treeSize, this.heads));
   }
 
   /** Writes a batch's leaves (hash, position, commit time); inside the transaction. */
@@ -72,32 +72,33 @@ export class SqliteIntegrityLedger {
     const time = iso > this.lastTime ? iso : this.lastTime;
     for (let from = 0; from < leaves.length; from += CHUNK) {
       const rows = Math.min(CHUNK, leaves.length - from);
-      const params: unknown[] = new Array(rows * 5);
-      for (let i = 0, p = 0; i < rows; i++) {
+      const params: unknown[] = [];
+      for (let i = 0; i < rows; i++) {
         const l = leaves[from + i];
-        params[p++] = postOrder(0, first + from + i);
-        params[p++] = Buffer.from(l.leaf, 'base64');
-        params[p++] = l.position;
-        params[p++] = time;
-        params[p++] = l.leafData ? view(l.leafData) : null;
+        params.push(postOrder(0, first + from + i), Buffer.from(l.leaf, 'base64'), l.position);
+        if (this.source === 'leaf-data') params.push(l.leafData ? view(l.leafData) : null);
       }
-      this.insertLeaves(rows).run(params);
+      this.insertLeaves(rows).run(params, { time });
     }
     return time;
   }
 
-  /** After the transaction committed: the batch becomes the log's state. */
-  committed(size: number, heads: ReadonlyMap<string, Head>, time: string): void {
+  /** After the transaction committed: the batch (its heads already in place) becomes the log's state. */
+  committed(batch: LedgerBatch, size: number, time: string): void {
+    if (this.open === batch) this.open = undefined;
     this.treeSize = size;
-    for (const [scope, head] of heads) this.heads.set(scope, head);
     this.lastTime = time;
   }
 
-  /** One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each. */
+  /**
+   * One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each, and the
+   * batch's commit time is bound once. leaf_data is NULL unless the leaves are the downstream writer's.
+   */
   private insertLeaves(rows: number): Database.Statement {
     let statement = this.inserts.get(rows);
     if (!statement) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      const row = this.source === 'leaf-data' ? '(?, ?, ?, @time, ?)' : '(?, ?, ?, @time, NULL)';
+      const values = Array.from({ length: rows }, () => row).join(', ');
       statement = this.db.prepare(`INSERT INTO integrity_nodes (id, hash, position, committed_at, leaf_data) VALUES ${values}`);
       this.inserts.set(rows, statement);
     }
@@ -114,7 +115,7 @@ export class SqliteIntegrityLedger {
   }
 }
 
-/** Leaves per INSERT (5 parameters each, far below SQLite's limit of 32766). */
+/** Leaves per INSERT (at most 4 parameters each, far below SQLite's limit of 32766). */
 const CHUNK = 64;
 
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -131,11 +132,14 @@ function statements(db: Database.Database) {
  */
 export class LedgerBatch {
   private readonly leaves: PendingLeaf[] = [];
-  private readonly overlay = new Map<string, Head>();
-  /** Undo log of the overlay: the value each advance replaced. */
-  private readonly journal: [string, Head | undefined][] = [];
+  /** Undo log of the heads, in pairs: a scope, then the head its advance replaced (undefined: none). */
+  private readonly journal: (string | Head | undefined)[] = [];
 
-  constructor(private readonly ledger: SqliteIntegrityLedger, private readonly first: number) {}
+  constructor(
+    private readonly ledger: SqliteIntegrityLedger,
+    private readonly first: number,
+    private readonly heads: Map<string, Head>,
+  ) {}
 
   mark(): [number, number] {
     return [this.leaves.length, this.journal.length];
@@ -143,17 +147,28 @@ export class LedgerBatch {
 
   rollback([leaves, journal]: [number, number]): void {
     this.leaves.length = leaves;
-    while (this.journal.length > journal) {
-      const [scope, previous] = this.journal.pop()!;
-      if (previous) this.overlay.set(scope, previous);
-      else this.overlay.delete(scope);
+    this.undoTo(journal);
+  }
+
+  /** The batch never committed: the heads are as before it. */
+  undo(): void {
+    this.leaves.length = 0;
+    this.undoTo(0);
+  }
+
+  private undoTo(length: number): void {
+    while (this.journal.length > length) {
+      const previous = this.journal.pop() as Head | undefined;
+      const scope = this.journal.pop() as string;
+      if (previous) this.heads.set(scope, previous);
+      else this.heads.delete(scope);
     }
   }
 
   /** The links the next event of this tenant carries. */
   linksFor(tenant: EventMetadata['tenant'] | undefined): ChainLink[] {
     return scopesOfTenant(tenant).map((scope): ChainLink => {
-      const head = this.overlay.get(scope) ?? this.ledger.head(scope);
+      const head = this.heads.get(scope);
       return head ? { scope, seq: head.count, prev: head.prev } : { scope, seq: 0, prev: null };
     });
   }
@@ -184,8 +199,8 @@ export class LedgerBatch {
   private addLeaf(position: bigint, leaf: string, links: ChainLink[], leafData?: Uint8Array): void {
     this.leaves.push({ position, leaf, leafData });
     for (const link of links) {
-      this.journal.push([link.scope, this.overlay.get(link.scope)]);
-      this.overlay.set(link.scope, { count: link.seq + 1, prev: leaf });
+      this.journal.push(link.scope, this.heads.get(link.scope));
+      this.heads.set(link.scope, { count: link.seq + 1, prev: leaf });
     }
   }
 
@@ -194,7 +209,7 @@ export class LedgerBatch {
     if (this.leaves.length === 0) return () => undefined;
     const time = this.ledger.write(this.first, this.leaves);
     const size = this.first + this.leaves.length;
-    return () => this.ledger.committed(size, this.overlay, time);
+    return () => this.ledger.committed(this, size, time);
   }
 }
 
