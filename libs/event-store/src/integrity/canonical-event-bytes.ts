@@ -32,13 +32,15 @@ function canonicalEventText(c: StoredEventColumns): string {
 }
 
 /**
- * The RFC 9162 leaf hash of the canonical bytes, SHA-256(0x00 ‖ bytes), computed the cheap way on
- * the append path: the 0x00 is a leading NUL of the text (UTF-8 encodes U+0000 as the single byte
- * 0x00) and the hash is one-shot. Equal to leafHash(canonicalEventBytes(c)).
+ * The RFC 9162 leaf hash of the canonical bytes, SHA-256(0x00 ‖ bytes), in base64, computed the
+ * cheap way on the append path: the 0x00 is a leading NUL of the text (UTF-8 encodes U+0000 as the
+ * single byte 0x00), the hash is one-shot over the text itself (no Buffer of it), and its output
+ * is a string (a Buffer output costs an ArrayBuffer per event). Equal to
+ * toBase64(leafHash(canonicalEventBytes(c))): every column is JSON text (quoted, or
+ * JSON.stringify's output), so no lone surrogate is there for the two UTF-8 encodings to differ on.
  */
-export function canonicalLeafHash(c: StoredEventColumns): Uint8Array {
-  const hashed = hash('sha256', Buffer.from(`\u0000${canonicalEventText(c)}`, 'utf8'), 'buffer') as unknown as Buffer;
-  return new Uint8Array(hashed.buffer, hashed.byteOffset, hashed.byteLength);
+export function canonicalLeafHashBase64(c: StoredEventColumns): string {
+  return hash('sha256', `\u0000${canonicalEventText(c)}`, 'base64');
 }
 
 const SAFE = /^[A-Za-z0-9._~-]+$/;
@@ -51,10 +53,10 @@ function scopeId(id: string): string {
 export const mspScope = (mspId: string) => `msp:${scopeId(mspId)}`;
 export const orgScope = (orgId: string) => `org:${scopeId(orgId)}`;
 
-/** The chains an event of this tenant belongs to: its MSP's and its organization's (sorted). */
+/** The chains an event of this tenant belongs to: its MSP's and its organization's, sorted ("msp:" < "org:"). */
 export function scopesOfTenant(tenant: Tenant | undefined): string[] {
   const scopes: string[] = [];
   if (tenant?.mspId) scopes.push(mspScope(tenant.mspId));
   if (tenant?.orgId) scopes.push(orgScope(tenant.orgId));
-  return scopes.length > 1 ? scopes.sort() : scopes;
+  return scopes;
 }

@@ -7,6 +7,8 @@ import { event } from '../contract/event-store.contract';
 import { NewEvent } from '../event-envelope';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteIntegrityLedger } from './sqlite-integrity-ledger';
+import { openEventDatabase } from '../sqlite/sqlite-schema';
 
 const ofOrg = (orgId: string, id?: string): NewEvent => ({
   ...(id && { id }), type: 'T', data: {}, metadata: { actor: { type: 'member', id: 'u' }, tenant: { orgId }, client: { ip: '192.0.2.1' } },
@@ -61,6 +63,22 @@ describe('the inline integrity log of the SQLite store', () => {
     await store.close();
   });
 
+  it('stores its own links in place of an `integrity` member the caller put in the metadata', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.append('s', [ofOrg('o1')], 'no_stream');
+    const forged = { ...ofOrg('o1'), metadata: { ...ofOrg('o1').metadata, integrity: { chains: [{ scope: 'org:o1', seq: 0, prev: null }] } } };
+    await store.append('s', [forged as NewEvent], 0n);
+    const db = new Database(file, { readonly: true });
+    const stored = (db.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[]).map((m) => JSON.parse(m));
+    expect(stored[1].integrity.chains).toEqual([{ scope: 'org:o1', seq: 1, prev: expect.any(String) }]);
+    expect(stored[1]).toEqual({ ...ofOrg('o1').metadata, integrity: stored[1].integrity });
+    db.close();
+    await store.close();
+    const log = SqliteAuditLog.openEventsFile(file);
+    expect(await linksOf(log)).toEqual(['org:o1#0', 'org:o1#1']);
+    await log.close();
+  });
+
   it('goes on with one chain across a reopen and across two writers on the file', async () => {
     const first = new SqliteEventStore({ file });
     await first.append('a', [ofOrg('o1')], 'no_stream');
@@ -75,6 +93,30 @@ describe('the inline integrity log of the SQLite store', () => {
     const merkle = await log.merkle();
     expect(merkle.size).toBe(4);
     await Promise.all([again.close(), other.close(), log.close()]);
+  });
+
+  it('forgets the links of a batch whose transaction failed', () => {
+    const db = openEventDatabase({ file });
+    const ledger = new SqliteIntegrityLedger(db);
+    const tenant = { mspId: 'm1', orgId: 'o1' };
+    const logOne = (position: bigint) => {
+      const batch = ledger.begin();
+      const { metadata, links } = batch.stamp({ actor: { type: 'member', id: 'u' }, tenant, client: { ip: '192.0.2.1' } });
+      batch.record(position, { id: `id-${position}`, type: 'T', schemaVersion: 1, streamId: 's', revision: position, occurredAt: 't', data: '{}', metadata }, links);
+      return { batch, links, commit: batch.write() };
+    };
+    db.transaction(() => logOne(1n).commit)()();
+    expect(() =>
+      db.transaction(() => {
+        logOne(2n);
+        throw new Error('the transaction fails after the ledger wrote its batch');
+      })(),
+    ).toThrow('fails');
+    const next = db.transaction(() => logOne(2n))();
+    next.commit();
+    expect(next.links.map((l) => `${l.scope}#${l.seq}`)).toEqual(['msp:m1#1', 'org:o1#1']);
+    expect(ledger.size).toBe(2);
+    db.close();
   });
 
   it('writes no log when turned off (benchmarks only)', async () => {

@@ -1,19 +1,21 @@
 import Database from 'better-sqlite3';
-import { ChainLink, Hash, leafHash, ScopeHead, toBase64 } from '@app/integrity';
+import { ChainLink, leafHash, toBase64 } from '@app/integrity';
 import { EventMetadata } from '../event-envelope';
-import { canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
+import { canonicalLeafHashBase64, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
 import { ensureIntegritySchema } from './integrity-schema';
-import { headOfRow, indexLeaves, LeafReader, LeafSource } from './leaf-index';
+import { indexLeaves, LeafReader, LeafSource } from './leaf-index';
 import { postOrder } from './post-order-node-store';
 
-/** A head with its leaf hash in base64 too: the `prev` of the scope's next link, encoded once. */
-type Head = ScopeHead & { prev: string };
-
-const withPrev = (h: ScopeHead): Head => ({ ...h, prev: toBase64(h.lastLeafHash) });
+/** What the scope's next link needs of its head: its seq and its `prev`, the base64 leaf hash of the scope's last event. */
+interface Head {
+  count: number;
+  prev: string;
+}
 
 interface PendingLeaf {
   position: bigint;
-  leaf: Hash;
+  /** The leaf hash in base64: the form links need, and the cheap output of a one-shot hash. */
+  leaf: string;
   /** Kept only when the leaf data are not the stored event itself (the downstream writer's envelope). */
   leafData?: Uint8Array;
 }
@@ -25,7 +27,9 @@ interface PendingLeaf {
  * the transaction commits, so an append is in the log entirely or not at all. The inner nodes of
  * the tree and the per-scope index are functions of the leaves: indexLeaves derives them
  * afterwards (before any checkpoint, proof or export reads them), off the append's path. The
- * chain heads live in memory (rebuilt from the index at start, or when another process appended).
+ * chain heads live in memory (rebuilt from the index at start, or when another process appended);
+ * a batch advances them in place and keeps an undo journal, so a link costs one lookup in a map
+ * that holds every scope, and a batch whose transaction failed is undone at the next begin().
  */
 export class SqliteIntegrityLedger {
   private treeSize = 0;
@@ -35,10 +39,12 @@ export class SqliteIntegrityLedger {
   private readonly reloadTx: () => void;
   private readonly leaves: LeafReader;
   private readonly inserts = new Map<number, Database.Statement>();
+  /** The batch begun last, until it commits: if its transaction failed, its heads are undone. */
+  private open: LedgerBatch | undefined;
 
   constructor(
     private readonly db: Database.Database,
-    source: LeafSource = 'events',
+    private readonly source: LeafSource = 'events',
     private readonly now: () => Date = () => new Date(),
   ) {
     ensureIntegritySchema(db);
@@ -55,13 +61,9 @@ export class SqliteIntegrityLedger {
 
   /** Starts a batch; call inside the write transaction. Another process may have written: then reload first. */
   begin(): LedgerBatch {
+    this.open?.undo();
     if (this.leaves.size() !== this.treeSize) this.reloadTx();
-    return new LedgerBatch(this, this.treeSize);
-  }
-
-  /** The committed head of a scope (a batch overlays its own). */
-  head(scope: string): Head | undefined {
-    return this.heads.get(scope);
+    return (this.open = new LedgerBatch(this, this.treeSize, this.heads));
   }
 
   /** Writes a batch's leaves (hash, position, commit time); inside the transaction. */
@@ -69,25 +71,34 @@ export class SqliteIntegrityLedger {
     const iso = this.now().toISOString();
     const time = iso > this.lastTime ? iso : this.lastTime;
     for (let from = 0; from < leaves.length; from += CHUNK) {
-      const chunk = leaves.slice(from, from + CHUNK);
-      const params = chunk.flatMap((l, i) => [postOrder(0, first + from + i), view(l.leaf), l.position, time, l.leafData ? view(l.leafData) : null]);
-      this.insertLeaves(chunk.length).run(...params);
+      const rows = Math.min(CHUNK, leaves.length - from);
+      const params: unknown[] = [];
+      for (let i = 0; i < rows; i++) {
+        const l = leaves[from + i];
+        params.push(postOrder(0, first + from + i), Buffer.from(l.leaf, 'base64'), l.position);
+        if (this.source === 'leaf-data') params.push(l.leafData ? view(l.leafData) : null);
+      }
+      this.insertLeaves(rows).run(params, { time });
     }
     return time;
   }
 
-  /** After the transaction committed: the batch becomes the log's state. */
-  committed(size: number, heads: ReadonlyMap<string, Head>, time: string): void {
+  /** After the transaction committed: the batch (its heads already in place) becomes the log's state. */
+  committed(batch: LedgerBatch, size: number, time: string): void {
+    if (this.open === batch) this.open = undefined;
     this.treeSize = size;
-    for (const h of heads.values()) this.heads.set(h.scope, h);
     this.lastTime = time;
   }
 
-  /** One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each. */
+  /**
+   * One INSERT of `rows` leaves: a batch's leaves cost a few statements, not one each, and the
+   * batch's commit time is bound once. leaf_data is NULL unless the leaves are the downstream writer's.
+   */
   private insertLeaves(rows: number): Database.Statement {
     let statement = this.inserts.get(rows);
     if (!statement) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      const row = this.source === 'leaf-data' ? '(?, ?, ?, @time, ?)' : '(?, ?, ?, @time, NULL)';
+      const values = Array.from({ length: rows }, () => row).join(', ');
       statement = this.db.prepare(`INSERT INTO integrity_nodes (id, hash, position, committed_at, leaf_data) VALUES ${values}`);
       this.inserts.set(rows, statement);
     }
@@ -97,12 +108,14 @@ export class SqliteIntegrityLedger {
   private reloadNow(): void {
     this.treeSize = indexLeaves(this.db, this.leaves);
     this.heads.clear();
-    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) this.heads.set(row.scope as string, withPrev(headOfRow(row)));
+    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
+      this.heads.set(row.scope as string, { count: Number(row.count), prev: (row.last_leaf_hash as Buffer).toString('base64') });
+    }
     this.lastTime = this.treeSize === 0 ? '' : (this.leaves.meta(this.treeSize - 1)?.committedAt ?? '');
   }
 }
 
-/** Leaves per INSERT (5 parameters each, far below SQLite's limit of 32766). */
+/** Leaves per INSERT (at most 4 parameters each, far below SQLite's limit of 32766). */
 const CHUNK = 64;
 
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -119,11 +132,14 @@ function statements(db: Database.Database) {
  */
 export class LedgerBatch {
   private readonly leaves: PendingLeaf[] = [];
-  private readonly overlay = new Map<string, Head>();
-  /** Undo log of the overlay: the value each advance replaced. */
-  private readonly journal: [string, Head | undefined][] = [];
+  /** Undo log of the heads, in pairs: a scope, then the head its advance replaced (undefined: none). */
+  private readonly journal: (string | Head | undefined)[] = [];
 
-  constructor(private readonly ledger: SqliteIntegrityLedger, private readonly first: number) {}
+  constructor(
+    private readonly ledger: SqliteIntegrityLedger,
+    private readonly first: number,
+    private readonly heads: Map<string, Head>,
+  ) {}
 
   mark(): [number, number] {
     return [this.leaves.length, this.journal.length];
@@ -131,51 +147,60 @@ export class LedgerBatch {
 
   rollback([leaves, journal]: [number, number]): void {
     this.leaves.length = leaves;
-    while (this.journal.length > journal) {
-      const [scope, previous] = this.journal.pop()!;
-      if (previous) this.overlay.set(scope, previous);
-      else this.overlay.delete(scope);
+    this.undoTo(journal);
+  }
+
+  /** The batch never committed: the heads are as before it. */
+  undo(): void {
+    this.leaves.length = 0;
+    this.undoTo(0);
+  }
+
+  private undoTo(length: number): void {
+    while (this.journal.length > length) {
+      const previous = this.journal.pop() as Head | undefined;
+      const scope = this.journal.pop() as string;
+      if (previous) this.heads.set(scope, previous);
+      else this.heads.delete(scope);
     }
   }
 
   /** The links the next event of this tenant carries. */
   linksFor(tenant: EventMetadata['tenant'] | undefined): ChainLink[] {
     return scopesOfTenant(tenant).map((scope): ChainLink => {
-      const head = this.overlay.get(scope) ?? this.ledger.head(scope);
+      const head = this.heads.get(scope);
       return head ? { scope, seq: head.count, prev: head.prev } : { scope, seq: 0, prev: null };
     });
   }
 
   /**
    * The metadata text to store for an event of this tenant, its chain links added as the last
-   * member (`integrity`), and the links. The metadata object is serialised as it comes: the
-   * links are spliced into its text rather than into a copy of the object.
+   * member (`integrity`), and the links. The metadata object is serialised as it comes (copied
+   * only to drop an `integrity` member a caller put there): the links are spliced into its text
+   * rather than into a copy of the object.
    */
   stamp(metadata: EventMetadata): { metadata: string; links: ChainLink[] } {
     const links = this.linksFor(metadata.tenant);
-    const { integrity: _ignored, ...own } = metadata as EventMetadata & { integrity?: unknown };
-    const text = JSON.stringify('integrity' in metadata ? own : metadata);
-    const chains = `"integrity":{"chains":${JSON.stringify(links)}}`;
+    const text = JSON.stringify('integrity' in metadata ? withoutIntegrity(metadata) : metadata);
+    const chains = `"integrity":{"chains":${linksJson(links)}}`;
     return { metadata: text === '{}' ? `{${chains}}` : `${text.slice(0, -1)},${chains}}`, links };
   }
 
   /** The event was inserted at `position` with these stored columns. */
   record(position: bigint, columns: StoredEventColumns, links: ChainLink[]): void {
-    this.addLeaf(position, canonicalLeafHash(columns), links);
+    this.addLeaf(position, canonicalLeafHashBase64(columns), links);
   }
 
   /** A leaf over `bytes` for the event at `position`; `keep`: store the bytes with it. */
   recordLeaf(position: bigint, bytes: Uint8Array, links: ChainLink[], keep: boolean): void {
-    this.addLeaf(position, leafHash(bytes), links, keep ? bytes : undefined);
+    this.addLeaf(position, toBase64(leafHash(bytes)), links, keep ? bytes : undefined);
   }
 
-  private addLeaf(position: bigint, leaf: Hash, links: ChainLink[], leafData?: Uint8Array): void {
-    const leafIndex = this.first + this.leaves.length;
+  private addLeaf(position: bigint, leaf: string, links: ChainLink[], leafData?: Uint8Array): void {
     this.leaves.push({ position, leaf, leafData });
-    const prev = links.length > 0 ? toBase64(leaf) : '';
     for (const link of links) {
-      this.journal.push([link.scope, this.overlay.get(link.scope)]);
-      this.overlay.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: leafIndex, lastLeafHash: leaf, prev });
+      this.journal.push(link.scope, this.heads.get(link.scope));
+      this.heads.set(link.scope, { count: link.seq + 1, prev: leaf });
     }
   }
 
@@ -184,6 +209,23 @@ export class LedgerBatch {
     if (this.leaves.length === 0) return () => undefined;
     const time = this.ledger.write(this.first, this.leaves);
     const size = this.first + this.leaves.length;
-    return () => this.ledger.committed(size, this.overlay, time);
+    return () => this.ledger.committed(this, size, time);
   }
+}
+
+function withoutIntegrity(metadata: EventMetadata): Omit<EventMetadata, 'integrity'> {
+  const { integrity: _ignored, ...own } = metadata as EventMetadata & { integrity?: unknown };
+  return own;
+}
+
+/**
+ * JSON.stringify(links), written out (the append path's hot spot): a scope is `msp:`/`org:` and
+ * [A-Za-z0-9._~%-] (scopeId), prev is base64 or null, seq an integer, so nothing needs escaping.
+ */
+export function linksJson(links: readonly ChainLink[]): string {
+  let text = '';
+  for (const { scope, seq, prev } of links) {
+    text += `${text ? ',' : ''}{"scope":"${scope}","seq":${seq},"prev":${prev === null ? 'null' : `"${prev}"`}}`;
+  }
+  return `[${text}]`;
 }
