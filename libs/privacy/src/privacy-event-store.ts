@@ -56,15 +56,17 @@ export class PrivacyEventStore implements EventStore {
   /** A page opened with one key-store round trip for the months it needs and none when they are in memory. */
   private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     let sealed: (ParsedRetained | undefined)[] | undefined;
-    let missing: Set<string> | undefined;
+    const keyIds = new Set<string>();
     for (let i = 0; i < events.length; i++) {
       const parsed = parseRetained(events[i].data);
       if (parsed === undefined) continue;
       (sealed ??= new Array(events.length))[i] = parsed;
-      if (!this.keys.periodKeyInMemory(parsed.keyId)) (missing ??= new Set()).add(parsed.keyId);
+      keyIds.add(parsed.keyId);
     }
     if (sealed === undefined) return events;
-    if (missing) await this.keys.loadPeriods(missing);
+    // A page of a few tenants' months names a few keys: each is looked up once, not once per event.
+    const missing = [...keyIds].filter((keyId) => !this.keys.periodKeyInMemory(keyId));
+    if (missing.length > 0) await this.keys.loadPeriods(missing);
     const opened = new Array<RecordedEvent>(events.length);
     for (let i = 0; i < events.length; i++) opened[i] = this.openLoaded(events[i], sealed[i]);
     return opened;
