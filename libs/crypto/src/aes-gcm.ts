@@ -51,7 +51,10 @@ export function aesGcmOpen(key: Buffer, sealed: Buffer, aad: Buffer, what = 'the
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    // GCM is a stream mode: update gives every byte and final() only checks the tag (its output is empty).
+    const plaintext = decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES));
+    const rest = decipher.final();
+    return rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]);
   } catch {
     throw new DecryptionFailedError(what);
   }

@@ -2,7 +2,7 @@ import { Subject, SubjectScope } from '@app/domain';
 import { DataKeys } from './data-keys';
 import { EmailIndex } from './email-index';
 import { Erasure } from './erasure';
-import { keyIdsIn, Reveal, Revealer } from './revealer';
+import { Reveal, Revealer } from './revealer';
 
 /**
  * What the read side and the command side ask of personal data: reveal it (for a presenter, or a
@@ -22,7 +22,7 @@ export class PersonalData {
 
   /** A synchronous reveal for these values (and anything else whose keys were loaded): loads the keys they need first. */
   async revealerFor(...values: unknown[]): Promise<Reveal> {
-    await this.keys.loadSubjects(keyIdsIn(values));
+    await this.keys.loadSubjects(this.revealer.keyIdsIn(values));
     return this.revealer.reveal;
   }
 

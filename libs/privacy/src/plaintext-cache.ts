@@ -8,6 +8,11 @@ export class PlaintextCache {
 
   constructor(private readonly maxEntries = 100_000) {}
 
+  /** Whether `token` was revealed (and is still kept): only whole tokens are ever kept. */
+  has(token: string): boolean {
+    return this.values.has(token);
+  }
+
   get(token: string): string | undefined {
     return this.values.get(token);
   }

@@ -4,7 +4,7 @@ import {
 } from '@app/event-store';
 import { DataKeys } from './data-keys';
 import { EventSealer } from './event-sealer';
-import { openRetained, parseRetained } from './retained-payload';
+import { openRetained, ParsedRetained, parseRetained } from './retained-payload';
 
 /**
  * The personal-data layer over any adapter. Appends are sealed (EventSealer), ids given first,
@@ -53,12 +53,23 @@ export class PrivacyEventStore implements EventStore {
     return this.inner.close();
   }
 
+  /** A page opened with one key-store round trip for the months it needs and none when they are in memory. */
   private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const sealed = events.map((e) => parseRetained(e.data));
-    const keyIds = sealed.filter((s) => s !== undefined).map((s) => s.keyId);
-    if (keyIds.length === 0) return events;
-    await this.keys.loadPeriods(keyIds);
-    return events.map((e, i) => this.openLoaded(e, sealed[i]));
+    let sealed: (ParsedRetained | undefined)[] | undefined;
+    const keyIds = new Set<string>();
+    for (let i = 0; i < events.length; i++) {
+      const parsed = parseRetained(events[i].data);
+      if (parsed === undefined) continue;
+      (sealed ??= new Array(events.length))[i] = parsed;
+      keyIds.add(parsed.keyId);
+    }
+    if (sealed === undefined) return events;
+    // A page of a few tenants' months names a few keys: each is looked up once, not once per event.
+    const missing = [...keyIds].filter((keyId) => !this.keys.periodKeyInMemory(keyId));
+    if (missing.length > 0) await this.keys.loadPeriods(missing);
+    const opened = new Array<RecordedEvent>(events.length);
+    for (let i = 0; i < events.length; i++) opened[i] = this.openLoaded(events[i], sealed[i]);
+    return opened;
   }
 
   private async openOne(event: RecordedEvent): Promise<RecordedEvent> {
@@ -68,15 +79,16 @@ export class PrivacyEventStore implements EventStore {
     return this.openLoaded(event, sealed);
   }
 
-  private openLoaded(event: RecordedEvent, sealed: { keyId: string; body: string } | undefined): RecordedEvent {
+  private openLoaded(event: RecordedEvent, sealed: ParsedRetained | undefined): RecordedEvent {
     if (sealed === undefined) return event;
     const key = this.keys.periodKey(sealed.keyId);
     const payload = key && key !== 'absent' ? openRetained(key, sealed, { eventId: event.id, eventType: event.type }) : undefined;
     if (!payload) return { ...event, data: {}, metadata: { ...event.metadata, client: { ip: '' } }, expired: true };
+    const { metadata } = event;
     return {
       ...event,
       data: payload.data,
-      metadata: { ...event.metadata, actor: { ...event.metadata.actor, ...payload.actor }, client: payload.client as unknown as RecordedEvent['metadata']['client'] },
+      metadata: { ...metadata, actor: { ...metadata.actor, ...payload.actor }, client: payload.client as unknown as RecordedEvent['metadata']['client'] },
     };
   }
 }

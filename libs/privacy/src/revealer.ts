@@ -1,3 +1,4 @@
+import { DataKey } from '@app/crypto';
 import { DataKeys } from './data-keys';
 import { PlaintextCache } from './plaintext-cache';
 import { isToken, mayHoldToken, openToken, TOKEN_PATTERN, tokenKeyIds } from './personal-token';
@@ -27,9 +28,17 @@ export class Revealer {
 
   text(value: string): string {
     if (!mayHoldToken(value)) return value;
-    // Most sealed values are a whole token: opened without running the pattern over them.
-    if (isToken(value)) return this.open(value, value.slice(4, 28), value.slice(29, -1));
+    // Most sealed values are a whole token, most of them revealed before (a page read again): the cache
+    // holds only whole tokens, so a value found there is one, and is answered without the pattern.
+    const cached = this.plaintext.get(value);
+    if (cached !== undefined) return this.keys.subjectKey(value.slice(4, 28)) instanceof DataKey ? cached : this.open(value, value.slice(4, 28));
+    if (isToken(value)) return this.open(value, value.slice(4, 28));
     return value.replace(TOKEN_PATTERN, (token, keyId: string, body: string) => this.open(token, keyId, body));
+  }
+
+  /** The key ids of every token inside these values, to load before revealing them. */
+  keyIdsIn(values: readonly unknown[]): Set<string> {
+    return keyIdsIn(values, (value) => this.plaintext.has(value));
   }
 
   /** The value revealed: arrays and plain objects copied only where something inside them changed. */
@@ -55,26 +64,27 @@ export class Revealer {
     return value;
   }
 
-  private open(token: string, keyId: string, body: string): string {
+  /** `body` is the token's when it is not given (a whole token). */
+  private open(token: string, keyId: string, body?: string): string {
     const key = this.keys.subjectKey(keyId);
     if (key === undefined) throw new Error(`personal data of key ${keyId} was not loaded before revealing it`);
     if (key === 'absent') return pseudonymOf(keyId);
     const cached = this.plaintext.get(token);
     if (cached !== undefined) return cached;
-    const text = openToken(key, keyId, body);
+    const text = openToken(key, keyId, body ?? token.slice(29, -1));
     if (text === undefined) return UNREADABLE;
     this.plaintext.set(token, text);
     return text;
   }
 }
 
-/** The key ids of every token inside these values. */
-export function keyIdsIn(values: readonly unknown[]): Set<string> {
+/** The key ids of every token inside these values; `known` a cheaper test than the pattern for a whole token seen before. */
+export function keyIdsIn(values: readonly unknown[], known: (value: string) => boolean = () => false): Set<string> {
   const ids = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {
       if (!mayHoldToken(value)) return;
-      if (isToken(value)) ids.add(value.slice(4, 28));
+      if (known(value) || isToken(value)) ids.add(value.slice(4, 28));
       else tokenKeyIds(value, ids);
     } else if (Array.isArray(value)) value.forEach(walk);
     else if (isPlainObject(value)) for (const k in value) if (Object.hasOwn(value, k)) walk(value[k]);
