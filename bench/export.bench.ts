@@ -77,10 +77,13 @@ function seed(file: string, size: number): number {
   return (performance.now() - started) / 1000;
 }
 
+/** `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"` profiles the export child (NODE_OPTIONS refuses --cpu-prof). */
+const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+
 async function child(file: string, args: string[]): Promise<ChildResult> {
   const { stdout } = await run(
     process.execPath,
-    ['-r', join(ROOT, 'bench', 'support', 'ts-register.js'), '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
+    [...CHILD_NODE_ARGS, '-r', join(ROOT, 'bench', 'support', 'ts-register.js'), '-r', 'tsconfig-paths/register', join('bench', 'export-child.ts'), file, ...args],
     { cwd: ROOT, maxBuffer: 1024 * 1024, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
