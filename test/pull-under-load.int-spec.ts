@@ -45,9 +45,11 @@ function skewedClocks(store: EventStore): EventStore {
   };
 }
 
-async function write(store: EventStore, writer: number): Promise<string[]> {
+/** `midway`: the writer waits for it halfway (bounded), so that the test can make reads overlap the writes. */
+async function write(store: EventStore, writer: number, midway?: Promise<void>): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < EVENTS_PER_WRITER; i++) {
+    if (midway && i === EVENTS_PER_WRITER / 2) await Promise.race([midway, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     const organizationId = uuidv7();
     const result = await store.append(`organization-${organizationId}`, [{
       type: 'OrganizationCreated',
@@ -81,14 +83,18 @@ function describePullUnderLoad(name: string, openView: () => Promise<ActivityLog
       const reader = { subject: 'siem', role: 'msp_api_client' as const, mspId: MSP };
       runner.start();
       let writing = true;
-      const written = Promise.all(Array.from({ length: WRITERS }, (_, w) => write(events, w))).finally(() => (writing = false));
+      // The second half of the writes waits until pages were read while the first half was being
+      // written, so reading and writing overlap however fast the view's engine is.
+      let overlapped!: () => void;
+      const overlap = new Promise<void>((resolve) => (overlapped = resolve));
+      const written = Promise.all(Array.from({ length: WRITERS }, (_, w) => write(events, w, overlap))).finally(() => (writing = false));
 
       const seen: { id: string; position: bigint; occurredAt: string }[] = [];
       let cursor: string | undefined;
       let pagesWhileWriting = 0;
       for (let idle = 0; writing || idle < 50; ) {
         const page = await pulls.pull(feed, reader, { limit: 7, cursor });
-        if (writing && page.items.length > 0) pagesWhileWriting++;
+        if (writing && page.items.length > 0 && ++pagesWhileWriting > 3) overlapped();
         seen.push(...page.items.map((e) => ({ id: e.id, position: BigInt(e.position), occurredAt: e.occurredAt })));
         cursor = page.cursor;
         if (!writing && !page.hasMore && seen.length === WRITERS * EVENTS_PER_WRITER) break;
