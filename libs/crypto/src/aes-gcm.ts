@@ -11,26 +11,21 @@ const TAG_BYTES = 16;
  * (NIST SP 800-38D allows 2^32 per key).
  */
 export function aesGcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
-  checkKey(key);
-  const iv = nextIv();
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
+  return aesGcmSealText(key, plaintext, [aad]);
 }
 
 /**
  * aesGcmSeal for many small values: `prefix ‖ iv ‖ tag ‖ ciphertext` written into one buffer,
- * the plaintext given as text and the associated data in parts (GCM takes AAD in several updates
+ * the plaintext given as text (or bytes) and the associated data in parts (GCM takes AAD in several updates
  * before the plaintext, and authenticates their concatenation), so sealing one personal value
  * allocates one buffer instead of five.
  */
-export function aesGcmSealText(key: Buffer, plaintext: string, aad: readonly Buffer[], prefix?: Buffer): Buffer {
+export function aesGcmSealText(key: Buffer, plaintext: string | Buffer, aad: readonly Buffer[], prefix?: Buffer): Buffer {
   checkKey(key);
   const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   for (const part of aad) cipher.setAAD(part);
-  const ciphertext = cipher.update(plaintext, 'utf8');
+  const ciphertext = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
   cipher.final();
   const at = prefix?.length ?? 0;
   const out = Buffer.allocUnsafe(at + IV_BYTES + TAG_BYTES + ciphertext.length);

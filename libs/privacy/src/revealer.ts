@@ -1,4 +1,3 @@
-import { DataKey } from '@app/crypto';
 import { DataKeys } from './data-keys';
 import { PlaintextCache } from './plaintext-cache';
 import { isToken, mayHoldToken, openToken, TOKEN_PATTERN, tokenKeyIds } from './personal-token';
@@ -30,9 +29,7 @@ export class Revealer {
     if (!mayHoldToken(value)) return value;
     // Most sealed values are a whole token, most of them revealed before (a page read again): the cache
     // holds only whole tokens, so a value found there is one, and is answered without the pattern.
-    const cached = this.plaintext.get(value);
-    if (cached !== undefined) return this.keys.subjectKey(value.slice(4, 28)) instanceof DataKey ? cached : this.open(value, value.slice(4, 28));
-    if (isToken(value)) return this.open(value, value.slice(4, 28));
+    if (this.plaintext.has(value) || isToken(value)) return this.open(value, value.slice(4, 28));
     return value.replace(TOKEN_PATTERN, (token, keyId: string, body: string) => this.open(token, keyId, body));
   }
 

@@ -7,19 +7,8 @@ import { Subject, SubjectScope } from '@app/domain';
  * pseudonym the member is shown under once erased.
  */
 export function subjectKeyId({ scope, memberId }: Subject): string {
-  const name = `${scope}:${memberId}`;
-  let keyId = keyIds.get(name);
-  if (keyId === undefined) {
-    if (keyIds.size >= MAX_KEY_IDS) keyIds.clear();
-    keyId = createHash('sha256').update(name).digest('hex').slice(0, 24);
-    keyIds.set(name, keyId);
-  }
-  return keyId;
+  return subjectOf(scope, memberId).keyId;
 }
-
-/** Key ids computed so far (ids only, nothing personal): every event of a member names the same one. */
-const keyIds = new Map<string, string>();
-const MAX_KEY_IDS = 100_000;
 
 export const PSEUDONYM_PREFIX = 'erased-member-';
 
@@ -33,14 +22,16 @@ export function subjectOf(scope: SubjectScope, memberId: string): Readonly<Subje
   const name = `${scope}:${memberId}`;
   let subject = subjects.get(name);
   if (subject === undefined) {
-    if (subjects.size >= MAX_KEY_IDS) subjects.clear();
-    subject = Object.freeze({ scope, memberId, keyId: subjectKeyId({ scope, memberId }) });
+    if (subjects.size >= MAX_SUBJECTS) subjects.clear();
+    subject = Object.freeze({ scope, memberId, keyId: createHash('sha256').update(name).digest('hex').slice(0, 24) });
     subjects.set(name, subject);
   }
   return subject;
 }
 
+/** Subjects met so far (ids only, nothing personal): every event of a member names the same one. */
 const subjects = new Map<string, Readonly<Subject & { keyId: string }>>();
+const MAX_SUBJECTS = 100_000;
 
 /** What a subject's wrapped key is bound to: a wrapped key moved to another row does not open. */
 export const subjectKeyContext = (keyId: string) => `personal-data:${keyId}`;
