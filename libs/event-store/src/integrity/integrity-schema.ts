@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
  * downstream writer's envelope form).
  *
  * Derived from those (the links are inside each leaf's bytes), indexed after the fact by
- * indexLeaves and safe to rebuild: integrity_links (scope, seq → leaf), integrity_scope_heads,
+ * indexLeaves and safe to rebuild: integrity_links (scope, seq → leaf; searched by leaf too, since
+ * a scope's seqs and leaf indexes grow together), integrity_scope_heads,
  * integrity_index (how many leaves they cover).
  *
  * Kept by the checkpointer: audit_checkpoints, the heads that moved at each
@@ -34,7 +35,7 @@ export function ensureIntegritySchema(db: Database.Database): void {
       position   INTEGER NOT NULL,
       PRIMARY KEY (scope, seq)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS integrity_links_by_leaf ON integrity_links (scope, leaf_index);
+    DROP INDEX IF EXISTS integrity_links_by_leaf;
     CREATE TABLE IF NOT EXISTS integrity_scope_heads (
       scope          TEXT PRIMARY KEY,
       count          INTEGER NOT NULL,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ChainLink, CompactRange, readStoredEventJson, ScopeHead } from '@app/integrity';
+import { ChainLink, CompactRange, isChainLink, MerkleNode, readStoredEventJson, ScopeHead } from '@app/integrity';
 import { canonicalEventBytes, StoredEventColumns } from './canonical-event-bytes';
 import { postOrder, PostOrderNodeStore } from './post-order-node-store';
 
@@ -36,9 +36,16 @@ export class LeafReader {
   private readonly maxId: Database.Statement;
   private readonly row: Database.Statement;
   private readonly event: Database.Statement;
+  private readonly page: Database.Statement;
 
   constructor(db: Database.Database, private readonly source: LeafSource) {
     this.maxId = db.prepare('SELECT max(id) FROM integrity_nodes').pluck();
+    this.page = db.prepare(
+      source === 'events'
+        ? `SELECT n.id, n.hash, n.position, e.metadata AS source FROM integrity_nodes n LEFT JOIN events e ON e.position = n.position
+           WHERE n.id BETWEEN ? AND ? AND n.position IS NOT NULL ORDER BY n.id`
+        : 'SELECT id, hash, position, leaf_data AS source FROM integrity_nodes WHERE id BETWEEN ? AND ? AND position IS NOT NULL ORDER BY id',
+    );
     this.row = db.prepare('SELECT hash, position, committed_at, leaf_data FROM integrity_nodes WHERE id = ?');
     this.event = db.prepare(source === 'events' ? 'SELECT * FROM events WHERE position = ?' : 'SELECT 1');
   }
@@ -63,6 +70,17 @@ export class LeafReader {
     return r && { position: r.position as bigint, committedAt: r.committed_at as string, hash: new Uint8Array(r.hash as Buffer) };
   }
 
+  /** The rows of leaves [from, to), in order (only leaves have a position). */
+  rows(from: number, to: number): LeafRow[] {
+    return this.page.all(postOrder(0, from), postOrder(0, to - 1)) as LeafRow[];
+  }
+
+  /** What the index reads of a leaf: its chain links; undefined when its bytes hold none (or are gone). */
+  linksOf(row: LeafRow): ChainLink[] | undefined {
+    if (row.source === null) return undefined;
+    return this.source === 'events' ? linksOfMetadata(row.source as string) : readLinks(row.source as Buffer);
+  }
+
   leaf(leafIndex: number): StoredLeaf | undefined {
     const r = this.row.get(postOrder(0, leafIndex)) as Row | undefined;
     if (!r) return undefined;
@@ -77,38 +95,143 @@ export class LeafReader {
   }
 }
 
+/** One page of leaf rows, in leaf order, with what their links are read from. */
+interface LeafRow {
+  id: number | bigint;
+  hash: Buffer;
+  position: bigint;
+  /** The event's stored metadata (inline log) or the leaf data (downstream writer); null when the event is gone. */
+  source: string | Buffer | null;
+}
+
+/** Leaves read and indexed per page: each page is one read and a few multi-row inserts. */
+const PAGE = 1_000;
+
 /**
  * Brings what derives from the leaves up to the leaves written so far: the tree's inner nodes
  * (from the stored leaf hashes) and the per-scope index (links and heads, read from each leaf's
  * bytes). Idempotent and resumable; call it inside a write transaction (the append's, or an
- * IMMEDIATE one) so two processes never index the same leaves at once. Answers the size indexed.
+ * IMMEDIATE one) so two processes never index the same leaves at once. At most `limit` leaves
+ * per call, so a caller can index a long backlog in short transactions. Answers the size indexed.
  */
-export function indexLeaves(db: Database.Database, reader: LeafReader): number {
+export function indexLeaves(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): number {
   const indexed = Number((db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck().get() as bigint | undefined) ?? 0);
-  const size = reader.size();
+  const size = Math.min(reader.size(), indexed + limit);
   if (indexed >= size) return indexed;
   const nodes = new PostOrderNodeStore(db);
   const range = CompactRange.fromBorder(indexed, CompactRange.borderOf(indexed).map((id) => nodes.get(id)));
   const heads = new Map<string, ScopeHead>();
-  const insertLink = db.prepare('INSERT OR IGNORE INTO integrity_links (scope, seq, leaf_index, position) VALUES (?, ?, ?, ?)');
-  for (let i = indexed; i < size; i++) {
-    const leaf = reader.leaf(i);
-    if (!leaf) throw new Error(`leaf ${i} is missing from the integrity log`);
-    const [, ...above] = range.append(leaf.hash);
-    above.forEach((node) => nodes.putNodeInTransaction(node));
-    for (const link of (leaf.bytes && readLinks(leaf.bytes)) || []) {
-      insertLink.run(link.scope, link.seq, i, leaf.position);
-      heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: leaf.hash });
-    }
+  const writer = new IndexWriter(db, nodes);
+  for (let from = indexed; from < size; from += PAGE) {
+    const to = Math.min(size, from + PAGE);
+    const rows = reader.rows(from, to);
+    if (rows.length !== to - from) throw new Error(`leaf ${from + missingAt(rows, from)} is missing from the integrity log`);
+    rows.forEach((row, k) => {
+      const i = from + k;
+      const [, ...above] = range.append(row.hash);
+      for (const node of above) writer.node(node);
+      for (const link of reader.linksOf(row) ?? []) {
+        writer.link(link.scope, link.seq, i, row.position);
+        heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: row.hash });
+      }
+    });
+    writer.flush();
   }
   const upsert = db.prepare(
     `INSERT INTO integrity_scope_heads (scope, count, last_index, last_leaf_hash) VALUES (?, ?, ?, ?)
      ON CONFLICT (scope) DO UPDATE SET count = excluded.count, last_index = excluded.last_index, last_leaf_hash = excluded.last_leaf_hash
      WHERE excluded.last_index > integrity_scope_heads.last_index`,
   );
-  for (const h of heads.values()) upsert.run(h.scope, h.count, h.lastIndex, Buffer.from(h.lastLeafHash));
+  for (const h of heads.values()) upsert.run(h.scope, h.count, h.lastIndex, h.lastLeafHash);
   db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed').run(size);
   return size;
+}
+
+/** The first leaf of a page that has no row (rows are in leaf order). */
+function missingAt(rows: readonly LeafRow[], from: number): number {
+  const k = rows.findIndex((row, k) => Number(row.id) !== postOrder(0, from + k));
+  return k === -1 ? rows.length : k;
+}
+
+/** Rows per INSERT: at most 4 parameters each, far below SQLite's limit of 32766. */
+const ROWS_PER_INSERT = 200;
+
+/** The inner nodes and links of a page, written a few statements at a time instead of one row each. */
+class IndexWriter {
+  private nodeParams: unknown[] = [];
+  private nodesPending: MerkleNode[] = [];
+  private linkParams: unknown[] = [];
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database, private readonly store: PostOrderNodeStore) {}
+
+  node(node: MerkleNode): void {
+    this.nodesPending.push(node);
+    this.nodeParams.push(postOrder(node.level, node.index), node.hash);
+  }
+
+  link(scope: string, seq: number, leafIndex: number, position: bigint): void {
+    this.linkParams.push(scope, seq, leafIndex, position);
+  }
+
+  flush(): void {
+    this.writeNodes();
+    this.insertAll('INSERT OR IGNORE INTO integrity_links (scope, seq, leaf_index, position) VALUES', '(?, ?, ?, ?)', 4, this.linkParams);
+    this.linkParams = [];
+  }
+
+  /** A node written before (an index run that did not commit its count) must have the same hash: checked one by one then. */
+  private writeNodes(): void {
+    const written = this.insertAll('INSERT INTO integrity_nodes (id, hash) VALUES', '(?, ?)', 2, this.nodeParams, ' ON CONFLICT DO NOTHING');
+    if (written !== this.nodesPending.length) this.nodesPending.forEach((node) => this.store.putNodeInTransaction(node));
+    this.nodeParams = [];
+    this.nodesPending = [];
+  }
+
+  private insertAll(head: string, row: string, width: number, params: unknown[], tail = ''): number {
+    let changes = 0;
+    for (let at = 0; at < params.length; at += width * ROWS_PER_INSERT) {
+      const chunk = params.slice(at, at + width * ROWS_PER_INSERT);
+      changes += this.insert(head, row, chunk.length / width, tail).run(chunk).changes;
+    }
+    return changes;
+  }
+
+  private insert(head: string, row: string, rows: number, tail: string): Database.Statement {
+    const key = `${head}${rows}`;
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = this.db.prepare(`${head} ${Array.from({ length: rows }, () => row).join(', ')}${tail}`)));
+    return statement;
+  }
+}
+
+const LINKS_KEY = '"integrity":';
+
+/**
+ * The links of an inline leaf: its stored metadata's `integrity.chains` (what readStoredEventJson
+ * reads of the whole event). The appender writes that member last (stamp), so the tail after its
+ * key is parsed alone. That text, less the object's closing brace, is one JSON value only when the
+ * key is the top-level object's last (a nested key leaves more closing brackets after its value,
+ * and a key inside a string has its quotes escaped); anything else is parsed whole.
+ */
+function linksOfMetadata(metadata: string): ChainLink[] | undefined {
+  const at = metadata.lastIndexOf(`${LINKS_KEY}{"chains":`);
+  try {
+    const chains = (tailValue(metadata, at) ?? JSON.parse(metadata)?.integrity)?.chains;
+    return Array.isArray(chains) && chains.every(isChainLink) ? chains : undefined;
+  } catch {
+    return undefined; // altered bytes: audit-check reports them, the index skips their links
+  }
+}
+
+/** The value after the key at `at` when it is the object's last member, else undefined. */
+function tailValue(metadata: string, at: number): { chains?: unknown } | undefined {
+  if (at <= 0 || !metadata.endsWith(']}}')) return undefined;
+  try {
+    return JSON.parse(metadata.slice(at + LINKS_KEY.length, -1));
+  } catch {
+    return undefined;
+  }
 }
 
 function readLinks(bytes: Uint8Array): ChainLink[] | undefined {

@@ -8,6 +8,8 @@ import { PostOrderNodeStore } from './post-order-node-store';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v as bigint);
+/** Leaves indexed per write transaction (some 50 ms of work). */
+const INDEX_CHUNK = 5_000;
 
 /**
  * The AuditLog over the SQLite tables of the integrity log, on a connection of its own.
@@ -18,15 +20,21 @@ const num = (v: unknown) => Number(v as bigint);
 export class SqliteAuditLog implements AuditLog {
   private readonly nodes: PostOrderNodeStore;
   private readonly readState: () => AuditLogState;
-  private readonly catchUp: () => void;
+  private readonly indexChunk: () => number;
   private readonly leaves: LeafReader;
+  private readonly links: { probe: Database.Statement; end: Database.Statement };
 
   constructor(private readonly db: Database.Database, private readonly source: LeafSource = 'events') {
     ensureIntegritySchema(db);
     this.nodes = new PostOrderNodeStore(db);
     this.leaves = new LeafReader(db, source);
-    const index = db.transaction(() => indexLeaves(db, this.leaves));
-    this.catchUp = () => void index.immediate();
+    this.links = {
+      // The scope's first link at seq or after (seqs of a store someone altered may have gaps).
+      probe: db.prepare('SELECT seq, leaf_index FROM integrity_links WHERE scope = ? AND seq >= ? ORDER BY seq LIMIT 1'),
+      end: db.prepare('SELECT max(seq) + 1 FROM integrity_links WHERE scope = ?').pluck(),
+    };
+    const index = db.transaction(() => indexLeaves(db, this.leaves, INDEX_CHUNK));
+    this.indexChunk = () => index.immediate();
     // One transaction: the heads are those of exactly this tree, whatever commits meanwhile.
     const state = db.transaction(() => ({
       size: indexLeaves(db, this.leaves),
@@ -46,12 +54,13 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async state(): Promise<AuditLogState> {
+    await this.catchUp();
     return this.readState();
   }
 
   /** The tree over the indexed leaves (inner nodes derived first). */
   async merkle(): Promise<MerkleLog> {
-    this.catchUp();
+    await this.catchUp();
     return MerkleLog.open(this.nodes);
   }
 
@@ -71,12 +80,31 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async scopeEntries(scope: string, range: ScopeRange): Promise<ScopeEntry[]> {
-    this.catchUp();
+    await this.catchUp();
+    const fromSeq = Math.max(range.fromSeq ?? 0, range.fromLeaf === undefined ? 0 : this.firstSeqFrom(scope, range.fromLeaf));
+    const belowSeq = range.belowLeaf === undefined ? Number.MAX_SAFE_INTEGER : this.firstSeqFrom(scope, range.belowLeaf);
     return this.all(
-      `SELECT seq, leaf_index, position FROM integrity_links
-       WHERE scope = ? AND seq >= ? AND leaf_index >= ? AND leaf_index < ? ORDER BY seq LIMIT ?`,
-      scope, range.fromSeq ?? 0, range.fromLeaf ?? 0, range.belowLeaf ?? Number.MAX_SAFE_INTEGER, range.limit,
+      'SELECT seq, leaf_index, position FROM integrity_links WHERE scope = ? AND seq >= ? AND seq < ? ORDER BY seq LIMIT ?',
+      scope, fromSeq, belowSeq, range.limit,
     ).map((r) => ({ seq: num(r.seq), leafIndex: num(r.leaf_index), position: r.position as bigint }));
+  }
+
+  /**
+   * The first seq of the scope whose leaf is at `leafIndex` or after (past its last seq when none):
+   * a scope's seqs and leaf indexes grow together, so a binary search on the (scope, seq) key
+   * finds it, and the links need no second index by leaf.
+   */
+  private firstSeqFrom(scope: string, leafIndex: number): number {
+    const probe = this.links.probe;
+    let low = 0;
+    let high = num(this.links.end.get(scope) ?? 0n);
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      const at = probe.get(scope, mid) as { seq: bigint; leaf_index: bigint } | undefined;
+      if (at && num(at.leaf_index) < leafIndex) low = num(at.seq) + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   async sizeAtTime(time: string, inclusive: boolean): Promise<number> {
@@ -153,6 +181,16 @@ export class SqliteAuditLog implements AuditLog {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Indexes the leaves written so far in transactions of INDEX_CHUNK leaves, letting the event
+   * loop run between them: a long backlog never holds the write lock (and the appends of this
+   * process) for long. What arrives meanwhile is indexed by the next call.
+   */
+  private async catchUp(): Promise<void> {
+    const target = this.leaves.size();
+    while (this.indexChunk() < target) await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** How many leaves, from the first, satisfy `holds` on a value that never decreases (position, commit time): a binary search. */
