@@ -14,6 +14,7 @@ import { AuditModule } from '@app/audit';
 import {
   AuditCheckCommand, AuditCheckpointCommand, AuditExportCommand, AuditGenerateKeyCommand, AuditPublicKeyCommand, HistoryCommand, VerifyCommand,
 } from './commands/audit.commands';
+import { SignedAuditLog } from './commands/signed-audit-log';
 import { PrivacyModule } from '@app/privacy';
 
 @Module({})
@@ -28,7 +29,7 @@ export class CliModule {
       providers: [
         ReadStreamCommand, ReadAllCommand, MintTokenCommand, RebuildCommand, DeadLettersCommand, KafkaMspTopicCommand, KafkaGrantMspCommand,
         KafkaRevokeMspCommand, RewrapSecretsCommand, EraseMemberCommand, HistoryCommand, AuditExportCommand, AuditCheckpointCommand,
-        AuditPublicKeyCommand, AuditCheckCommand, AuditGenerateKeyCommand, VerifyCommand,
+        AuditPublicKeyCommand, AuditCheckCommand, AuditGenerateKeyCommand, VerifyCommand, SignedAuditLog,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { actorScopeOf, ACTOR_PERSONAL_FIELDS, memberScopeOf, PersonalKind, privacyOf, SubjectScope } from '@app/domain';
 import { DataKey } from '@app/crypto';
 import { NewEvent } from '@app/event-store';
+import { boundedMemo } from './bounded-memo';
 import { DataKeys } from './data-keys';
 import { EmailIndex } from './email-index';
 import { isToken, tokenSealer, TokenContext } from './personal-token';
@@ -112,18 +113,11 @@ interface FieldPlan {
 }
 
 const ACTOR_PLAN: readonly FieldPlan[] = ACTOR_PERSONAL_FIELDS.map((f) => ({ place: 'metadata', keys: f.path.split('.'), kind: f.kind, subject: 'actor' }));
-const plans = new Map<string, readonly FieldPlan[]>();
-
-function planOf(type: string): readonly FieldPlan[] {
-  let plan = plans.get(type);
-  if (plan === undefined) {
-    const fields = privacyOf(type).personal.map((f): FieldPlan => ({ place: 'data', keys: f.path.split('.'), kind: f.kind, subject: f.subject }));
-    // Types are the catalog's (bounded); an unknown type's empty plan is kept too, but never more than a few thousand.
-    if (plans.size >= 5_000) plans.clear();
-    plans.set(type, (plan = [...ACTOR_PLAN, ...fields]));
-  }
-  return plan;
-}
+// Types are the catalog's (bounded); an unknown type's empty plan is kept too, but never more than a few thousand.
+const planOf = boundedMemo(5_000, (type: string): readonly FieldPlan[] => [
+  ...ACTOR_PLAN,
+  ...privacyOf(type).personal.map((f): FieldPlan => ({ place: 'data', keys: f.path.split('.'), kind: f.kind, subject: f.subject })),
+]);
 
 /** What the event holds that the domain says is a member's, with the member it belongs to. */
 function sealingsOf(event: IdentifiedEvent): Sealing[] {

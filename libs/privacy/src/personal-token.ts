@@ -1,5 +1,6 @@
 import { DataKey, openBytesWithDataKey, sealTextWithDataKey } from '@app/crypto';
 import { parse as parseUuid, stringify as stringifyUuid } from 'uuid';
+import { boundedMemo } from './bounded-memo';
 
 /**
  * A personal value at rest: `pd1:<subject key id>:<base64url(event id ‖ type length ‖ type ‖
@@ -41,16 +42,7 @@ export function tokenSealer(context: TokenContext): (key: DataKey, keyId: string
 }
 
 /** `pd1\0<key id>`, the associated data's first part, encoded once per subject. */
-function aadHeadOf(keyId: string): Buffer {
-  let head = aadHeads.get(keyId);
-  if (head === undefined) {
-    if (aadHeads.size >= 100_000) aadHeads.clear();
-    aadHeads.set(keyId, (head = Buffer.from(`pd1\0${keyId}`, 'utf8')));
-  }
-  return head;
-}
-
-const aadHeads = new Map<string, Buffer>();
+const aadHeadOf = boundedMemo(100_000, (keyId: string) => Buffer.from(`pd1\0${keyId}`, 'utf8'));
 
 /** The plaintext, or undefined when the body does not open under this key (altered, or forged). */
 export function openToken(key: DataKey, keyId: string, body: string): string | undefined {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataKey, openBytesWithDataKey, sealTextWithDataKey } from '@app/crypto';
+import { boundedMemo } from './bounded-memo';
 import { TokenContext } from './personal-token';
 
 /**
@@ -28,18 +29,11 @@ export interface RetentionPeriod {
 }
 
 export function periodKeyId({ tenant, period }: RetentionPeriod): string {
-  const name = `${tenant}\0${period}`;
-  let keyId = periodKeyIds.get(name);
-  if (keyId === undefined) {
-    if (periodKeyIds.size >= 10_000) periodKeyIds.clear();
-    keyId = createHash('sha256').update(`retention\0${name}`).digest('hex').slice(0, 24);
-    periodKeyIds.set(name, keyId);
-  }
-  return keyId;
+  return periodKeyIdOf(`${tenant}\0${period}`);
 }
 
 /** Period key ids computed so far: every `activity` event of a tenant's month names the same one. */
-const periodKeyIds = new Map<string, string>();
+const periodKeyIdOf = boundedMemo(10_000, (name: string) => createHash('sha256').update(`retention\0${name}`).digest('hex').slice(0, 24));
 
 export const periodKeyContext = (keyId: string) => `retention:${keyId}`;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Subject, SubjectScope } from '@app/domain';
+import { boundedMemo } from './bounded-memo';
 
 /**
  * A subject's key id: the first 96 bits of SHA-256(`<scope>:<memberId>`), in hex. Derived, so
@@ -19,19 +20,16 @@ export function pseudonymOf(keyId: string): string {
 
 /** The subject with its key id; the same object for every event of the member (read-only, like the ids it holds). */
 export function subjectOf(scope: SubjectScope, memberId: string): Readonly<Subject & { keyId: string }> {
-  const name = `${scope}:${memberId}`;
-  let subject = subjects.get(name);
-  if (subject === undefined) {
-    if (subjects.size >= MAX_SUBJECTS) subjects.clear();
-    subject = Object.freeze({ scope, memberId, keyId: createHash('sha256').update(name).digest('hex').slice(0, 24) });
-    subjects.set(name, subject);
-  }
-  return subject;
+  return subjectNamed(`${scope}:${memberId}`, scope);
 }
 
-/** Subjects met so far (ids only, nothing personal): every event of a member names the same one. */
-const subjects = new Map<string, Readonly<Subject & { keyId: string }>>();
-const MAX_SUBJECTS = 100_000;
+/**
+ * Subjects met so far (ids only, nothing personal), by `<scope>:<memberId>`: every event of a
+ * member names the same one. The member id is the rest of the name after the scope and its ':'.
+ */
+const subjectNamed = boundedMemo(100_000, (name: string, scope: SubjectScope): Readonly<Subject & { keyId: string }> =>
+  Object.freeze({ scope, memberId: name.slice(scope.length + 1), keyId: createHash('sha256').update(name).digest('hex').slice(0, 24) }),
+);
 
 /** What a subject's wrapped key is bound to: a wrapped key moved to another row does not open. */
 export const subjectKeyContext = (keyId: string) => `personal-data:${keyId}`;

@@ -2,12 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidArgumentError } from 'commander';
 import { once } from 'node:events';
-import {
-  AUDIT_PREVIOUS_KEYS, AUDIT_SIGNER, auditCheck, AuditCheckpointer, historyLines, planExport, publishedKeys, scopeExportLines,
-} from '@app/audit';
-import { AUDIT_LOG, AuditLog, EVENT_STORE, EventStore, mspScope, orgScope } from '@app/event-store';
-import { generateNoteKey, isValidKeyName, NoteSigner } from '@app/integrity';
+import { auditCheck, AuditCheckpointer, historyLines, planExport, scopeExportLines } from '@app/audit';
+import { EVENT_STORE, EventStore, mspScope, orgScope } from '@app/event-store';
+import { generateNoteKey, isValidKeyName } from '@app/integrity';
 import { parseLimit } from './read-options';
+import { SignedAuditLog } from './signed-audit-log';
 import { verifyOffline } from './verify-offline';
 
 interface TenantFlags {
@@ -38,7 +37,7 @@ abstract class TenantCommand extends CommandRunner {
 
 @Command({ name: 'history', description: 'Print a tenant’s raw events in position order as JSON lines (--msp or --org)' })
 export class HistoryCommand extends TenantCommand {
-  constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog, @Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(private readonly audit: SignedAuditLog, @Inject(EVENT_STORE) private readonly store: EventStore) {
     super();
   }
 
@@ -47,7 +46,7 @@ export class HistoryCommand extends TenantCommand {
       scope: scopeOf(flags), fromSeq: flags.fromSeq ?? 0, fromLeaf: 0, belowLeaf: Number.MAX_SAFE_INTEGER, limit: flags.limit ?? Number.MAX_SAFE_INTEGER,
     };
     // The end line's nextCursor is the --from-seq to pass next.
-    await print(historyLines(this.log, this.store, plan, (next) => String(next.fromSeq)));
+    await print(historyLines(this.audit.log, this.store, plan, (next) => String(next.fromSeq)));
   }
 
   @Option({ flags: '-l, --limit <count>', description: 'most events to print (default: all)' })
@@ -63,48 +62,39 @@ export class HistoryCommand extends TenantCommand {
 
 @Command({ name: 'audit-export', description: 'Print a tenant’s integrity export (events, proofs, signed heads, checkpoints) for cli verify' })
 export class AuditExportCommand extends TenantCommand {
-  constructor(
-    @Inject(AUDIT_LOG) private readonly log: AuditLog,
-    @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
-    @Inject(AUDIT_PREVIOUS_KEYS) private readonly previous: string[],
-  ) {
+  constructor(private readonly audit: SignedAuditLog) {
     super();
   }
 
   async run(_: string[], flags: TenantFlags): Promise<void> {
     const scope = scopeOf(flags);
-    const plan = await planExport(this.log, scope, {});
+    const plan = await planExport(this.audit.log, scope, {});
     if (plan.checkpoints.length === 0) throw new Error('no signed checkpoint yet: run cli audit-checkpoint (or wait for the next one)');
-    const keys = publishedKeys(this.signer, this.previous, await this.log.signingKeys());
-    await print(scopeExportLines(this.log, this.signer.name, scope, plan, [keys.current, ...keys.previous]));
+    await print(scopeExportLines(this.audit.log, this.audit.signer.name, scope, plan, await this.audit.verifierKeys()));
   }
 }
 
 @Command({ name: 'audit-checkpoint', description: 'Sign a checkpoint of the integrity log now (when it grew since the last one)' })
 export class AuditCheckpointCommand extends CommandRunner {
-  constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog, @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner) {
+  constructor(private readonly audit: SignedAuditLog) {
     super();
   }
 
   async run(): Promise<void> {
-    const cp = await new AuditCheckpointer(this.log, this.signer).checkpoint();
+    const cp = await new AuditCheckpointer(this.audit.log, this.audit.signer).checkpoint();
     process.stdout.write(cp ? cp.note : 'nothing new since the last checkpoint\n');
   }
 }
 
 @Command({ name: 'audit-public-key', description: 'Print the verifier keys (as GET /audit/public-key) for auditors: cli verify --public-key' })
 export class AuditPublicKeyCommand extends CommandRunner {
-  constructor(
-    @Inject(AUDIT_LOG) private readonly log: AuditLog,
-    @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
-    @Inject(AUDIT_PREVIOUS_KEYS) private readonly previous: string[],
-  ) {
+  constructor(private readonly audit: SignedAuditLog) {
     super();
   }
 
   async run(): Promise<void> {
-    const keys = publishedKeys(this.signer, this.previous, await this.log.signingKeys());
-    process.stdout.write(`${JSON.stringify({ origin: this.signer.name, ...keys })}\n`);
+    const keys = await this.audit.publishedKeys();
+    process.stdout.write(`${JSON.stringify({ origin: this.audit.signer.name, ...keys })}\n`);
   }
 }
 
@@ -113,17 +103,12 @@ export class AuditPublicKeyCommand extends CommandRunner {
   description: 'Recompute every leaf, chain and signed checkpoint from the stored events; exit 1 when anything was altered',
 })
 export class AuditCheckCommand extends CommandRunner {
-  constructor(
-    @Inject(AUDIT_LOG) private readonly log: AuditLog,
-    @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
-    @Inject(AUDIT_PREVIOUS_KEYS) private readonly previous: string[],
-  ) {
+  constructor(private readonly audit: SignedAuditLog) {
     super();
   }
 
   async run(): Promise<void> {
-    const keys = publishedKeys(this.signer, this.previous, await this.log.signingKeys());
-    const report = await auditCheck(this.log, [keys.current, ...keys.previous]);
+    const report = await auditCheck(this.audit.log, await this.audit.verifierKeys());
     process.stdout.write(`${report.ok ? 'OK' : 'ALTERED'}: ${report.leaves} leaves, ${report.checkpoints} checkpoints\n`);
     for (const f of report.findings) process.stdout.write(`${f.kind}: ${f.message}\n`);
     if (!report.ok) process.exitCode = 1;
