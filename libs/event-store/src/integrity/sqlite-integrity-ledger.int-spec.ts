@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStoredEventJson } from '@app/integrity';
+import { leafHash, readStoredEventJson } from '@app/integrity';
 import { event } from '../contract/event-store.contract';
 import { NewEvent } from '../event-envelope';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -93,6 +93,29 @@ describe('the inline integrity log of the SQLite store', () => {
     const merkle = await log.merkle();
     expect(merkle.size).toBe(4);
     await Promise.all([again.close(), other.close(), log.close()]);
+  });
+
+  it('links each event to the leaf before it when the store opens on an index that is behind, and after another writer', async () => {
+    const first = new SqliteEventStore({ file });
+    for (const s of ['a', 'b', 'c']) await first.append(s, [ofOrg('o1')], 'no_stream');
+    const indexer = SqliteAuditLog.openEventsFile(file);
+    expect((await indexer.state()).size).toBe(3); // the index covers three leaves
+    await first.append('d', [ofOrg('o1')], 'no_stream');
+    await first.append('e', [ofOrg('o2')], 'no_stream');
+    await first.close();
+    const again = new SqliteEventStore({ file }); // heads: the index's, then the links of leaves 3 and 4
+    const other = new SqliteEventStore({ file });
+    await again.append('f', [ofOrg('o1')], 'no_stream');
+    await other.append('g', [ofOrg('o2')], 'no_stream');
+    await again.append('h', [ofOrg('o2')], 'no_stream');
+    const log = SqliteAuditLog.openEventsFile(file);
+    const { size } = await log.state();
+    const leaves = await Promise.all(Array.from({ length: size }, (_, i) => log.leafBytes(i)));
+    const chains = leaves.map((bytes) => readStoredEventJson(bytes)!.links[0]);
+    expect(chains.map((l) => `${l.scope}#${l.seq}`)).toEqual(['org:o1#0', 'org:o1#1', 'org:o1#2', 'org:o1#3', 'org:o2#0', 'org:o1#4', 'org:o2#1', 'org:o2#2']);
+    const hashOf = (i: number) => Buffer.from(leafHash(leaves[i])).toString('base64');
+    expect(chains.map((l) => l.prev)).toEqual([null, hashOf(0), hashOf(1), hashOf(2), null, hashOf(3), hashOf(4), hashOf(6)]);
+    await Promise.all([again.close(), other.close(), log.close(), indexer.close()]);
   });
 
   it('forgets the links of a batch whose transaction failed', () => {

@@ -3,7 +3,7 @@ import { ChainLink, leafHash, toBase64 } from '@app/integrity';
 import { EventMetadata } from '../event-envelope';
 import { canonicalLeafHashBase64, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
 import { ensureIntegritySchema } from './integrity-schema';
-import { indexLeaves, LeafReader, LeafSource } from './leaf-index';
+import { LeafReader, LeafSource } from './leaf-index';
 import { postOrder } from './post-order-node-store';
 
 /** What the scope's next link needs of its head: its seq and its `prev`, the base64 leaf hash of the scope's last event. */
@@ -27,7 +27,8 @@ interface PendingLeaf {
  * the transaction commits, so an append is in the log entirely or not at all. The inner nodes of
  * the tree and the per-scope index are functions of the leaves: indexLeaves derives them
  * afterwards (before any checkpoint, proof or export reads them), off the append's path. The
- * chain heads live in memory (rebuilt from the index at start, or when another process appended);
+ * chain heads live in memory (at start, the index's and the links of the leaves after it; when
+ * another process appended, advanced by its leaves' links);
  * a batch advances them in place and keeps an undo journal, so a link costs one lookup in a map
  * that holds every scope, and a batch whose transaction failed is undone at the next begin().
  */
@@ -41,6 +42,7 @@ export class SqliteIntegrityLedger {
   private readonly inserts = new Map<number, Database.Statement>();
   /** The batch begun last, until it commits: if its transaction failed, its heads are undone. */
   private open: LedgerBatch | undefined;
+  private loaded = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -105,13 +107,30 @@ export class SqliteIntegrityLedger {
     return statement;
   }
 
+  /**
+   * The heads after every leaf written: at start (or when leaves went missing), the indexed heads
+   * and then the links of the leaves written since; when another process appended, the links of
+   * its leaves. Nothing is indexed here: that is the checkpointer's work, off the append's path.
+   */
   private reloadNow(): void {
-    this.treeSize = indexLeaves(this.db, this.leaves);
-    this.heads.clear();
-    for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
-      this.heads.set(row.scope as string, { count: Number(row.count), prev: (row.last_leaf_hash as Buffer).toString('base64') });
+    const size = this.leaves.size();
+    let from = this.treeSize;
+    if (!this.loaded || size < this.treeSize) {
+      this.heads.clear();
+      for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
+        this.heads.set(row.scope as string, { count: Number(row.count), prev: (row.last_leaf_hash as Buffer).toString('base64') });
+      }
+      from = Math.min(size, Number((this.sql.indexed.get() as bigint | undefined) ?? 0));
+      this.loaded = true;
     }
-    this.lastTime = this.treeSize === 0 ? '' : (this.leaves.meta(this.treeSize - 1)?.committedAt ?? '');
+    for (let at = from; at < size; at += 1_000) {
+      for (const row of this.leaves.rows(at, Math.min(size, at + 1_000))) {
+        const prev = row.hash.toString('base64');
+        for (const link of this.leaves.linksOf(row) ?? []) this.heads.set(link.scope, { count: link.seq + 1, prev });
+      }
+    }
+    this.treeSize = size;
+    this.lastTime = size === 0 ? '' : (this.leaves.meta(size - 1)?.committedAt ?? '');
   }
 }
 
@@ -123,6 +142,7 @@ const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, 
 function statements(db: Database.Database) {
   return {
     allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
+    indexed: db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck(),
   };
 }
 
