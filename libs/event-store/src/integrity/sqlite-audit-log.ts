@@ -58,10 +58,15 @@ export class SqliteAuditLog implements AuditLog {
     return this.readState();
   }
 
-  /** The tree over the indexed leaves (inner nodes derived first). */
+  /**
+   * The tree over the indexed leaves (inner nodes derived first). Its size is the size indexed,
+   * not the one the largest stored node tells: leaves another process appends meanwhile have no
+   * inner nodes yet.
+   */
   async merkle(): Promise<MerkleLog> {
-    await this.catchUp();
-    return MerkleLog.open(this.nodes);
+    const size = await this.catchUp();
+    const nodes = this.nodes;
+    return MerkleLog.open({ getNodes: (ids) => nodes.getNodes(ids), putNodes: (list) => nodes.putNodes(list), leafCount: async () => size });
   }
 
   async leafBytes(leafIndex: number): Promise<Uint8Array> {
@@ -186,11 +191,16 @@ export class SqliteAuditLog implements AuditLog {
   /**
    * Indexes the leaves written so far in transactions of INDEX_CHUNK leaves, letting the event
    * loop run between them: a long backlog never holds the write lock (and the appends of this
-   * process) for long. What arrives meanwhile is indexed by the next call.
+   * process) for long. What arrives meanwhile is indexed by the next call. Answers the size indexed.
    */
-  private async catchUp(): Promise<void> {
+  private async catchUp(): Promise<number> {
     const target = this.leaves.size();
-    while (this.indexChunk() < target) await new Promise((resolve) => setImmediate(resolve));
+    let indexed = this.indexChunk();
+    while (indexed < target) {
+      await new Promise((resolve) => setImmediate(resolve));
+      indexed = this.indexChunk();
+    }
+    return indexed;
   }
 
   /** How many leaves, from the first, satisfy `holds` on a value that never decreases (position, commit time): a binary search. */
