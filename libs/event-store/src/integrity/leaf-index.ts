@@ -125,9 +125,9 @@ export function indexLeaves(db: Database.Database, reader: LeafReader, limit = N
   for (let from = indexed; from < size; from += PAGE) {
     const to = Math.min(size, from + PAGE);
     const rows = reader.rows(from, to);
-    if (rows.length !== to - from) throw new Error(`leaf ${from + missingAt(rows, from)} is missing from the integrity log`);
     rows.forEach((row, k) => {
       const i = from + k;
+      if (Number(row.id) !== postOrder(0, i)) throw new Error(`leaf ${i} is missing from the integrity log`);
       const [, ...above] = range.append(row.hash);
       for (const node of above) writer.node(node);
       for (const link of reader.linksOf(row) ?? []) {
@@ -135,6 +135,7 @@ export function indexLeaves(db: Database.Database, reader: LeafReader, limit = N
         heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: row.hash });
       }
     });
+    if (rows.length < to - from) throw new Error(`leaf ${from + rows.length} is missing from the integrity log`);
     writer.flush();
   }
   const upsert = db.prepare(
@@ -145,12 +146,6 @@ export function indexLeaves(db: Database.Database, reader: LeafReader, limit = N
   for (const h of heads.values()) upsert.run(h.scope, h.count, h.lastIndex, h.lastLeafHash);
   db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed').run(size);
   return size;
-}
-
-/** The first leaf of a page that has no row (rows are in leaf order). */
-function missingAt(rows: readonly LeafRow[], from: number): number {
-  const k = rows.findIndex((row, k) => Number(row.id) !== postOrder(0, from + k));
-  return k === -1 ? rows.length : k;
 }
 
 /** Rows per INSERT: at most 4 parameters each, far below SQLite's limit of 32766. */
