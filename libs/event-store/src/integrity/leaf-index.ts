@@ -31,6 +31,18 @@ export interface StoredLeaf {
   bytes: Uint8Array | undefined;
 }
 
+/** A leaf's row, with what its links are read from. */
+interface LeafRow {
+  id: number | bigint;
+  hash: Buffer;
+  position: bigint;
+  /** The event's stored metadata (inline log) or the leaf data (downstream writer); null when the event is gone. */
+  source: string | Buffer | null;
+}
+
+/** Leaves per page read: each page is one read (and, when indexing, a few multi-row inserts). */
+const PAGE = 1_000;
+
 /** Reads leaves of one log: tree size, a leaf's row, its data. */
 export class LeafReader {
   private readonly maxId: Database.Statement;
@@ -70,9 +82,20 @@ export class LeafReader {
     return r && { position: r.position as bigint, committedAt: r.committed_at as string, hash: new Uint8Array(r.hash as Buffer) };
   }
 
-  /** The rows of leaves [from, to), in order (only leaves have a position). */
-  rows(from: number, to: number): LeafRow[] {
-    return this.page.all(postOrder(0, from), postOrder(0, to - 1)) as LeafRow[];
+  /**
+   * The rows of leaves [from, to), in order, a page of PAGE leaves at a time (each one read, so
+   * the caller may write between pages): `first` is the leaf index of the page's first row.
+   * Throws when a leaf is missing.
+   */
+  *pages(from: number, to: number): Generator<{ first: number; rows: LeafRow[] }> {
+    for (let first = from; first < to; first += PAGE) {
+      const end = Math.min(to, first + PAGE);
+      const rows = this.page.all(postOrder(0, first), postOrder(0, end - 1)) as LeafRow[];
+      // Only leaves have a position; a leaf without its row shifts every later one out of its place.
+      const missing = rows.findIndex((row, k) => Number(row.id) !== postOrder(0, first + k));
+      if (missing !== -1 || rows.length < end - first) throw new Error(`leaf ${first + (missing === -1 ? rows.length : missing)} is missing from the integrity log`);
+      yield { first, rows };
+    }
   }
 
   /** What the index reads of a leaf: its chain links; undefined when its bytes hold none (or are gone). */
@@ -95,18 +118,6 @@ export class LeafReader {
   }
 }
 
-/** One page of leaf rows, in leaf order, with what their links are read from. */
-interface LeafRow {
-  id: number | bigint;
-  hash: Buffer;
-  position: bigint;
-  /** The event's stored metadata (inline log) or the leaf data (downstream writer); null when the event is gone. */
-  source: string | Buffer | null;
-}
-
-/** Leaves read and indexed per page: each page is one read and a few multi-row inserts. */
-const PAGE = 1_000;
-
 /**
  * Brings what derives from the leaves up to the leaves written so far: the tree's inner nodes
  * (from the stored leaf hashes) and the per-scope index (links and heads, read from each leaf's
@@ -122,12 +133,9 @@ export function indexLeaves(db: Database.Database, reader: LeafReader, limit = N
   const range = CompactRange.fromBorder(indexed, CompactRange.borderOf(indexed).map((id) => nodes.get(id)));
   const heads = new Map<string, ScopeHead>();
   const writer = new IndexWriter(db, nodes);
-  for (let from = indexed; from < size; from += PAGE) {
-    const to = Math.min(size, from + PAGE);
-    const rows = reader.rows(from, to);
+  for (const { first, rows } of reader.pages(indexed, size)) {
     rows.forEach((row, k) => {
-      const i = from + k;
-      if (Number(row.id) !== postOrder(0, i)) throw new Error(`leaf ${i} is missing from the integrity log`);
+      const i = first + k;
       const [, ...above] = range.append(row.hash);
       for (const node of above) writer.node(node);
       for (const link of reader.linksOf(row) ?? []) {
@@ -135,7 +143,6 @@ export function indexLeaves(db: Database.Database, reader: LeafReader, limit = N
         heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: row.hash });
       }
     });
-    if (rows.length < to - from) throw new Error(`leaf ${from + rows.length} is missing from the integrity log`);
     writer.flush();
   }
   const upsert = db.prepare(

@@ -123,8 +123,8 @@ export class SqliteIntegrityLedger {
       from = Math.min(size, Number((this.sql.indexed.get() as bigint | undefined) ?? 0));
       this.loaded = true;
     }
-    for (let at = from; at < size; at += 1_000) {
-      for (const row of this.leaves.rows(at, Math.min(size, at + 1_000))) {
+    for (const { rows } of this.leaves.pages(from, size)) {
+      for (const row of rows) {
         const prev = row.hash.toString('base64');
         for (const link of this.leaves.linksOf(row) ?? []) this.heads.set(link.scope, { count: link.seq + 1, prev });
       }
