@@ -29,7 +29,7 @@ export class SqliteAppendBatcher {
   private readonly lastRevision: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly insert: Database.Statement;
-  private readonly writeBatch: (batch: PendingAppend[]) => { outcomes: Outcome[]; commit: () => void };
+  private readonly writeBatch: Database.Transaction<(batch: PendingAppend[]) => { outcomes: Outcome[]; commit: () => void }>;
   /** The integrity log's share of the transaction being written, if the log is on. */
   private ledgerBatch: LedgerBatch | undefined;
 
@@ -89,7 +89,10 @@ export class SqliteAppendBatcher {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      const written = this.writeBatch(batch);
+      // IMMEDIATE: the write lock is taken (waiting out another process's write) before the first read. A
+      // deferred transaction reads first, and when another connection (the worker's indexer, another API
+      // process) commits before its first write, SQLite refuses the upgrade at once (SQLITE_BUSY).
+      const written = this.writeBatch.immediate(batch);
       written.commit();
       outcomes = written.outcomes;
       this.transactionsCommitted += 1;

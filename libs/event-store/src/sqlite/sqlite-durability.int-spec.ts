@@ -26,6 +26,35 @@ describe('SqliteEventStore: durability and group commit', () => {
     await store.close();
   });
 
+  it('holds the write lock from its first read, so another process committing meanwhile never fails an append', async () => {
+    const other: { db?: Database.Database } = {};
+    // The other process: a connection to the same file that commits (as the worker's indexer does) at
+    // the moment the append transaction has read and not yet written. The clock runs at that moment.
+    let otherWrote: boolean | undefined;
+    const store = new SqliteEventStore({
+      file,
+      clock: () => {
+        if (otherWrote === undefined && other.db) {
+          try {
+            other.db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, 0) ON CONFLICT DO NOTHING').run();
+            otherWrote = true;
+          } catch (error) {
+            otherWrote = (error as { code?: string }).code === 'SQLITE_BUSY' ? false : undefined;
+          }
+        }
+        return new Date();
+      },
+    });
+    await store.append('org-0', [event('A')], 'no_stream');
+    other.db = new Database(file, { timeout: 0 });
+    await expect(store.append('org-1', [event('A')], 'no_stream')).resolves.toMatchObject({ position: 2n });
+    // The other writer waited for the append's lock (here refused at once, for want of a timeout).
+    expect(otherWrote).toBe(false);
+    expect(await store.readAll()).toHaveLength(2);
+    other.db.close();
+    await store.close();
+  });
+
   it('keeps every acknowledged append across a reopen', async () => {
     const store = new SqliteEventStore({ file });
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`org-${i}`, [event('A')], 'no_stream')));
