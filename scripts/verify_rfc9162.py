@@ -157,12 +157,14 @@ def check_export(lines):
         link = next((c for c in chains_of(data) if c.get("scope") == scope), None)
         events.append({"line": n, "included": ok})
         if ok and link is not None:
-            seqs.append((link["seq"], link["prev"], base64.b64encode(leaf(data)).decode()))
+            seqs.append((link["seq"], link["prev"], r["leafIndex"], base64.b64encode(leaf(data)).decode()))
 
     last_count = counts[max(counts)] if counts else None
     expected = list(range(header["fromSeq"], last_count)) if last_count is not None else None
-    linked = all(prev == seqs[i - 1][2] for i, (_, prev, _) in enumerate(seqs) if i > 0)
-    complete = expected is not None and [s for s, _, _ in seqs] == expected and linked
+    # prev names the scope's previous leaf by index (logs before 2026-12: by base64 leaf hash).
+    linked = all(prev == (seqs[i - 1][2] if type(prev) is int else seqs[i - 1][3])
+                 for i, (_, prev, _, _) in enumerate(seqs) if i > 0)
+    complete = expected is not None and [s for s, _, _, _ in seqs] == expected and linked
     valid = (not malformed and complete and all(e["included"] for e in events) and all(c["ok"] for c in consistency)
              and all(h["ok"] for h in heads) and records[-1][1]["kind"] == "end")
     return {"valid": valid, "complete": complete, "signatures": "not checked",

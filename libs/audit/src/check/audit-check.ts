@@ -1,5 +1,5 @@
 import {
-  bytesEqual, CompactRange, Hash, leafHash, openCheckpoint, parseVerifierKey, readStoredEventJson, ScopeHead, ScopeHeadsTree, toBase64,
+  bytesEqual, CompactRange, Hash, leafHash, openCheckpoint, parseVerifierKey, linksTo, readStoredEventJson, ScopeHead, ScopeHeadsTree,
 } from '@app/integrity';
 import { AuditLog } from '@app/event-store';
 
@@ -72,8 +72,9 @@ function checkLinks(bytes: Uint8Array, index: number, leaf: Hash, heads: Map<str
   if (!links) return fail(`leaf ${index}: the stored event carries no readable chain links`);
   for (const link of links) {
     const head = heads.get(link.scope);
-    const want = head ? { seq: head.count, prev: toBase64(head.lastLeafHash) } : { seq: 0, prev: null };
-    if (link.seq !== want.seq || link.prev !== want.prev) fail(`leaf ${index}: chain ${link.scope} expected seq ${want.seq}, found ${link.seq} (an event of the scope was removed, reordered or changed)`);
+    const want = { seq: head ? head.count : 0 };
+    const linked = head ? linksTo(link, head.lastIndex, head.lastLeafHash) : link.prev === null;
+    if (link.seq !== want.seq || !linked) fail(`leaf ${index}: chain ${link.scope} expected seq ${want.seq}, found ${link.seq} (an event of the scope was removed, reordered or changed)`);
     heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: index, lastLeafHash: leaf });
   }
 }

@@ -1,5 +1,5 @@
 import { ChainLink, leafHash, toBase64 } from '@app/integrity';
-import { canonicalEventBytes, canonicalLeafHashBase64, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
+import { canonicalEventBytes, canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
 import { linksJson } from './sqlite-integrity-ledger';
 
 const columns = (over: Partial<StoredEventColumns> = {}): StoredEventColumns => ({
@@ -18,7 +18,7 @@ describe('the leaf hash of an event', () => {
     })],
     ['a large revision and schema version', columns({ revision: 9007199254740993n, schemaVersion: 12n })],
   ])('is RFC 9162 leafHash of the canonical bytes: %s', (_, c) => {
-    expect(canonicalLeafHashBase64(c)).toBe(toBase64(leafHash(canonicalEventBytes(c))));
+    expect(toBase64(canonicalLeafHash(c))).toBe(toBase64(leafHash(canonicalEventBytes(c))));
   });
 });
 
@@ -30,8 +30,11 @@ describe('the chain links text', () => {
 
   it.each(tenants)('is JSON.stringify of the links for tenant %j', (tenant) => {
     const scopes = scopesOfTenant(tenant);
-    const links: ChainLink[] = scopes.map((scope, i) => ({ scope, seq: i * 41, prev: i === 0 ? null : toBase64(leafHash(Uint8Array.of(i))) }));
+    const links: ChainLink[] = scopes.map((scope, i) => ({ scope, seq: i * 41, prev: i === 0 ? null : 1_000_003 * i }));
     expect(linksJson(links)).toBe(JSON.stringify(links));
+    // A link of an older log names its previous leaf by hash.
+    const legacy = links.map((l, i) => ({ ...l, prev: i === 0 ? null : toBase64(leafHash(Uint8Array.of(i))) }));
+    expect(linksJson(legacy)).toBe(JSON.stringify(legacy));
     expect(scopes).toEqual([...scopes].sort());
   });
 });

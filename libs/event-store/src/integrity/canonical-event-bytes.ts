@@ -32,15 +32,14 @@ function canonicalEventText(c: StoredEventColumns): string {
 }
 
 /**
- * The RFC 9162 leaf hash of the canonical bytes, SHA-256(0x00 ‖ bytes), in base64, computed the
- * cheap way on the append path: the 0x00 is a leading NUL of the text (UTF-8 encodes U+0000 as the
- * single byte 0x00), the hash is one-shot over the text itself (no Buffer of it), and its output
- * is a string (a Buffer output costs an ArrayBuffer per event). Equal to
- * toBase64(leafHash(canonicalEventBytes(c))): every column is JSON text (quoted, or
- * JSON.stringify's output), so no lone surrogate is there for the two UTF-8 encodings to differ on.
+ * The RFC 9162 leaf hash of the canonical bytes, SHA-256(0x00 ‖ bytes), computed the cheap way on
+ * the append path: the 0x00 is a leading NUL of the text (UTF-8 encodes U+0000 as the single byte
+ * 0x00) and the hash is one-shot over the text itself (no Buffer of it). Equal to
+ * leafHash(canonicalEventBytes(c)): every column is JSON text (quoted, or JSON.stringify's
+ * output), so no lone surrogate is there for the two UTF-8 encodings to differ on.
  */
-export function canonicalLeafHashBase64(c: StoredEventColumns): string {
-  return hash('sha256', `\u0000${canonicalEventText(c)}`, 'base64');
+export function canonicalLeafHash(c: StoredEventColumns): Buffer {
+  return hash('sha256', `\u0000${canonicalEventText(c)}`, 'buffer');
 }
 
 const SAFE = /^[A-Za-z0-9._~-]+$/;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { leafHash, readStoredEventJson } from '@app/integrity';
+import { readStoredEventJson } from '@app/integrity';
 import { event } from '../contract/event-store.contract';
 import { NewEvent } from '../event-envelope';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -70,7 +70,7 @@ describe('the inline integrity log of the SQLite store', () => {
     await store.append('s', [forged as NewEvent], 0n);
     const db = new Database(file, { readonly: true });
     const stored = (db.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[]).map((m) => JSON.parse(m));
-    expect(stored[1].integrity.chains).toEqual([{ scope: 'org:o1', seq: 1, prev: expect.any(String) }]);
+    expect(stored[1].integrity.chains).toEqual([{ scope: 'org:o1', seq: 1, prev: 0 }]);
     expect(stored[1]).toEqual({ ...ofOrg('o1').metadata, integrity: stored[1].integrity });
     db.close();
     await store.close();
@@ -113,8 +113,7 @@ describe('the inline integrity log of the SQLite store', () => {
     const leaves = await Promise.all(Array.from({ length: size }, (_, i) => log.leafBytes(i)));
     const chains = leaves.map((bytes) => readStoredEventJson(bytes)!.links[0]);
     expect(chains.map((l) => `${l.scope}#${l.seq}`)).toEqual(['org:o1#0', 'org:o1#1', 'org:o1#2', 'org:o1#3', 'org:o2#0', 'org:o1#4', 'org:o2#1', 'org:o2#2']);
-    const hashOf = (i: number) => Buffer.from(leafHash(leaves[i])).toString('base64');
-    expect(chains.map((l) => l.prev)).toEqual([null, hashOf(0), hashOf(1), hashOf(2), null, hashOf(3), hashOf(4), hashOf(6)]);
+    expect(chains.map((l) => l.prev)).toEqual([null, 0, 1, 2, null, 3, 4, 6]);
     await Promise.all([again.close(), other.close(), log.close(), indexer.close()]);
   });
 

@@ -1,21 +1,20 @@
 import Database from 'better-sqlite3';
-import { ChainLink, leafHash, toBase64 } from '@app/integrity';
+import { ChainLink, leafHash } from '@app/integrity';
 import { EventMetadata } from '../event-envelope';
-import { canonicalLeafHashBase64, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
+import { canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
 import { ensureIntegritySchema } from './integrity-schema';
 import { LeafReader, LeafSource } from './leaf-index';
 import { postOrder } from './post-order-node-store';
 
-/** What the scope's next link needs of its head: its seq and its `prev`, the base64 leaf hash of the scope's last event. */
+/** What the scope's next link needs of its head: its seq and its `prev`, the leaf index of the scope's last event. */
 interface Head {
   count: number;
-  prev: string;
+  prev: number;
 }
 
 interface PendingLeaf {
   position: bigint;
-  /** The leaf hash in base64: the form links need, and the cheap output of a one-shot hash. */
-  leaf: string;
+  leaf: Buffer;
   /** Kept only when the leaf data are not the stored event itself (the downstream writer's envelope). */
   leafData?: Uint8Array;
 }
@@ -77,7 +76,7 @@ export class SqliteIntegrityLedger {
       const params: unknown[] = [];
       for (let i = 0; i < rows; i++) {
         const l = leaves[from + i];
-        params.push(postOrder(0, first + from + i), Buffer.from(l.leaf, 'base64'), l.position);
+        params.push(postOrder(0, first + from + i), l.leaf, l.position);
         if (this.source === 'leaf-data') params.push(l.leafData ? view(l.leafData) : null);
       }
       this.insertLeaves(rows).run(params, { time });
@@ -118,16 +117,15 @@ export class SqliteIntegrityLedger {
     if (!this.loaded || size < this.treeSize) {
       this.heads.clear();
       for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
-        this.heads.set(row.scope as string, { count: Number(row.count), prev: (row.last_leaf_hash as Buffer).toString('base64') });
+        this.heads.set(row.scope as string, { count: Number(row.count), prev: Number(row.last_index) });
       }
       from = Math.min(size, Number((this.sql.indexed.get() as bigint | undefined) ?? 0));
       this.loaded = true;
     }
-    for (const { rows } of this.leaves.pages(from, size)) {
-      for (const row of rows) {
-        const prev = row.hash.toString('base64');
-        for (const link of this.leaves.linksOf(row) ?? []) this.heads.set(link.scope, { count: link.seq + 1, prev });
-      }
+    for (const { first, rows } of this.leaves.pages(from, size)) {
+      rows.forEach((row, k) => {
+        for (const link of this.leaves.linksOf(row) ?? []) this.heads.set(link.scope, { count: link.seq + 1, prev: first + k });
+      });
     }
     this.treeSize = size;
     this.lastTime = size === 0 ? '' : (this.leaves.meta(size - 1)?.committedAt ?? '');
@@ -208,19 +206,20 @@ export class LedgerBatch {
 
   /** The event was inserted at `position` with these stored columns. */
   record(position: bigint, columns: StoredEventColumns, links: ChainLink[]): void {
-    this.addLeaf(position, canonicalLeafHashBase64(columns), links);
+    this.addLeaf(position, canonicalLeafHash(columns), links);
   }
 
   /** A leaf over `bytes` for the event at `position`; `keep`: store the bytes with it. */
   recordLeaf(position: bigint, bytes: Uint8Array, links: ChainLink[], keep: boolean): void {
-    this.addLeaf(position, toBase64(leafHash(bytes)), links, keep ? bytes : undefined);
+    this.addLeaf(position, view(leafHash(bytes)), links, keep ? bytes : undefined);
   }
 
-  private addLeaf(position: bigint, leaf: string, links: ChainLink[], leafData?: Uint8Array): void {
+  private addLeaf(position: bigint, leaf: Buffer, links: ChainLink[], leafData?: Uint8Array): void {
+    const index = this.first + this.leaves.length;
     this.leaves.push({ position, leaf, leafData });
     for (const link of links) {
       this.journal.push(link.scope, this.heads.get(link.scope));
-      this.heads.set(link.scope, { count: link.seq + 1, prev: leaf });
+      this.heads.set(link.scope, { count: link.seq + 1, prev: index });
     }
   }
 
@@ -240,12 +239,12 @@ function withoutIntegrity(metadata: EventMetadata): Omit<EventMetadata, 'integri
 
 /**
  * JSON.stringify(links), written out (the append path's hot spot): a scope is `msp:`/`org:` and
- * [A-Za-z0-9._~%-] (scopeId), prev is base64 or null, seq an integer, so nothing needs escaping.
+ * [A-Za-z0-9._~%-] (scopeId), seq an integer and prev an integer or null, so nothing needs escaping.
  */
 export function linksJson(links: readonly ChainLink[]): string {
   let text = '';
   for (const { scope, seq, prev } of links) {
-    text += `${text ? ',' : ''}{"scope":"${scope}","seq":${seq},"prev":${prev === null ? 'null' : `"${prev}"`}}`;
+    text += `${text ? ',' : ''}{"scope":"${scope}","seq":${seq},"prev":${typeof prev === 'string' ? `"${prev}"` : prev}}`;
   }
   return `[${text}]`;
 }

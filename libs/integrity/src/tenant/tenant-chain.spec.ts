@@ -1,7 +1,7 @@
 import { leafHash, treeHash, verifyInclusion } from '../merkle/rfc9162';
 import { toBase64, utf8 } from '../bytes';
 import { parseScopeHeadRecord, scopeHeadRecord, ScopeHeadsTree, verifyScopeHead } from './scope-heads';
-import { isChainLink, TenantChainError, TenantChains, tenantScopes } from './tenant-chain';
+import { isChainLink, linksTo, TenantChainError, TenantChains, tenantScopes } from './tenant-chain';
 
 const leaf = (i: number) => leafHash(utf8(`event ${i}`));
 
@@ -25,12 +25,12 @@ describe('TenantChains', () => {
     ]);
     chains.advance(a, 0, leaf(0));
     const b = chains.linksFor(['msp:m1']);
-    expect(b).toEqual([{ scope: 'msp:m1', seq: 1, prev: toBase64(leaf(0)) }]);
+    expect(b).toEqual([{ scope: 'msp:m1', seq: 1, prev: 0 }]);
     chains.advance(b, 1, leaf(1));
     const c = chains.linksFor(['msp:m1', 'org:o1']);
     expect(c).toEqual([
-      { scope: 'msp:m1', seq: 2, prev: toBase64(leaf(1)) },
-      { scope: 'org:o1', seq: 1, prev: toBase64(leaf(0)) },
+      { scope: 'msp:m1', seq: 2, prev: 1 },
+      { scope: 'org:o1', seq: 1, prev: 0 },
     ]);
     chains.advance(c, 2, leaf(2));
     expect(chains.heads()).toEqual([
@@ -47,6 +47,16 @@ describe('TenantChains', () => {
     const next = chains.linksFor(['org:o1']);
     expect(() => chains.advance(next, 5, leaf(5))).toThrow('leaf indexes must grow');
     expect(() => chains.advance([...next, ...next], 6, leaf(6))).toThrow(TenantChainError);
+    expect(() => chains.advance([{ ...next[0], prev: 4 }], 6, leaf(6))).toThrow(TenantChainError);
+  });
+
+  it('follows a link of an older log, which names the previous leaf by its hash', () => {
+    const chains = TenantChains.fromHeads([{ scope: 'org:o1', count: 1, lastIndex: 5, lastLeafHash: leaf(5) }]);
+    expect(() => chains.advance([{ scope: 'org:o1', seq: 1, prev: toBase64(leaf(4)) }], 6, leaf(6))).toThrow(TenantChainError);
+    chains.advance([{ scope: 'org:o1', seq: 1, prev: toBase64(leaf(5)) }], 6, leaf(6));
+    expect(chains.head('org:o1')).toMatchObject({ count: 2, lastIndex: 6 });
+    expect(linksTo({ scope: 'org:o1', seq: 2, prev: 6 }, 6, leaf(6))).toBe(true);
+    expect(linksTo({ scope: 'org:o1', seq: 2, prev: 5 }, 6, leaf(6))).toBe(false);
   });
 
   it('clones, so a batch can be prepared and dropped', () => {
@@ -60,6 +70,9 @@ describe('TenantChains', () => {
   it('recognises a well-formed link', () => {
     expect(isChainLink({ scope: 'org:o1', seq: 0, prev: null })).toBe(true);
     expect(isChainLink({ scope: 'org:o1', seq: 1, prev: null })).toBe(false);
+    expect(isChainLink({ scope: 'org:o1', seq: 1, prev: 7 })).toBe(true);
+    expect(isChainLink({ scope: 'org:o1', seq: 1, prev: -1 })).toBe(false);
+    expect(isChainLink({ scope: 'org:o1', seq: 1, prev: 1.5 })).toBe(false);
     expect(isChainLink({ scope: 'org:o1', seq: -1, prev: null })).toBe(false);
     expect(isChainLink({ scope: '', seq: 0, prev: null })).toBe(false);
     expect(isChainLink('org:o1')).toBe(false);

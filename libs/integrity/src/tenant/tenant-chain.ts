@@ -2,9 +2,11 @@
  * Per-tenant completeness. Every event belongs to one or more scopes (an organization's
  * event belongs to the organization and to the MSP that supervises it) and carries, per
  * scope, a link { scope, seq, prev }: seq counts the scope's events from 0, prev is the
- * base64 Merkle leaf hash of the scope's previous event (null for seq 0). The links are part
- * of the event's stored bytes, so the event's Merkle leaf, and hence every signed
- * checkpoint after it, commits to them.
+ * Merkle leaf index of the scope's previous event (null for seq 0). The links are part of the
+ * event's stored bytes, so the event's Merkle leaf, and hence every signed checkpoint after it,
+ * commits to them; and the tree commits to the leaf at each index, so naming the previous
+ * event's index binds it as firmly as naming its hash, in a few bytes instead of 44.
+ * Logs written before 2026-12 name the previous leaf by its base64 hash: still read and verified.
  */
 import { bytesEqual, Hash, HASH_SIZE, toBase64 } from '../bytes';
 import { isTreeSize } from '../merkle/tree-math';
@@ -12,8 +14,8 @@ import { isTreeSize } from '../merkle/tree-math';
 export interface ChainLink {
   scope: string;
   seq: number;
-  /** Base64 leaf hash of the scope's event seq - 1; null when seq is 0. */
-  prev: string | null;
+  /** Leaf index of the scope's event seq - 1 (in older logs, its base64 leaf hash); null when seq is 0. */
+  prev: number | string | null;
 }
 
 /** Where a scope's chain stands: what the last signed checkpoint commits to for it. */
@@ -56,8 +58,13 @@ export function isChainLink(value: unknown): value is ChainLink {
     value !== null &&
     isScope(link.scope) &&
     isTreeSize(link.seq) &&
-    (link.seq === 0 ? link.prev === null : typeof link.prev === 'string')
+    (link.seq === 0 ? link.prev === null : isTreeSize(link.prev) || typeof link.prev === 'string')
   );
+}
+
+/** Whether the link names this leaf as the scope's previous event: by index, or (older logs) by hash. */
+export function linksTo(link: ChainLink, leafIndex: number, leafHash: Hash): boolean {
+  return typeof link.prev === 'number' ? link.prev === leafIndex : link.prev === toBase64(leafHash);
 }
 
 /**
@@ -102,7 +109,7 @@ export class TenantChains {
     return unique.map((scope) => {
       if (!isScope(scope)) throw new TenantChainError(`bad scope ${JSON.stringify(scope)}`);
       const head = this.byScope.get(scope);
-      return head ? { scope, seq: head.count, prev: toBase64(head.lastLeafHash) } : { scope, seq: 0, prev: null };
+      return head ? { scope, seq: head.count, prev: head.lastIndex } : { scope, seq: 0, prev: null };
     });
   }
 
@@ -113,7 +120,8 @@ export class TenantChains {
     if (expected.length !== links.length) throw new TenantChainError('a scope appears twice in the links');
     for (const want of expected) {
       const got = links.find((l) => l.scope === want.scope) as ChainLink;
-      if (got.seq !== want.seq || got.prev !== want.prev) {
+      const head = this.byScope.get(want.scope);
+      if (got.seq !== want.seq || (head ? got.prev === null || !linksTo(got, head.lastIndex, head.lastLeafHash) : got.prev !== null)) {
         throw new TenantChainError(`link for ${want.scope} is not the next one (seq ${got.seq}, expected ${want.seq})`);
       }
       const last = this.byScope.get(want.scope);

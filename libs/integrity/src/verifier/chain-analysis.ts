@@ -2,7 +2,8 @@
  * Completeness of one scope: the proven events must be exactly the seqs the signed heads
  * promise, in order, each linked to the one before. Every event that breaks this is named.
  */
-import { bytesEqual, toBase64 } from '../bytes';
+import { bytesEqual } from '../bytes';
+import { linksTo } from '../tenant/tenant-chain';
 import { EventEntry, HeadEntry } from './verify-evidence';
 import { Finding } from './verification-report';
 
@@ -69,11 +70,11 @@ function orderProven(input: ChainInput, findings: Finding[]) {
   return { bySeq, byLeaf, maxSeq };
 }
 
-/** Each event's prev must be the leaf hash of the scope's event just before it. */
+/** Each event's prev must name the leaf of the scope's event just before it. */
 function checkLinks(bySeq: ReadonlyMap<number, Proven>, findings: Finding[]) {
   for (const e of bySeq.values()) {
     const before = bySeq.get(e.link.seq - 1);
-    if (before?.leaf && e.link.prev !== toBase64(before.leaf)) {
+    if (before?.leaf && !linksTo(e.link, before.leafIndex, before.leaf)) {
       findings.push(eventFinding('invalid', e, `${name(e)} does not link to the leaf of seq ${e.link.seq - 1}`));
     }
   }
