@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { NewEvent } from '../event-envelope';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { indexLeaves, LeafReader } from './leaf-index';
+import { applyIndex, indexLeaves, LeafReader, planIndex } from './leaf-index';
 
 const tenantEvent = (i: number, extra: Record<string, unknown> = {}): NewEvent => ({
   type: 'OrganizationRenamed',
@@ -61,6 +61,26 @@ describe('indexLeaves', () => {
     } finally {
       once.close();
       inSteps.close();
+    }
+  });
+
+  it('writes a plan read on a snapshot only when no other indexer moved the index since', () => {
+    const a = openEventDatabase({ file });
+    const b = openEventDatabase({ file });
+    try {
+      const reader = new LeafReader(a, 'events');
+      const stale = a.transaction(() => planIndex(a, reader, 1_000)).deferred()!;
+      expect([stale.from, stale.size, stale.links.length / 4]).toEqual([0, 1_000, 2_000]);
+      b.transaction(() => indexLeaves(b, new LeafReader(b, 'events'), 500)).immediate();
+      expect(a.transaction(() => applyIndex(a, reader, stale)).immediate()).toBe(false);
+      expect(reader.indexedSize()).toBe(500);
+      expect(a.prepare('SELECT count(*) FROM integrity_links').pluck().get()).toBe(1_000n);
+      const fresh = a.transaction(() => planIndex(a, reader, 1_000)).deferred()!;
+      expect(a.transaction(() => applyIndex(a, reader, fresh)).immediate()).toBe(true);
+      expect([reader.indexedSize(), a.prepare('SELECT count(*) FROM integrity_links').pluck().get()]).toEqual([1_500, 3_000n]);
+    } finally {
+      a.close();
+      b.close();
     }
   });
 

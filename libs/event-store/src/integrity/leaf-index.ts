@@ -49,8 +49,10 @@ export class LeafReader {
   private readonly row: Database.Statement;
   private readonly event: Database.Statement;
   private readonly page: Database.Statement;
+  private readonly indexed: Database.Statement;
 
   constructor(db: Database.Database, private readonly source: LeafSource) {
+    this.indexed = db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck();
     this.maxId = db.prepare('SELECT max(id) FROM integrity_nodes').pluck();
     this.page = db.prepare(
       source === 'events'
@@ -60,6 +62,11 @@ export class LeafReader {
     );
     this.row = db.prepare('SELECT hash, position, committed_at, leaf_data FROM integrity_nodes WHERE id = ?');
     this.event = db.prepare(source === 'events' ? 'SELECT * FROM events WHERE position = ?' : 'SELECT 1');
+  }
+
+  /** How many leaves the derived index covers. */
+  indexedSize(): number {
+    return Number((this.indexed.get() as bigint | undefined) ?? 0);
   }
 
   /** How many leaves are written: leaf n − 1 is the last with a post-order number ≤ the largest stored (leaves have no gaps). */
@@ -118,76 +125,88 @@ export class LeafReader {
   }
 }
 
+/** What indexing a run of leaves writes: computed from a read snapshot, written in a short write transaction. */
+export interface IndexPlan {
+  /** The size indexed when the plan was read: applyIndex writes it only if that is still so. */
+  from: number;
+  size: number;
+  nodes: MerkleNode[];
+  /** scope, seq, leaf index, position: four parameters per link. */
+  links: unknown[];
+  heads: Map<string, ScopeHead>;
+}
+
 /**
- * Brings what derives from the leaves up to the leaves written so far: the tree's inner nodes
- * (from the stored leaf hashes) and the per-scope index (links and heads, read from each leaf's
- * bytes). Idempotent and resumable; call it inside a write transaction (the append's, or an
- * IMMEDIATE one) so two processes never index the same leaves at once. At most `limit` leaves
- * per call, so a caller can index a long backlog in short transactions. Answers the size indexed.
+ * Reads what indexing the next `limit` leaves derives from them: the tree's inner nodes (from the
+ * stored leaf hashes) and the per-scope index (links and heads, read from each leaf's bytes).
+ * Reads only: run it in a read transaction, so another process's appends are never held up by
+ * the hashing and parsing. Undefined when every leaf is indexed.
  */
-export function indexLeaves(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): number {
-  const indexed = Number((db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck().get() as bigint | undefined) ?? 0);
-  const size = Math.min(reader.size(), indexed + limit);
-  if (indexed >= size) return indexed;
-  const nodes = new PostOrderNodeStore(db);
-  const range = CompactRange.fromBorder(indexed, CompactRange.borderOf(indexed).map((id) => nodes.get(id)));
-  const heads = new Map<string, ScopeHead>();
-  const writer = new IndexWriter(db, nodes);
-  for (const { first, rows } of reader.pages(indexed, size)) {
+export function planIndex(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): IndexPlan | undefined {
+  const from = reader.indexedSize();
+  const size = Math.min(reader.size(), from + limit);
+  if (from >= size) return undefined;
+  const store = new PostOrderNodeStore(db);
+  const range = CompactRange.fromBorder(from, CompactRange.borderOf(from).map((id) => store.get(id)));
+  const plan: IndexPlan = { from, size, nodes: [], links: [], heads: new Map() };
+  for (const { first, rows } of reader.pages(from, size)) {
     rows.forEach((row, k) => {
       const i = first + k;
       const [, ...above] = range.append(row.hash);
-      for (const node of above) writer.node(node);
+      plan.nodes.push(...above);
       for (const link of reader.linksOf(row) ?? []) {
-        writer.link(link.scope, link.seq, i, row.position);
-        heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: row.hash });
+        plan.links.push(link.scope, link.seq, i, row.position);
+        plan.heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: i, lastLeafHash: row.hash });
       }
     });
-    writer.flush();
   }
+  return plan;
+}
+
+/**
+ * Writes a plan, inside a write transaction, unless another indexer moved the index since it was
+ * read (then nothing is written and the answer is false: plan again). Idempotent: a node written
+ * before (by a run that did not commit its count) must have the same hash.
+ */
+export function applyIndex(db: Database.Database, reader: LeafReader, plan: IndexPlan): boolean {
+  if (reader.indexedSize() !== plan.from) return false;
+  const writer = new IndexWriter(db, new PostOrderNodeStore(db));
+  writer.write(plan.nodes, plan.links);
   const upsert = db.prepare(
     `INSERT INTO integrity_scope_heads (scope, count, last_index, last_leaf_hash) VALUES (?, ?, ?, ?)
      ON CONFLICT (scope) DO UPDATE SET count = excluded.count, last_index = excluded.last_index, last_leaf_hash = excluded.last_leaf_hash
      WHERE excluded.last_index > integrity_scope_heads.last_index`,
   );
-  for (const h of heads.values()) upsert.run(h.scope, h.count, h.lastIndex, h.lastLeafHash);
-  db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed').run(size);
-  return size;
+  for (const h of plan.heads.values()) upsert.run(h.scope, h.count, h.lastIndex, h.lastLeafHash);
+  db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed').run(plan.size);
+  return true;
+}
+
+/**
+ * Brings what derives from the leaves up to the leaves written so far (at most `limit` more), in
+ * one write transaction the caller holds: planIndex and applyIndex together. Answers the size indexed.
+ */
+export function indexLeaves(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): number {
+  const plan = planIndex(db, reader, limit);
+  if (plan) applyIndex(db, reader, plan);
+  return plan?.size ?? reader.indexedSize();
 }
 
 /** Rows per INSERT: at most 4 parameters each, far below SQLite's limit of 32766. */
 const ROWS_PER_INSERT = 200;
 
-/** The inner nodes and links of a page, written a few statements at a time instead of one row each. */
+/** Inner nodes and links, written a few statements at a time instead of one row each. */
 class IndexWriter {
-  private nodeParams: unknown[] = [];
-  private nodesPending: MerkleNode[] = [];
-  private linkParams: unknown[] = [];
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database, private readonly store: PostOrderNodeStore) {}
 
-  node(node: MerkleNode): void {
-    this.nodesPending.push(node);
-    this.nodeParams.push(postOrder(node.level, node.index), node.hash);
-  }
-
-  link(scope: string, seq: number, leafIndex: number, position: bigint): void {
-    this.linkParams.push(scope, seq, leafIndex, position);
-  }
-
-  flush(): void {
-    this.writeNodes();
-    this.insertAll('INSERT OR IGNORE INTO integrity_links (scope, seq, leaf_index, position) VALUES', '(?, ?, ?, ?)', 4, this.linkParams);
-    this.linkParams = [];
-  }
-
-  /** A node written before (an index run that did not commit its count) must have the same hash: checked one by one then. */
-  private writeNodes(): void {
-    const written = this.insertAll('INSERT INTO integrity_nodes (id, hash) VALUES', '(?, ?)', 2, this.nodeParams, ' ON CONFLICT DO NOTHING');
-    if (written !== this.nodesPending.length) this.nodesPending.forEach((node) => this.store.putNodeInTransaction(node));
-    this.nodeParams = [];
-    this.nodesPending = [];
+  write(nodes: readonly MerkleNode[], links: unknown[]): void {
+    const params = nodes.flatMap((node) => [postOrder(node.level, node.index), node.hash]);
+    const written = this.insertAll('INSERT INTO integrity_nodes (id, hash) VALUES', '(?, ?)', 2, params, ' ON CONFLICT DO NOTHING');
+    // Some were there: check each against its stored hash.
+    if (written !== nodes.length) nodes.forEach((node) => this.store.putNodeInTransaction(node));
+    this.insertAll('INSERT OR IGNORE INTO integrity_links (scope, seq, leaf_index, position) VALUES', '(?, ?, ?, ?)', 4, links);
   }
 
   private insertAll(head: string, row: string, width: number, params: unknown[], tail = ''): number {

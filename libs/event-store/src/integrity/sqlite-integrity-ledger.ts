@@ -119,7 +119,7 @@ export class SqliteIntegrityLedger {
       for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
         this.heads.set(row.scope as string, { count: Number(row.count), prev: Number(row.last_index) });
       }
-      from = Math.min(size, Number((this.sql.indexed.get() as bigint | undefined) ?? 0));
+      from = Math.min(size, this.leaves.indexedSize());
       this.loaded = true;
     }
     for (const { first, rows } of this.leaves.pages(from, size)) {
@@ -140,7 +140,6 @@ const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, 
 function statements(db: Database.Database) {
   return {
     allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
-    indexed: db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck(),
   };
 }
 
