@@ -46,8 +46,8 @@ export class SqliteKeyStore implements KeyStore {
   private readonly insertEmail: Database.Statement;
   /** A savepoint around one write of a group commit (prepared once: building a transaction function costs more than the write). */
   private readonly savepoint: (work: () => unknown) => unknown;
-  private readonly erase: (subject: { keyId: string; scope: string; memberId: string }, at: string) => boolean;
-  private readonly expire: (keyId: string, at: string) => boolean;
+  private readonly erase: Database.Transaction<(subject: { keyId: string; scope: string; memberId: string }, at: string) => boolean>;
+  private readonly expire: Database.Transaction<(keyId: string, at: string) => boolean>;
   /** Writes asked for in the same turn of the event loop, committed together (one fsync for all, as the event store's appends). */
   private pending: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
@@ -97,7 +97,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async eraseSubject(subject: { keyId: string; scope: string; memberId: string }, erasedAt: string): Promise<boolean> {
-    return this.erase(subject, erasedAt);
+    return this.erase.immediate(subject, erasedAt);
   }
 
   async sweepErased(): Promise<number> {
@@ -132,7 +132,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async expirePeriodKey(keyId: string, expiredAt: string): Promise<boolean> {
-    return this.expire(keyId, expiredAt);
+    return this.expire.immediate(keyId, expiredAt);
   }
 
   async expiredPeriodCount(): Promise<number> {
@@ -190,6 +190,8 @@ export class SqliteKeyStore implements KeyStore {
     if (batch.length === 0) return;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
+      // IMMEDIATE, as every write here: the API, the worker and the CLI share this file, and a
+      // transaction that read before another process committed could not write (SQLITE_BUSY).
       this.db.transaction(() => {
         for (const { work } of batch) {
           // A savepoint each, so that one write that fails leaves the others of the group in.
@@ -199,7 +201,7 @@ export class SqliteKeyStore implements KeyStore {
             outcomes.push({ ok: false, error });
           }
         }
-      })();
+      }).immediate();
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
