@@ -12,14 +12,39 @@ import Database from 'better-sqlite3';
  * downstream writer's envelope form).
  *
  * Derived from those (the links are inside each leaf's bytes), indexed after the fact by
- * indexLeaves and safe to rebuild: integrity_links (scope, seq → leaf; searched by leaf too, since
- * a scope's seqs and leaf indexes grow together), integrity_scope_heads,
- * integrity_index (how many leaves they cover).
+ * planIndex/applyIndex and safe to rebuild: the inner nodes, integrity_links (scope, seq → leaf),
+ * integrity_scope_heads, integrity_index (how many leaves they cover). Beside the embedded store's
+ * events they live in a file of their own (indexFileOf); beside the downstream writer's leaves, in
+ * its file.
  *
  * Kept by the checkpointer: audit_checkpoints, the heads that moved at each
  * (audit_checkpoint_heads), and every verifier key that signed one (audit_keys).
  */
 export function ensureIntegritySchema(db: Database.Database): void {
+  ensureIndexSchema(db);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS audit_checkpoints (
+      tree_size INTEGER PRIMARY KEY,
+      time      TEXT    NOT NULL,
+      note      TEXT    NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS audit_checkpoint_heads (
+      scope          TEXT    NOT NULL,
+      tree_size      INTEGER NOT NULL,
+      count          INTEGER NOT NULL,
+      last_index     INTEGER NOT NULL,
+      last_leaf_hash BLOB    NOT NULL,
+      PRIMARY KEY (scope, tree_size)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS audit_keys (
+      verifier_key TEXT PRIMARY KEY,
+      first_used   TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+}
+
+/** The derived tables (and the nodes table, whose inner nodes they add): beside the leaves, or in a file of their own. */
+export function ensureIndexSchema(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS integrity_nodes (
       id           INTEGER PRIMARY KEY,
@@ -42,23 +67,29 @@ export function ensureIntegritySchema(db: Database.Database): void {
       last_index     INTEGER NOT NULL,
       last_leaf_hash BLOB    NOT NULL
     ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS integrity_index (id INTEGER PRIMARY KEY CHECK (id = 0), indexed INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS audit_checkpoints (
-      tree_size INTEGER PRIMARY KEY,
-      time      TEXT    NOT NULL,
-      note      TEXT    NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS audit_checkpoint_heads (
-      scope          TEXT    NOT NULL,
-      tree_size      INTEGER NOT NULL,
-      count          INTEGER NOT NULL,
-      last_index     INTEGER NOT NULL,
-      last_leaf_hash BLOB    NOT NULL,
-      PRIMARY KEY (scope, tree_size)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS audit_keys (
-      verifier_key TEXT PRIMARY KEY,
-      first_used   TEXT NOT NULL
-    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS integrity_index (id INTEGER PRIMARY KEY CHECK (id = 0), indexed INTEGER NOT NULL, last_leaf BLOB);
   `);
+  // last_leaf (the hash of leaf indexed − 1) came later: it tells an index file from another log's.
+  const columns = db.prepare('PRAGMA table_info(integrity_index)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'last_leaf')) db.exec('ALTER TABLE integrity_index ADD COLUMN last_leaf BLOB');
+}
+
+/** Where the derived index of an events file lives: `events.sqlite` → `events.audit-index.sqlite`. */
+export function indexFileOf(eventsFile: string): string {
+  return `${eventsFile.replace(/\.sqlite$/, '')}.audit-index.sqlite`;
+}
+
+/**
+ * The derived index's own database. Only indexers write it, so they never take the events file's
+ * write lock nor grow its WAL. synchronous=NORMAL: a commit lost to a power cut is derived again
+ * from the leaves.
+ */
+export function openIndexDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.defaultSafeIntegers(true);
+  ensureIndexSchema(db);
+  return db;
 }

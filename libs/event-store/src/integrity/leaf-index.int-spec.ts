@@ -6,6 +6,7 @@ import { NewEvent } from '../event-envelope';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { applyIndex, indexLeaves, LeafReader, planIndex } from './leaf-index';
+import { PostOrderNodeStore } from './post-order-node-store';
 
 const tenantEvent = (i: number, extra: Record<string, unknown> = {}): NewEvent => ({
   type: 'OrganizationRenamed',
@@ -69,13 +70,13 @@ describe('indexLeaves', () => {
     const b = openEventDatabase({ file });
     try {
       const reader = new LeafReader(a, 'events');
-      const stale = a.transaction(() => planIndex(a, reader, 1_000)).deferred()!;
+      const stale = a.transaction(() => planIndex(reader, new PostOrderNodeStore(a), 1_000)).deferred()!;
       expect([stale.from, stale.size, stale.links.length / 4]).toEqual([0, 1_000, 2_000]);
       b.transaction(() => indexLeaves(b, new LeafReader(b, 'events'), 500)).immediate();
       expect(a.transaction(() => applyIndex(a, reader, stale)).immediate()).toBe(false);
       expect(reader.indexedSize()).toBe(500);
       expect(a.prepare('SELECT count(*) FROM integrity_links').pluck().get()).toBe(1_000n);
-      const fresh = a.transaction(() => planIndex(a, reader, 1_000)).deferred()!;
+      const fresh = a.transaction(() => planIndex(reader, new PostOrderNodeStore(a), 1_000)).deferred()!;
       expect(a.transaction(() => applyIndex(a, reader, fresh)).immediate()).toBe(true);
       expect([reader.indexedSize(), a.prepare('SELECT count(*) FROM integrity_links').pluck().get()]).toEqual([1_500, 3_000n]);
     } finally {

@@ -50,9 +50,12 @@ export class LeafReader {
   private readonly event: Database.Statement;
   private readonly page: Database.Statement;
   private readonly indexed: Database.Statement;
+  private readonly lastIndexed: Database.Statement;
 
-  constructor(db: Database.Database, private readonly source: LeafSource) {
-    this.indexed = db.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck();
+  /** `index`: the database of the derived index, when it is not the leaves' own. */
+  constructor(db: Database.Database, private readonly source: LeafSource, index: Database.Database = db) {
+    this.indexed = index.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck();
+    this.lastIndexed = index.prepare('SELECT indexed, last_leaf FROM integrity_index WHERE id = 0');
     this.maxId = db.prepare('SELECT max(id) FROM integrity_nodes').pluck();
     this.page = db.prepare(
       source === 'events'
@@ -67,6 +70,20 @@ export class LeafReader {
   /** How many leaves the derived index covers. */
   indexedSize(): number {
     return Number((this.indexed.get() as bigint | undefined) ?? 0);
+  }
+
+  /**
+   * Whether the derived index is this log's: it covers no more leaves than there are, and the last
+   * one it covers has the hash it recorded. Not so when an older copy of the events file was put
+   * back beside a newer index file (or another store's): that index must be derived again.
+   */
+  indexFits(): boolean {
+    const row = this.lastIndexed.get() as { indexed: bigint; last_leaf: Buffer | null } | undefined;
+    const indexed = Number(row?.indexed ?? 0);
+    if (indexed === 0) return true;
+    if (indexed > this.size()) return false;
+    const last = this.meta(indexed - 1);
+    return !!last && (row!.last_leaf === null || Buffer.compare(Buffer.from(last.hash), row!.last_leaf) === 0);
   }
 
   /** How many leaves are written: leaf n − 1 is the last with a post-order number ≤ the largest stored (leaves have no gaps). */
@@ -134,6 +151,8 @@ export interface IndexPlan {
   /** scope, seq, leaf index, position: four parameters per link. */
   links: unknown[];
   heads: Map<string, ScopeHead>;
+  /** The hash of leaf size − 1, recorded with the size. */
+  lastLeaf: Buffer;
 }
 
 /**
@@ -142,16 +161,16 @@ export interface IndexPlan {
  * Reads only: run it in a read transaction, so another process's appends are never held up by
  * the hashing and parsing. Undefined when every leaf is indexed.
  */
-export function planIndex(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): IndexPlan | undefined {
+export function planIndex(reader: LeafReader, store: PostOrderNodeStore, limit = Number.POSITIVE_INFINITY): IndexPlan | undefined {
   const from = reader.indexedSize();
   const size = Math.min(reader.size(), from + limit);
   if (from >= size) return undefined;
-  const store = new PostOrderNodeStore(db);
   const range = CompactRange.fromBorder(from, CompactRange.borderOf(from).map((id) => store.get(id)));
-  const plan: IndexPlan = { from, size, nodes: [], links: [], heads: new Map() };
+  const plan: IndexPlan = { from, size, nodes: [], links: [], heads: new Map(), lastLeaf: Buffer.alloc(0) };
   for (const { first, rows } of reader.pages(from, size)) {
     rows.forEach((row, k) => {
       const i = first + k;
+      plan.lastLeaf = row.hash;
       const [, ...above] = range.append(row.hash);
       plan.nodes.push(...above);
       for (const link of reader.linksOf(row) ?? []) {
@@ -178,7 +197,9 @@ export function applyIndex(db: Database.Database, reader: LeafReader, plan: Inde
      WHERE excluded.last_index > integrity_scope_heads.last_index`,
   );
   for (const h of plan.heads.values()) upsert.run(h.scope, h.count, h.lastIndex, h.lastLeafHash);
-  db.prepare('INSERT INTO integrity_index (id, indexed) VALUES (0, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed').run(plan.size);
+  db.prepare(
+    'INSERT INTO integrity_index (id, indexed, last_leaf) VALUES (0, ?, ?) ON CONFLICT (id) DO UPDATE SET indexed = excluded.indexed, last_leaf = excluded.last_leaf',
+  ).run(plan.size, plan.lastLeaf);
   return true;
 }
 
@@ -187,7 +208,7 @@ export function applyIndex(db: Database.Database, reader: LeafReader, plan: Inde
  * one write transaction the caller holds: planIndex and applyIndex together. Answers the size indexed.
  */
 export function indexLeaves(db: Database.Database, reader: LeafReader, limit = Number.POSITIVE_INFINITY): number {
-  const plan = planIndex(db, reader, limit);
+  const plan = planIndex(reader, new PostOrderNodeStore(db), limit);
   if (plan) applyIndex(db, reader, plan);
   return plan?.size ?? reader.indexedSize();
 }

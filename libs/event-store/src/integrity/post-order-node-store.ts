@@ -37,16 +37,24 @@ function trailingZeros(n: number): number {
   return count;
 }
 
-/** MerkleNodeStore keyed by post-order number (append-only writes); shares the event store's database and transaction. */
+/**
+ * MerkleNodeStore keyed by post-order number (append-only writes), in the caller's transaction.
+ * With `leaves`, the nodes are in two databases: the leaves there (written with the events), the
+ * inner nodes (derived, and the only ones written through this store) in `db`.
+ */
 export class PostOrderNodeStore implements MerkleNodeStore {
   private readonly selectOne: Database.Statement;
+  private readonly selectLeaf: Database.Statement | undefined;
+  private readonly maxLeafId: Database.Statement | undefined;
   private readonly insertOne: Database.Statement;
   private readonly maxId: Database.Statement;
   private readonly writeAll: (nodes: readonly MerkleNode[]) => void;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, leaves?: Database.Database) {
     db.exec('CREATE TABLE IF NOT EXISTS integrity_nodes (id INTEGER PRIMARY KEY, hash BLOB NOT NULL, position INTEGER, committed_at TEXT, leaf_data BLOB)');
     this.selectOne = db.prepare('SELECT hash FROM integrity_nodes WHERE id = ?');
+    this.selectLeaf = leaves?.prepare('SELECT hash FROM integrity_nodes WHERE id = ?');
+    this.maxLeafId = leaves?.prepare('SELECT max(id) AS id FROM integrity_nodes');
     this.insertOne = db.prepare('INSERT INTO integrity_nodes (id, hash) VALUES (?, ?) ON CONFLICT DO NOTHING');
     this.maxId = db.prepare('SELECT max(id) AS id FROM integrity_nodes');
     this.writeAll = db.transaction((nodes: readonly MerkleNode[]) => nodes.forEach((n) => this.writeOne(n)));
@@ -57,7 +65,8 @@ export class PostOrderNodeStore implements MerkleNodeStore {
   }
 
   get(id: NodeId): Hash {
-    const row = this.selectOne.get(postOrder(id.level, id.index)) as { hash: Buffer } | undefined;
+    const key = postOrder(id.level, id.index);
+    const row = (this.selectOne.get(key) ?? this.selectLeaf?.get(key)) as { hash: Buffer } | undefined;
     if (!row) throw new MissingMerkleNodeError(id);
     return new Uint8Array(row.hash);
   }
@@ -78,8 +87,9 @@ export class PostOrderNodeStore implements MerkleNodeStore {
 
   /** The tree size the stored nodes make (nodes are written in append order). */
   size(): number {
-    const { id } = this.maxId.get() as { id: bigint | number | null };
-    return id === null ? 0 : leavesOfNodeCount(Number(id) + 1);
+    const ids = [this.maxId, this.maxLeafId].map((s) => (s?.get() as { id: bigint | number | null } | undefined)?.id ?? null);
+    const id = ids.reduce<number | null>((max, x) => (x === null ? max : Math.max(max ?? 0, Number(x))), null);
+    return id === null ? 0 : leavesOfNodeCount(id + 1);
   }
 
   /** Every node of the tree is written (the index derives them before readers come), so the largest id tells the size. */

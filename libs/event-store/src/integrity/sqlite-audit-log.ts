@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { MerkleLog, ScopeHead } from '@app/integrity';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { AuditLog, AuditLogState, ScopeEntry, ScopeRange, StoredCheckpoint } from './audit-log.port';
-import { ensureIntegritySchema } from './integrity-schema';
-import { applyIndex, headOfRow, indexLeaves, IndexPlan, LeafReader, LeafSource, planIndex } from './leaf-index';
+import { ensureIndexSchema, ensureIntegritySchema, indexFileOf, openIndexDatabase } from './integrity-schema';
+import { applyIndex, headOfRow, IndexPlan, LeafReader, LeafSource, planIndex } from './leaf-index';
 import { PostOrderNodeStore } from './post-order-node-store';
 
 type Row = Record<string, unknown>;
@@ -15,7 +15,7 @@ const INDEX_CHUNK = 5_000;
  * The AuditLog over the SQLite tables of the integrity log, on a connection of its own.
  * `events`: the leaf data are the rows of the events table in the same file (inline writer);
  * `leaf-data`: they are stored with each leaf (the downstream writer's envelopes). Reads that
- * need chains first bring the derived index up to the leaves (indexLeaves).
+ * need chains first bring the derived index up to the leaves (planIndex, applyIndex).
  */
 export class SqliteAuditLog implements AuditLog {
   private readonly nodes: PostOrderNodeStore;
@@ -24,34 +24,41 @@ export class SqliteAuditLog implements AuditLog {
   private readonly leaves: LeafReader;
   private readonly links: { probe: Database.Statement; end: Database.Statement };
 
-  constructor(private readonly db: Database.Database, private readonly source: LeafSource = 'events') {
+  /** `index`: the database of the derived index (inner nodes, links, heads), when not `db` itself. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly source: LeafSource = 'events',
+    private readonly index: Database.Database = db,
+  ) {
     ensureIntegritySchema(db);
-    this.nodes = new PostOrderNodeStore(db);
-    this.leaves = new LeafReader(db, source);
+    ensureIndexSchema(index);
+    this.nodes = new PostOrderNodeStore(index, index === db ? undefined : db);
+    this.leaves = new LeafReader(db, source, index);
     this.links = {
       // The scope's first link at seq or after (seqs of a store someone altered may have gaps).
-      probe: db.prepare('SELECT seq, leaf_index FROM integrity_links WHERE scope = ? AND seq >= ? ORDER BY seq LIMIT 1'),
-      end: db.prepare('SELECT max(seq) + 1 FROM integrity_links WHERE scope = ?').pluck(),
+      probe: index.prepare('SELECT seq, leaf_index FROM integrity_links WHERE scope = ? AND seq >= ? ORDER BY seq LIMIT 1'),
+      end: index.prepare('SELECT max(seq) + 1 FROM integrity_links WHERE scope = ?').pluck(),
     };
-    // Read (and hash, and parse) on a snapshot; hold the write lock only to write what that derived.
-    const plan = db.transaction(() => planIndex(db, this.leaves, INDEX_CHUNK));
-    const apply = db.transaction((p: IndexPlan) => applyIndex(db, this.leaves, p));
+    // Read (and hash, and parse) on a snapshot of the leaves; lock the index only to write what that derived.
+    const plan = db.transaction(() => planIndex(this.leaves, this.nodes, INDEX_CHUNK));
+    const apply = index.transaction((p: IndexPlan) => applyIndex(index, this.leaves, p));
     this.indexChunk = () => {
       const next = plan.deferred();
       if (!next) return this.leaves.indexedSize();
       return apply.immediate(next) ? next.size : next.from;
     };
-    // One transaction: the heads are those of exactly this tree, whatever commits meanwhile.
-    const state = db.transaction(() => ({
-      size: indexLeaves(db, this.leaves),
-      heads: this.all('SELECT * FROM integrity_scope_heads ORDER BY scope').map(headOfRow),
+    // One read: the heads are those of exactly the tree indexed, whatever commits meanwhile.
+    const state = index.transaction(() => ({
+      size: this.leaves.indexedSize(),
+      heads: (index.prepare('SELECT * FROM integrity_scope_heads ORDER BY scope').all() as Row[]).map(headOfRow),
     }));
-    this.readState = () => state.immediate();
+    this.readState = () => state.deferred();
   }
 
-  /** Opens the events file of the embedded store. */
+  /** Opens the events file of the embedded store, and its derived index beside it (indexFileOf). */
   static openEventsFile(file: string): SqliteAuditLog {
-    return new SqliteAuditLog(openEventDatabase({ file }), 'events');
+    const db = openEventDatabase({ file });
+    return new SqliteAuditLog(db, 'events', file === ':memory:' ? db : openIndexDatabase(indexFileOf(file)));
   }
 
   /** The downstream writer's own file (leaf data stored with each leaf). */
@@ -94,10 +101,9 @@ export class SqliteAuditLog implements AuditLog {
     await this.catchUp();
     const fromSeq = Math.max(range.fromSeq ?? 0, range.fromLeaf === undefined ? 0 : this.firstSeqFrom(scope, range.fromLeaf));
     const belowSeq = range.belowLeaf === undefined ? Number.MAX_SAFE_INTEGER : this.firstSeqFrom(scope, range.belowLeaf);
-    return this.all(
+    return (this.index.prepare(
       'SELECT seq, leaf_index, position FROM integrity_links WHERE scope = ? AND seq >= ? AND seq < ? ORDER BY seq LIMIT ?',
-      scope, fromSeq, belowSeq, range.limit,
-    ).map((r) => ({ seq: num(r.seq), leafIndex: num(r.leaf_index), position: r.position as bigint }));
+    ).all(scope, fromSeq, belowSeq, range.limit) as Row[]).map((r) => ({ seq: num(r.seq), leafIndex: num(r.leaf_index), position: r.position as bigint }));
   }
 
   /**
@@ -191,6 +197,7 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async close(): Promise<void> {
+    if (this.index.open) this.index.close();
     if (this.db.open) this.db.close();
   }
 
@@ -200,6 +207,7 @@ export class SqliteAuditLog implements AuditLog {
    * long. What arrives meanwhile is indexed by the next call. Answers the size indexed.
    */
   private async catchUp(): Promise<number> {
+    if (this.index !== this.db && !this.leaves.indexFits()) this.resetIndex();
     const target = this.leaves.size();
     let indexed = this.indexChunk();
     while (indexed < target) {
@@ -207,6 +215,13 @@ export class SqliteAuditLog implements AuditLog {
       indexed = this.indexChunk();
     }
     return indexed;
+  }
+
+  /** The index file is not this log's (LeafReader.indexFits): empty it, to derive it again. */
+  private resetIndex(): void {
+    this.index.transaction(() => {
+      for (const table of ['integrity_nodes', 'integrity_links', 'integrity_scope_heads', 'integrity_index']) this.index.prepare(`DELETE FROM ${table}`).run();
+    }).immediate();
   }
 
   /** How many leaves, from the first, satisfy `holds` on a value that never decreases (position, commit time): a binary search. */

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { ChainLink, leafHash } from '@app/integrity';
 import { EventMetadata } from '../event-envelope';
 import { canonicalLeafHash, scopesOfTenant, StoredEventColumns } from './canonical-event-bytes';
-import { ensureIntegritySchema } from './integrity-schema';
+import { ensureIntegritySchema, openIndexDatabase } from './integrity-schema';
 import { LeafReader, LeafSource } from './leaf-index';
 import { postOrder } from './post-order-node-store';
 
@@ -35,7 +36,6 @@ export class SqliteIntegrityLedger {
   private treeSize = 0;
   private readonly heads = new Map<string, Head>();
   private lastTime = '';
-  private readonly sql: ReturnType<typeof statements>;
   private readonly reloadTx: () => void;
   private readonly leaves: LeafReader;
   private readonly inserts = new Map<number, Database.Statement>();
@@ -43,13 +43,14 @@ export class SqliteIntegrityLedger {
   private open: LedgerBatch | undefined;
   private loaded = false;
 
+  /** `indexFile`: the derived index's own file (indexFileOf), when it is not in `db`. */
   constructor(
     private readonly db: Database.Database,
     private readonly source: LeafSource = 'events',
     private readonly now: () => Date = () => new Date(),
+    private readonly indexFile?: string,
   ) {
     ensureIntegritySchema(db);
-    this.sql = statements(db);
     this.leaves = new LeafReader(db, source);
     const reload = db.transaction(() => this.reloadNow());
     this.reloadTx = () => reload.immediate();
@@ -115,11 +116,10 @@ export class SqliteIntegrityLedger {
     const size = this.leaves.size();
     let from = this.treeSize;
     if (!this.loaded || size < this.treeSize) {
+      const index = this.indexHeads();
       this.heads.clear();
-      for (const row of this.sql.allHeads.all() as Record<string, unknown>[]) {
-        this.heads.set(row.scope as string, { count: Number(row.count), prev: Number(row.last_index) });
-      }
-      from = Math.min(size, this.leaves.indexedSize());
+      for (const row of index.heads) this.heads.set(row.scope as string, { count: Number(row.count), prev: Number(row.last_index) });
+      from = Math.min(size, index.indexed);
       this.loaded = true;
     }
     for (const { first, rows } of this.leaves.pages(from, size)) {
@@ -130,18 +130,35 @@ export class SqliteIntegrityLedger {
     this.treeSize = size;
     this.lastTime = size === 0 ? '' : (this.leaves.meta(size - 1)?.committedAt ?? '');
   }
+
+  /**
+   * The index's heads and the size they cover, read together. From its own file through a
+   * connection opened for this read only: one kept open beside the appends' would join their
+   * transactions' locks. No file yet: nothing indexed.
+   */
+  private indexHeads(): { heads: Record<string, unknown>[]; indexed: number } {
+    const none = { heads: [], indexed: 0 };
+    const read = (db: Database.Database) =>
+      db.transaction(() => {
+        const reader = new LeafReader(this.db, this.source, db);
+        if (!reader.indexFits()) return none; // not this log's index: its heads would be wrong
+        return { heads: db.prepare('SELECT * FROM integrity_scope_heads').all() as Record<string, unknown>[], indexed: reader.indexedSize() };
+      }).deferred();
+    if (this.indexFile === undefined) return read(this.db);
+    if (!existsSync(this.indexFile)) return none;
+    const index = openIndexDatabase(this.indexFile);
+    try {
+      return read(index);
+    } finally {
+      index.close();
+    }
+  }
 }
 
 /** Leaves per INSERT (at most 4 parameters each, far below SQLite's limit of 32766). */
 const CHUNK = 64;
 
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-function statements(db: Database.Database) {
-  return {
-    allHeads: db.prepare('SELECT * FROM integrity_scope_heads'),
-  };
-}
 
 /**
  * One write transaction's share of the log. Each append of the batch runs in its own savepoint:

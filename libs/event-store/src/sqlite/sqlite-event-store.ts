@@ -11,6 +11,7 @@ import { openEventDatabase, SqliteEventStoreOptions } from './sqlite-schema';
 import { SqliteAppendBatcher } from './sqlite-append-batcher';
 import { ChangeNotifier } from './change-notifier';
 import { SqliteIntegrityLedger } from '../integrity/sqlite-integrity-ledger';
+import { indexFileOf } from '../integrity/integrity-schema';
 import { EventRow, rowToEvent } from './sqlite-row';
 
 const MAX_INT64 = 9223372036854775807n;
@@ -28,7 +29,8 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options);
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 20);
-    const ledger = options.integrity === false ? undefined : new SqliteIntegrityLedger(this.db);
+    const index = options.file === ':memory:' ? undefined : indexFileOf(options.file);
+    const ledger = options.integrity === false ? undefined : new SqliteIntegrityLedger(this.db, 'events', undefined, index);
     this.batcher = new SqliteAppendBatcher(this.db, options.maxBatchSize ?? 1000, () => this.notifier.notify(), options.clock, ledger);
   }
 
