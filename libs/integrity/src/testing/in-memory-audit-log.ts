@@ -4,7 +4,7 @@
  * scope heads; an export gathers one scope's events with their proofs. Tests build real
  * exports with it; it is also the reference for the integration.
  */
-import { Hash, utf8 } from '../bytes';
+import { Hash, toBase64, utf8 } from '../bytes';
 import { AuditCheckpoint, signCheckpoint } from '../checkpoint/audit-checkpoint';
 import { NoteSigner, parseSignerKey } from '../checkpoint/note-keys';
 import { InMemoryMerkleNodeStore } from '../merkle/in-memory-merkle-node-store';
@@ -22,6 +22,8 @@ export interface AuditEventInput {
 
 /** Where the chain links go: into the stored event's metadata, or an envelope around it. */
 export type LinksIn = 'metadata' | 'envelope';
+/** How links name the scope's previous leaf: by index, or by hash as logs written before 2026-12 did. */
+export type PrevAs = 'index' | 'hash';
 
 interface SignedCheckpoint {
   cp: AuditCheckpoint;
@@ -41,6 +43,7 @@ export class InMemoryAuditLog {
     private readonly log: MerkleLog,
     signerKeys: readonly string[],
     private readonly linksIn: LinksIn,
+    private readonly prevAs: PrevAs,
   ) {
     this.signers = signerKeys.map(parseSignerKey);
   }
@@ -49,8 +52,9 @@ export class InMemoryAuditLog {
     origin: string,
     signerKeys: readonly string[],
     linksIn: LinksIn = 'metadata',
+    prevAs: PrevAs = 'index',
   ): Promise<InMemoryAuditLog> {
-    return new InMemoryAuditLog(origin, await MerkleLog.open(new InMemoryMerkleNodeStore()), signerKeys, linksIn);
+    return new InMemoryAuditLog(origin, await MerkleLog.open(new InMemoryMerkleNodeStore()), signerKeys, linksIn, prevAs);
   }
 
   get size(): number {
@@ -67,7 +71,10 @@ export class InMemoryAuditLog {
   }
 
   async append(input: AuditEventInput): Promise<{ leafIndex: number; links: ChainLink[]; bytes: Uint8Array }> {
-    const links = this.chains.linksFor(tenantScopes(input.tenant));
+    const links = this.chains.linksFor(tenantScopes(input.tenant)).map((link): ChainLink => {
+      const head = this.chains.head(link.scope);
+      return this.prevAs === 'hash' && head ? { ...link, prev: toBase64(head.lastLeafHash) } : link;
+    });
     const n = this.log.size;
     const event = {
       id: `00000000-0000-7000-8000-${n.toString().padStart(12, '0')}`,

@@ -1,5 +1,5 @@
 import { generateNoteKey } from '../checkpoint/note-keys';
-import { AuditEventInput, InMemoryAuditLog, LinksIn } from './in-memory-audit-log';
+import { AuditEventInput, InMemoryAuditLog, LinksIn, PrevAs } from './in-memory-audit-log';
 
 export const ORIGIN = 'audit.example/activity-log';
 
@@ -8,10 +8,10 @@ export const ORIGIN = 'audit.example/activity-log';
  * o1 and o2 belong to their organization and to m1. A checkpoint every 37 events, the
  * signing key rotated halfway (the old key's checkpoints must still verify).
  */
-export async function buildSampleLog(events = 300, linksIn: LinksIn = 'metadata') {
+export async function buildSampleLog(events = 300, linksIn: LinksIn = 'metadata', prevAs: PrevAs = 'index') {
   const oldKey = generateNoteKey(ORIGIN);
   const newKey = generateNoteKey(ORIGIN);
-  const log = await InMemoryAuditLog.create(ORIGIN, [oldKey.signerKey], linksIn);
+  const log = await InMemoryAuditLog.create(ORIGIN, [oldKey.signerKey], linksIn, prevAs);
   const tenants: Array<AuditEventInput['tenant']> = [
     { mspId: 'm1' },
     { mspId: 'm1', orgId: 'o1' },

@@ -99,6 +99,22 @@ if (!hasPython && process.env.CI !== 'true') {
       else if (!name.includes('signature')) expect(out.valid).toBe(false);
     });
 
+    it('agrees on a log written before links named the previous leaf by index (they named it by hash)', async () => {
+      const legacy = await buildSampleLog(90, 'metadata', 'hash');
+      const lines = await legacy.log.exportScope('org:o1');
+      const at = lines.flatMap((l, i) => (JSON.parse(l).kind === 'event' ? [i] : []));
+      expect(lines.some((l) => /"prev":"[A-Za-z0-9+/]{43}="/.test(Buffer.from(JSON.parse(l).bytes ?? '', 'base64').toString()))).toBe(true);
+      for (const [name, variant] of [
+        ['legacy', lines],
+        ['legacy-swapped', swap(lines, at[4], at[5])],
+      ] as const) {
+        const report = verifyExport(variant, { trustedKeys: legacy.trustedKeys });
+        const { out } = python([file(name, [...variant])]);
+        expect(out.valid).toBe(report.valid);
+        expect(out.valid).toBe(name === 'legacy');
+      }
+    });
+
     it('agrees on a log whose leaves wrap the stored event in an envelope', async () => {
       const wrapped = await buildSampleLog(90, 'envelope');
       const lines = await wrapped.log.exportScope('msp:m1');
