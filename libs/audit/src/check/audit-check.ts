@@ -1,5 +1,5 @@
 import {
-  bytesEqual, CompactRange, Hash, leafHash, openCheckpoint, parseVerifierKey, linksTo, readStoredEventJson, ScopeHead, ScopeHeadsTree,
+  bytesEqual, CompactRange, Hash, leafHash, openCheckpoint, linksToHead, parseVerifierKey, readStoredEventJson, ScopeHead, ScopeHeadsTree,
 } from '@app/integrity';
 import { AuditLog } from '@app/event-store';
 
@@ -72,9 +72,8 @@ function checkLinks(bytes: Uint8Array, index: number, leaf: Hash, heads: Map<str
   if (!links) return fail(`leaf ${index}: the stored event carries no readable chain links`);
   for (const link of links) {
     const head = heads.get(link.scope);
-    const want = { seq: head ? head.count : 0 };
-    const linked = head ? linksTo(link, head.lastIndex, head.lastLeafHash) : link.prev === null;
-    if (link.seq !== want.seq || !linked) fail(`leaf ${index}: chain ${link.scope} expected seq ${want.seq}, found ${link.seq} (an event of the scope was removed, reordered or changed)`);
+    const seq = head ? head.count : 0;
+    if (link.seq !== seq || !linksToHead(link, head)) fail(`leaf ${index}: chain ${link.scope} expected seq ${seq}, found ${link.seq} (an event of the scope was removed, reordered or changed)`);
     heads.set(link.scope, { scope: link.scope, count: link.seq + 1, lastIndex: index, lastLeafHash: leaf });
   }
 }

@@ -74,6 +74,11 @@ export function ensureIndexSchema(db: Database.Database): void {
   if (!columns.some((c) => c.name === 'last_leaf')) db.exec('ALTER TABLE integrity_index ADD COLUMN last_leaf BLOB');
 }
 
+/** Empties the derived tables, to derive them again (only where they have a file of their own: else the nodes table holds the leaves too). */
+export function clearIndex(db: Database.Database): void {
+  for (const table of ['integrity_nodes', 'integrity_links', 'integrity_scope_heads', 'integrity_index']) db.prepare(`DELETE FROM ${table}`).run();
+}
+
 /** Where the derived index of an events file lives: `events.sqlite` → `events.audit-index.sqlite`. */
 export function indexFileOf(eventsFile: string): string {
   return `${eventsFile.replace(/\.sqlite$/, '')}.audit-index.sqlite`;

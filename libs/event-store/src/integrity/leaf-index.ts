@@ -50,12 +50,10 @@ export class LeafReader {
   private readonly event: Database.Statement;
   private readonly page: Database.Statement;
   private readonly indexed: Database.Statement;
-  private readonly lastIndexed: Database.Statement;
 
   /** `index`: the database of the derived index, when it is not the leaves' own. */
   constructor(db: Database.Database, private readonly source: LeafSource, index: Database.Database = db) {
-    this.indexed = index.prepare('SELECT indexed FROM integrity_index WHERE id = 0').pluck();
-    this.lastIndexed = index.prepare('SELECT indexed, last_leaf FROM integrity_index WHERE id = 0');
+    this.indexed = index.prepare('SELECT indexed, last_leaf FROM integrity_index WHERE id = 0');
     this.maxId = db.prepare('SELECT max(id) FROM integrity_nodes').pluck();
     this.page = db.prepare(
       source === 'events'
@@ -69,7 +67,11 @@ export class LeafReader {
 
   /** How many leaves the derived index covers. */
   indexedSize(): number {
-    return Number((this.indexed.get() as bigint | undefined) ?? 0);
+    return Number(this.indexRow()?.indexed ?? 0);
+  }
+
+  private indexRow(): { indexed: bigint; last_leaf: Buffer | null } | undefined {
+    return this.indexed.get() as { indexed: bigint; last_leaf: Buffer | null } | undefined;
   }
 
   /**
@@ -78,7 +80,7 @@ export class LeafReader {
    * back beside a newer index file (or another store's): that index must be derived again.
    */
   indexFits(): boolean {
-    const row = this.lastIndexed.get() as { indexed: bigint; last_leaf: Buffer | null } | undefined;
+    const row = this.indexRow();
     const indexed = Number(row?.indexed ?? 0);
     if (indexed === 0) return true;
     if (indexed > this.size()) return false;

@@ -87,9 +87,11 @@ export class PostOrderNodeStore implements MerkleNodeStore {
 
   /** The tree size the stored nodes make (nodes are written in append order). */
   size(): number {
-    const ids = [this.maxId, this.maxLeafId].map((s) => (s?.get() as { id: bigint | number | null } | undefined)?.id ?? null);
-    const id = ids.reduce<number | null>((max, x) => (x === null ? max : Math.max(max ?? 0, Number(x))), null);
-    return id === null ? 0 : leavesOfNodeCount(id + 1);
+    const ids = [this.maxId, this.maxLeafId].flatMap((s) => {
+      const id = (s?.get() as { id: bigint | number | null } | undefined)?.id;
+      return id === null || id === undefined ? [] : [Number(id)];
+    });
+    return ids.length === 0 ? 0 : leavesOfNodeCount(Math.max(...ids) + 1);
   }
 
   /** Every node of the tree is written (the index derives them before readers come), so the largest id tells the size. */

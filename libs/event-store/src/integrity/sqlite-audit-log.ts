@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { MerkleLog, ScopeHead } from '@app/integrity';
 import { openEventDatabase } from '../sqlite/sqlite-schema';
 import { AuditLog, AuditLogState, ScopeEntry, ScopeRange, StoredCheckpoint } from './audit-log.port';
-import { ensureIndexSchema, ensureIntegritySchema, indexFileOf, openIndexDatabase } from './integrity-schema';
+import { clearIndex, ensureIndexSchema, ensureIntegritySchema, indexFileOf, openIndexDatabase } from './integrity-schema';
 import { applyIndex, headOfRow, IndexPlan, LeafReader, LeafSource, planIndex } from './leaf-index';
 import { PostOrderNodeStore } from './post-order-node-store';
 
@@ -219,9 +219,7 @@ export class SqliteAuditLog implements AuditLog {
 
   /** The index file is not this log's (LeafReader.indexFits): empty it, to derive it again. */
   private resetIndex(): void {
-    this.index.transaction(() => {
-      for (const table of ['integrity_nodes', 'integrity_links', 'integrity_scope_heads', 'integrity_index']) this.index.prepare(`DELETE FROM ${table}`).run();
-    }).immediate();
+    this.index.transaction(() => clearIndex(this.index)).immediate();
   }
 
   /** How many leaves, from the first, satisfy `holds` on a value that never decreases (position, commit time): a binary search. */

@@ -67,6 +67,11 @@ export function linksTo(link: ChainLink, leafIndex: number, leafHash: Hash): boo
   return typeof link.prev === 'number' ? link.prev === leafIndex : link.prev === toBase64(leafHash);
 }
 
+/** Whether the link's prev is right after this head: the head's last leaf, or null when the scope has no head yet. */
+export function linksToHead(link: ChainLink, head: ScopeHead | undefined): boolean {
+  return head ? linksTo(link, head.lastIndex, head.lastLeafHash) : link.prev === null;
+}
+
 /**
  * The chain heads of every scope, advanced event by event as the log appends. The appender
  * asks linksFor(scopes) before writing an event (the links go into its bytes), then
@@ -120,11 +125,10 @@ export class TenantChains {
     if (expected.length !== links.length) throw new TenantChainError('a scope appears twice in the links');
     for (const want of expected) {
       const got = links.find((l) => l.scope === want.scope) as ChainLink;
-      const head = this.byScope.get(want.scope);
-      if (got.seq !== want.seq || (head ? got.prev === null || !linksTo(got, head.lastIndex, head.lastLeafHash) : got.prev !== null)) {
+      const last = this.byScope.get(want.scope);
+      if (got.seq !== want.seq || !linksToHead(got, last)) {
         throw new TenantChainError(`link for ${want.scope} is not the next one (seq ${got.seq}, expected ${want.seq})`);
       }
-      const last = this.byScope.get(want.scope);
       if (last && leafIndex <= last.lastIndex) throw new TenantChainError('leaf indexes must grow');
     }
     for (const link of links) {
