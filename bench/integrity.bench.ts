@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { NewEvent, SqliteAuditLog, SqliteEventStore } from '@app/event-store';
 import { consistencyRanges, inclusionRanges } from '@app/integrity';
@@ -131,20 +132,16 @@ export async function startIndexer(file: string, intervalMs: number): Promise<{ 
     execArgv: ['-r', join(__dirname, 'support', 'ts-register.js'), '-r', 'tsconfig-paths/register'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const answers: { ready?: boolean; size?: number }[] = [];
-  let wake: () => void = () => undefined;
-  child.on('message', (m) => { answers.push(m as never); wake(); });
-  const failed = new Promise<never>((_, reject) => child.once('exit', (code) => code !== 0 && reject(new Error(`indexer exited ${code}`))));
-  const next = () => Promise.race([failed, new Promise<{ ready?: boolean; size?: number }>((resolve) => {
-    const take = () => answers.length > 0 && (resolve(answers.shift()!), true);
-    if (!take()) wake = () => void take();
-  })]);
-  await next();
+  // once() rejects when the child emits 'error'; an exit before its answer is a failure too.
+  const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`indexer exited ${code} before answering`)));
+  exited.catch(() => undefined);
+  const answer = async () => ((await Promise.race([once(child, 'message'), exited])) as [{ size?: number }])[0];
+  await answer(); // ready
   return {
     finish: async () => {
+      const size = answer();
       child.send('stop');
-      const { size } = await next();
-      return size!;
+      return (await size).size!;
     },
   };
 }
